@@ -1,0 +1,15 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+export default defineConfig({
+  plugins: [react()],
+  worker: { format: 'es' },
+  build: {
+    target: 'es2022',
+    // Mermaid is a lazy chunk; its size does not count against the first load.
+    chunkSizeWarningLimit: 3000,
+    rollupOptions: {
+      input: { main: 'index.html' },
+    },
+  },
+});
