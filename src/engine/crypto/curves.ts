@@ -1,0 +1,49 @@
+/**
+ * Curve25519 operations that never draw platform randomness.
+ *
+ * noble-curves 2 blinds every secret-scalar multiplication on the Edwards curve (Ed25519 keys and
+ * signatures, and the fast path of `x25519.getPublicKey`) with 16 bytes from
+ * `crypto.getRandomValues`, a side-channel countermeasure that does not change the result. The
+ * engine may use no randomness but its seeded Rng, so:
+ * - Ed25519 runs on its own point type whose RNG refuses to answer; noble's documented fallback
+ *   for "no usable RNG" is its plain constant-time multiplication, same outputs, no blinding;
+ * - X25519 public keys come from the Montgomery ladder (`scalarMult` with the base point u = 9),
+ *   which, like `getSharedSecret`, takes no randomness.
+ * Importing `@noble/curves/ed25519.js` still probes the platform RNG once at load, for noble's own
+ * instances; nothing here calls their secret-key paths. Blinding defends against timing and power
+ * analysis of real devices, which a seeded simulation does not have.
+ */
+import { eddsa, edwards } from '@noble/curves/abstract/edwards.js';
+import { ed25519, x25519 } from '@noble/curves/ed25519.js';
+import { sha512 } from '@noble/hashes/sha2.js';
+
+const refuseRandomness = (): Uint8Array => {
+  throw new Error('the engine draws randomness only from its seeded Rng');
+};
+
+// RFC 8032 §5.1.5 step 2: prune the hashed secret (clear the 3 low bits and the top bit, set bit 254).
+const clampScalar = (bytes: Uint8Array): Uint8Array => {
+  bytes[0]! &= 248;
+  bytes[31]! &= 127;
+  bytes[31]! |= 64;
+  return bytes;
+};
+
+const UnblindedEd25519Point = edwards(ed25519.Point.CURVE(), { randomBytes: refuseRandomness });
+
+/** Ed25519 (RFC 8032, pure, no context) with deterministic, unblinded scalar multiplication. */
+export const ed25519Det = eddsa(UnblindedEd25519Point, sha512, {
+  adjustScalarBytes: clampScalar,
+  randomBytes: refuseRandomness,
+  zip215: true, // same verification rule as noble's stock ed25519
+});
+
+/** X25519 public key of a 32-byte secret, via the Montgomery ladder (RFC 7748 §6.1: X25519(a, 9)). */
+export function x25519PublicKey(secretKey: Uint8Array): Uint8Array {
+  return x25519.scalarMult(secretKey, x25519.GuBytes);
+}
+
+/** X25519(secret, peer public key); rejects low-order peer keys by throwing. */
+export function x25519SharedSecret(secretKey: Uint8Array, publicKey: Uint8Array): Uint8Array {
+  return x25519.getSharedSecret(secretKey, publicKey);
+}
