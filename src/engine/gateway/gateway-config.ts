@@ -1,0 +1,25 @@
+/** The gateway's capacity and its overload policy, as a scenario or the learner sets them. */
+export interface GatewayConfig {
+  maxConnections: number;
+  /** Work units per second it can sustain (see WORK_UNITS). */
+  workPerSec: number;
+  /** Refuse new connections above the threshold (the design note's fix for New Year's Eve). */
+  backpressure: boolean;
+  /** Load (0–100 %) above which new connections are refused; the design note says 80. */
+  thresholdPct: number;
+  /** How long a crashed gateway takes to come back. */
+  restartMs: number;
+}
+
+export const DEFAULT_GATEWAY: GatewayConfig = {
+  maxConnections: 10_000,
+  workPerSec: 20_000,
+  backpressure: true,
+  thresholdPct: 80,
+  restartMs: 5_000,
+};
+
+/** How often the gateway checks keep-alives, held polls and its own load. */
+export const SWEEP_MS = 1_000;
+/** One hop inside the datacenter (gateway ⇄ session manager ⇄ store). */
+export const DATACENTER_MS = 5;

@@ -1,0 +1,143 @@
+import { EventQueue, type QueuedEvent } from './event-queue';
+import { LIMITS } from './limits';
+import type { TraceEvent, TraceSink } from './trace';
+
+/** A component of the simulation: it reacts to one message at a virtual time. */
+export interface Actor<M> {
+  handle(msg: M, ctx: ActorContext<M>): void;
+}
+
+/** What an actor may do while it handles a message; the kernel applies it, in call order. */
+export interface ActorContext<M> {
+  /** Virtual time now, in ms. */
+  readonly now: number;
+  /** The actor being run. */
+  readonly self: number;
+  /** Delivers `msg` to `to` at `atMs` (≥ now). Timers are messages to oneself. */
+  sendAt(to: number, msg: M, atMs: number): void;
+  trace(ev: TraceEvent): void;
+}
+
+/** Where an event goes when its target actor lives on another host (another worker). */
+export type RemoteRoute<M> = (ev: QueuedEvent<M>) => void;
+
+/**
+ * The discrete-event kernel: a clock, a queue and the actors it runs. It is the only place
+ * that applies effects, so one thread, a MessageChannel or a set of workers all see the same
+ * order of events.
+ */
+export class Kernel<M> {
+  private readonly queue = new EventQueue<M>();
+  private readonly actors: (Actor<M> | undefined)[] = [];
+  private readonly seqs: number[] = [];
+  private readonly sinks: TraceSink[] = [];
+  private nowMs = 0;
+  private current = 0;
+  private processed = 0;
+  remote: RemoteRoute<M> | undefined;
+
+  private readonly ctx: ActorContext<M>;
+
+  constructor() {
+    // One context object serves every dispatch; its getters read the kernel's current state.
+    const kernel = this;
+    this.ctx = {
+      get now() {
+        return kernel.nowMs;
+      },
+      get self() {
+        return kernel.current;
+      },
+      sendAt: (to, msg, atMs) => kernel.enqueue(kernel.current, to, msg, atMs),
+      trace: (ev) => {
+        for (const s of kernel.sinks) s.emit(ev);
+      },
+    };
+  }
+
+  get now(): number {
+    return this.nowMs;
+  }
+
+  get eventsProcessed(): number {
+    return this.processed;
+  }
+
+  get pending(): number {
+    return this.queue.size;
+  }
+
+  register(id: number, actor: Actor<M>): void {
+    this.actors[id] = actor;
+    this.seqs[id] ??= 0;
+  }
+
+  unregister(id: number): void {
+    this.actors[id] = undefined;
+  }
+
+  actor(id: number): Actor<M> | undefined {
+    return this.actors[id];
+  }
+
+  addSink(sink: TraceSink): void {
+    this.sinks.push(sink);
+  }
+
+  /** Schedules a message from `src` (an actor, or the input log) at `atMs`. */
+  enqueue(src: number, to: number, msg: M, atMs: number): void {
+    if (!(atMs >= this.nowMs)) throw new Error(`event for actor ${to} at ${atMs} ms is in the past (now ${this.nowMs} ms)`);
+    const seq = (this.seqs[src] ?? 0) + 1;
+    this.seqs[src] = seq;
+    const ev: QueuedEvent<M> = { t: atMs, src, seq, to, msg };
+    if (this.actors[to] === undefined && this.remote) this.remote(ev);
+    else this.queue.push(ev);
+  }
+
+  /** Accepts an event stamped elsewhere (another host), keeping its original order key. */
+  accept(ev: QueuedEvent<M>): void {
+    this.queue.push(ev);
+  }
+
+  /** The time of the next event, or Infinity when nothing is pending. */
+  nextTime(): number {
+    return this.queue.peek()?.t ?? Infinity;
+  }
+
+  /** Runs every event with t < endMs (or ≤ when `inclusive`), then sets the clock to endMs. */
+  runUntil(endMs: number, inclusive = false): void {
+    const q = this.queue;
+    const ctx = this.ctx;
+    for (;;) {
+      const head = q.peek();
+      if (head === undefined || head.t > endMs || (!inclusive && head.t === endMs)) break;
+      q.pop();
+      this.nowMs = head.t;
+      this.current = head.to;
+      const actor = this.actors[head.to];
+      if (actor !== undefined) actor.handle(head.msg, ctx);
+      if (++this.processed > LIMITS.maxEventsPerRun) throw new Error('event limit reached; the run is stopped');
+    }
+    if (endMs > this.nowMs && endMs !== Infinity) this.nowMs = endMs;
+  }
+
+  /** Runs exactly one event, if any; returns its time. */
+  step(): number | undefined {
+    const head = this.queue.pop();
+    if (head === undefined) return undefined;
+    this.nowMs = head.t;
+    this.current = head.to;
+    this.actors[head.to]?.handle(head.msg, this.ctx);
+    this.processed++;
+    return head.t;
+  }
+
+  /** Drops pending events addressed to `id` (a crashed component loses its timers). */
+  dropEventsFor(id: number, keep?: (msg: M) => boolean): number {
+    return this.queue.removeWhere((ev) => ev.to === id && !(keep?.(ev.msg) ?? false));
+  }
+
+  pendingEvents(): readonly QueuedEvent<M>[] {
+    return this.queue.all();
+  }
+}

@@ -1,0 +1,48 @@
+import { TRACE_KIND_INDEX, type TraceEvent, type TraceSink } from './trace';
+
+/**
+ * A stable 64-bit hash of the trace (two FNV-1a lanes over every field but the recorded wire
+ * bytes, whose lengths are already in `bytes`). Same seed and inputs ⇒ same hash, on any host.
+ */
+export class TraceHasher implements TraceSink {
+  private a = 0x811c9dc5;
+  private b = 0xcbf29ce4;
+  count = 0;
+
+  private mix(n: number): void {
+    // Numbers in the trace are integers or short decimals; hash the float64 halves exactly.
+    const lo = n >>> 0;
+    const hi = Math.floor(n / 4294967296) >>> 0;
+    let a = this.a;
+    let b = this.b;
+    a = Math.imul(a ^ lo, 0x01000193);
+    b = Math.imul(b ^ hi ^ (lo >>> 7), 0x01000193);
+    a = Math.imul(a ^ hi, 0x01000193);
+    b = Math.imul(b ^ (n * 1000 - Math.floor(n) * 1000), 0x01000193);
+    this.a = a >>> 0;
+    this.b = b >>> 0;
+  }
+
+  private mixString(s: string): void {
+    for (let i = 0; i < s.length; i++) this.mix(s.charCodeAt(i));
+  }
+
+  emit(ev: TraceEvent): void {
+    this.count++;
+    this.mix(ev.t);
+    this.mix(TRACE_KIND_INDEX[ev.kind]);
+    this.mix(ev.from);
+    this.mix(ev.to);
+    this.mix(ev.msg);
+    this.mix(ev.bytes);
+    this.mix(ev.headerBytes);
+    this.mix(ev.arriveT);
+    if (ev.proto !== undefined) this.mixString(ev.proto);
+    if (ev.note !== undefined) this.mixString(ev.note);
+  }
+
+  /** The hash so far, as 16 hex digits. */
+  get hex(): string {
+    return this.a.toString(16).padStart(8, '0') + this.b.toString(16).padStart(8, '0');
+  }
+}

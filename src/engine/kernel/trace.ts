@@ -1,0 +1,65 @@
+/**
+ * The trace: one event per step of a message's life and per connection event. Everything the
+ * learner sees (diagram, log, inspector, metrics, Mermaid export) is a view of this stream.
+ */
+export const TRACE_KINDS = [
+  // a chat message's life
+  'sent', // the sender's phone created it and handed it to its transport
+  'accepted', // the gateway acked the sender (✓)
+  'routed', // the session manager answered where the recipient is
+  'pushed', // the gateway wrote it to the recipient's connection (or answered a poll with it)
+  'stored', // the ephemeral store holds it (recipient offline)
+  'fetched', // the gateway took it from the store for a recipient who connected
+  'delivered', // the recipient's device has it (first copy)
+  'acked', // the recipient's ack reached the gateway
+  'deleted', // the store deleted it after the ack
+  'read', // the recipient opened the chat
+  'receipt', // a ✓✓ or read receipt reached the sender's phone
+  'duplicate', // a copy the recipient already had arrived again and was dropped by id
+  // connections
+  'connect',
+  'refused',
+  'disconnect',
+  'poll',
+  'ping',
+  'retry',
+  'crash',
+  'restart',
+  // frames on the wire that are none of the above (handshakes, acks, empty responses)
+  'frame',
+  'lost', // a frame sent into a connection that was already dead
+  'rejected', // malformed bytes or an input that was refused, with the reason
+] as const;
+export type TraceKind = (typeof TRACE_KINDS)[number];
+export const TRACE_KIND_INDEX: Readonly<Record<TraceKind, number>> = Object.fromEntries(
+  TRACE_KINDS.map((k, i) => [k, i]),
+) as Record<TraceKind, number>;
+
+export const PROTOCOLS = ['short-poll', 'long-poll', 'websocket', 'mqtt'] as const;
+export type ProtocolName = (typeof PROTOCOLS)[number];
+
+/** One event. Times are virtual milliseconds; actors are kernel ids (see `actorName`). */
+export interface TraceEvent {
+  readonly t: number;
+  readonly kind: TraceKind;
+  readonly from: number;
+  readonly to: number;
+  /** The chat message this event is about, or 0. */
+  readonly msg: number;
+  /** Bytes on the wire for this hop (0 for events inside one component). */
+  readonly bytes: number;
+  /** Of `bytes`, how many are protocol headers rather than the application payload. */
+  readonly headerBytes: number;
+  /** When the hop arrives (equal to `t` for events with no travel). */
+  readonly arriveT: number;
+  readonly proto?: ProtocolName;
+  /** A short human detail: a refusal reason, a close code, a packet type. */
+  readonly note?: string;
+  /** The real encoded bytes of this hop, when the run records wire bytes. */
+  readonly wire?: readonly Uint8Array[];
+}
+
+/** Something that consumes trace events as they happen. */
+export interface TraceSink {
+  emit(ev: TraceEvent): void;
+}

@@ -1,0 +1,84 @@
+import type { Rng } from '../kernel/rng';
+
+/** How good a phone's mobile network is; the learner switches it per phone. */
+export type LinkQuality = 'good' | 'flaky' | 'offline';
+export const LINK_QUALITIES: readonly LinkQuality[] = ['good', 'flaky', 'offline'];
+
+/** Parameters of one link quality. */
+export interface LinkProfile {
+  /** One-way latency, drawn once per phone, uniform in [min, max]. */
+  readonly latencyMinMs: number;
+  readonly latencyMaxMs: number;
+  /** Chance a packet is lost and must be retransmitted (TCP keeps order, so loss is delay). */
+  readonly lossRate: number;
+  /** Mean time between the network dropping out entirely (0: never). */
+  readonly meanMsBetweenDrops: number;
+  /** How long a drop lasts, uniform in [min, max]. */
+  readonly dropMinMs: number;
+  readonly dropMaxMs: number;
+}
+
+/**
+ * Link profiles. These latencies and loss rates are estimates for teaching (FACTS.md gives no
+ * mobile latency distribution): a good LTE link 30–70 ms one way, a flaky one 80–300 ms with
+ * loss and drop-outs. Radio promotion delay (260 ms, FACTS §4.1) comes on top from the radio.
+ */
+export const LINK_PROFILES: Readonly<Record<LinkQuality, LinkProfile>> = {
+  good: { latencyMinMs: 30, latencyMaxMs: 70, lossRate: 0.002, meanMsBetweenDrops: 0, dropMinMs: 0, dropMaxMs: 0 },
+  flaky: { latencyMinMs: 80, latencyMaxMs: 300, lossRate: 0.05, meanMsBetweenDrops: 45_000, dropMinMs: 2_000, dropMaxMs: 15_000 },
+  offline: { latencyMinMs: 30, latencyMaxMs: 70, lossRate: 0, meanMsBetweenDrops: 0, dropMinMs: 0, dropMaxMs: 0 },
+};
+
+/** TCP's minimum retransmission timeout on Linux (200 ms): what one lost packet costs. */
+export const RETRANSMIT_MS = 200;
+/** Gateway to the phone's cell tower, inside the operator and datacenter network. */
+export const CORE_NETWORK_MS = 5;
+
+/**
+ * One phone's link. FIFO per direction: a later packet never overtakes an earlier one, as on
+ * one TCP connection, so retransmission shows up as delay, never as reordering.
+ */
+export class MobileLink {
+  quality: LinkQuality;
+  up: boolean;
+  /** This phone's base one-way latency. */
+  latencyMs: number;
+  private lastUpMs = 0;
+  private lastDownMs = 0;
+
+  constructor(quality: LinkQuality, rng: Rng) {
+    this.quality = quality;
+    this.up = quality !== 'offline';
+    const p = LINK_PROFILES[quality];
+    this.latencyMs = Math.round(rng.uniform(p.latencyMinMs, p.latencyMaxMs));
+  }
+
+  setQuality(quality: LinkQuality, rng: Rng): void {
+    this.quality = quality;
+    this.up = quality !== 'offline';
+    const p = LINK_PROFILES[quality];
+    this.latencyMs = Math.round(rng.uniform(p.latencyMinMs, p.latencyMaxMs));
+  }
+
+  private delay(rng: Rng): number {
+    const loss = LINK_PROFILES[this.quality].lossRate;
+    let d = this.latencyMs;
+    // Each loss costs one retransmission timeout plus another trip; a bound keeps it finite.
+    for (let i = 0; i < 6 && loss > 0 && rng.next() < loss; i++) d += RETRANSMIT_MS * 2 ** i + this.latencyMs;
+    return d;
+  }
+
+  /** When a packet sent now reaches the gateway. */
+  uplinkArrival(nowMs: number, extraMs: number, rng: Rng): number {
+    const at = Math.max(nowMs + extraMs + this.delay(rng) + CORE_NETWORK_MS, this.lastUpMs);
+    this.lastUpMs = at;
+    return at;
+  }
+
+  /** When a packet that reached the tower now reaches the phone. */
+  downlinkArrival(nowMs: number, extraMs: number, rng: Rng): number {
+    const at = Math.max(nowMs + extraMs + this.delay(rng), this.lastDownMs);
+    this.lastDownMs = at;
+    return at;
+  }
+}
