@@ -33,6 +33,9 @@ export class Kernel<M> {
   private readonly sinks: TraceSink[] = [];
   private nowMs = 0;
   private current = 0;
+  /** Order key of the event being handled: hosts tag trace events with it to merge streams. */
+  currentSrc = 0;
+  currentSeq = 0;
   private processed = 0;
   remote: RemoteRoute<M> | undefined;
 
@@ -114,6 +117,8 @@ export class Kernel<M> {
       q.pop();
       this.nowMs = head.t;
       this.current = head.to;
+      this.currentSrc = head.src;
+      this.currentSeq = head.seq;
       const actor = this.actors[head.to];
       if (actor !== undefined) actor.handle(head.msg, ctx);
       if (++this.processed > LIMITS.maxEventsPerRun) throw new Error('event limit reached; the run is stopped');
@@ -127,6 +132,8 @@ export class Kernel<M> {
     if (head === undefined) return undefined;
     this.nowMs = head.t;
     this.current = head.to;
+    this.currentSrc = head.src;
+    this.currentSeq = head.seq;
     this.actors[head.to]?.handle(head.msg, this.ctx);
     this.processed++;
     return head.t;
