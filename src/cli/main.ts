@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+/** `npm run sim -- <command>`: headless runs and wire decoding. See README "Command line". */
+import { createInterface } from 'node:readline';
+import { runDecode } from './decode';
+import { runScenarioCommand } from './run';
+
+const USAGE = `usage:
+  npm run --silent sim -- run <scenario.json> [--json] [--server-view] [--trace]
+  npm run --silent sim -- decode <mqtt|ws|http> <hex|->`;
+
+async function main(argv: string[]): Promise<number> {
+  const io = {
+    stdout: (line: string) => process.stdout.write(`${line}\n`),
+    stderr: (line: string) => process.stderr.write(`${line}\n`),
+    readStdinLines: () => createInterface({ input: process.stdin, crlfDelay: Infinity }),
+  };
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'decode':
+      return runDecode(rest, io);
+    case 'run':
+      return runScenarioCommand(rest, io);
+    default:
+      io.stderr(command ? `unknown command "${command}"\n${USAGE}` : USAGE);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`sim: ${(e as Error).stack ?? String(e)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,169 @@
+import type { FrameBatch, LoadResult, MessageInspection, PlaygroundControl, ScenarioFile, Snapshot } from '../bridge/playground-api';
+import type { TraceEvent } from '../engine/kernel/trace';
+import { toHex } from '../engine/protocols/bytes';
+import { validateScenario } from '../engine/scenario/validate-scenario';
+import type { Scenario, TimedAction } from '../engine/scenario/scenario';
+import type { InputAction } from '../engine/sim/messages';
+import { Simulation } from '../engine/sim/simulation';
+import { buildSnapshot } from './snapshot';
+import { TraceRecorder } from './trace-recorder';
+
+/** Wall-clock facilities, injected so tests can drive frames by hand. */
+export interface FrameClock {
+  nowMs(): number;
+  /** Calls `fn` at the next frame; returns a cancel function. */
+  nextFrame(fn: () => void): () => void;
+}
+
+export const MIN_SPEED = 0.1;
+export const MAX_SPEED = 1000;
+/** The most virtual time one frame may cover, so a stalled tab does not jump minutes ahead. */
+const MAX_FRAME_WALL_MS = 100;
+
+/**
+ * The playground in one thread: a Simulation paced against the wall clock, streaming one batch
+ * per frame. It is the reference host; the worker host gives the same answers across workers.
+ */
+export class LocalPlayground implements PlaygroundControl {
+  private sim: Simulation | undefined;
+  private scenario: Scenario | undefined;
+  private log: TimedAction[] = [];
+  private recorder = new TraceRecorder();
+  private pending: TraceEvent[] = [];
+  private running = false;
+  private speed = 1;
+  private lastWallMs = 0;
+  private cancelFrame: (() => void) | undefined;
+  private readonly listeners = new Set<(b: FrameBatch) => void>();
+  selected: number | undefined;
+
+  constructor(
+    private readonly clock: FrameClock,
+    private readonly opts: { recordWire?: boolean } = {},
+  ) {}
+
+  subscribe(fn: (b: FrameBatch) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  private build(scenario: Scenario, log: readonly TimedAction[]): Simulation {
+    this.recorder = new TraceRecorder();
+    this.pending = [];
+    const sim = new Simulation(scenario, {
+      recordWire: this.opts.recordWire ?? true,
+      sinks: [this.recorder, { emit: (e) => this.pending.push(e) }],
+    });
+    for (const a of log) sim.input(a.action, a.atMs);
+    return sim;
+  }
+
+  async load(file: ScenarioFile): Promise<LoadResult> {
+    const r = validateScenario(file);
+    if (!r.ok) return { ok: false, errors: r.errors };
+    await this.pause();
+    this.scenario = r.scenario;
+    this.log = [];
+    this.sim = this.build(r.scenario, []);
+    this.sim.runUntil(0, true);
+    this.emit();
+    return { ok: true };
+  }
+
+  async play(): Promise<void> {
+    if (this.running || !this.sim) return;
+    this.running = true;
+    this.lastWallMs = this.clock.nowMs();
+    this.schedule();
+  }
+
+  async pause(): Promise<void> {
+    this.running = false;
+    this.cancelFrame?.();
+    this.cancelFrame = undefined;
+    if (this.sim) this.emit();
+  }
+
+  async step(): Promise<number | undefined> {
+    const sim = this.sim;
+    if (!sim) return undefined;
+    const t = sim.kernel.nextTime();
+    if (t === Infinity) return undefined;
+    sim.runUntil(t, true); // every event at that instant, so the step shows one moment
+    this.emit();
+    return t;
+  }
+
+  async setSpeed(speed: number): Promise<void> {
+    if (!(speed >= MIN_SPEED && speed <= MAX_SPEED)) throw new RangeError(`speed must be between ${MIN_SPEED} and ${MAX_SPEED} (got ${speed})`);
+    this.speed = speed;
+  }
+
+  async input(action: InputAction): Promise<void> {
+    const sim = this.sim;
+    if (!sim) return;
+    // Acting in the past of a replayed run forks it: the old future is dropped.
+    this.log = this.log.filter((a) => a.atMs <= sim.now);
+    const atMs = sim.now;
+    this.log.push({ atMs, action });
+    sim.input(action, atMs);
+  }
+
+  async seek(ms: number): Promise<void> {
+    if (!this.scenario) return;
+    const was = this.running;
+    await this.pause();
+    const target = Math.max(0, Math.min(ms, this.scenario.durationMs));
+    this.sim = this.build(this.scenario, this.log);
+    this.sim.runUntil(target, true);
+    this.pending = this.recorder.since(Math.max(0, target - 2_000));
+    this.emit();
+    if (was) await this.play();
+  }
+
+  async inputLog(): Promise<readonly TimedAction[]> {
+    return [...this.log];
+  }
+
+  async inspect(msg: number): Promise<MessageInspection> {
+    const events = this.recorder.forMessage(msg);
+    const serverView: string[] = [];
+    for (const it of this.sim?.store.store.all() ?? []) if (it.msg === msg && it.key.startsWith('c')) serverView.push(toHex(it.envelope));
+    for (const e of events) if (e.wire && (e.to === 1 || e.from === 1)) for (const w of e.wire) serverView.push(toHex(w));
+    return { msg, events, serverView };
+  }
+
+  async snapshot(): Promise<Snapshot> {
+    if (!this.sim) throw new Error('no scenario loaded');
+    return buildSnapshot(this.sim, { running: this.running, speed: this.speed, ...(this.selected !== undefined ? { selected: this.selected } : {}) });
+  }
+
+  private schedule(): void {
+    this.cancelFrame = this.clock.nextFrame(() => this.frame());
+  }
+
+  private frame(): void {
+    const sim = this.sim;
+    if (!this.running || !sim) return;
+    const wall = this.clock.nowMs();
+    const dt = Math.min(MAX_FRAME_WALL_MS, wall - this.lastWallMs);
+    this.lastWallMs = wall;
+    const end = this.scenario!.durationMs;
+    const target = Math.min(end, sim.now + dt * this.speed);
+    sim.runUntil(target, target === end);
+    if (sim.now >= end) this.running = false;
+    this.emit();
+    if (this.running) this.schedule();
+  }
+
+  private emit(): void {
+    const sim = this.sim;
+    if (!sim) return;
+    const batch: FrameBatch = {
+      events: this.pending,
+      snapshot: buildSnapshot(sim, { running: this.running, speed: this.speed, ...(this.selected !== undefined ? { selected: this.selected } : {}) }),
+    };
+    this.pending = [];
+    for (const l of this.listeners) l(batch);
+  }
+}
