@@ -5,6 +5,7 @@ import { TraceHasher } from '../kernel/trace-hash';
 import type { TraceSink } from '../kernel/trace';
 import { createE2eBodies, PLAINTEXT_BODIES } from '../phone/body-codecs';
 import { Fleet } from '../phone/fleet';
+import type { Phone } from '../phone/phone';
 import type { PhoneEnvironment } from '../phone/phone-environment';
 import type { Scenario, TimedAction } from '../scenario/scenario';
 import { SessionManager } from '../session/session-manager';
@@ -28,6 +29,54 @@ export interface SimulationOptions {
 /** Which actor acts on an input. */
 export const inputTarget = (a: InputAction): number => (a.do === 'crash' || a.do === 'gateway' ? ACTOR.gateway : ACTOR.fleet);
 
+/** One message from the input actor: where it goes, when, and what it is. */
+export interface ScheduledInput {
+  readonly to: number;
+  readonly atMs: number;
+  readonly msg: SimMessage;
+}
+
+/**
+ * What a run schedules from the input actor before anything else, in numbering order: the
+ * gateway's and the fleet's boot timers, the initial spawns, then the scenario's actions. Every
+ * host of a run numbers these 1, 2, 3, … so events keep the same order key everywhere.
+ */
+export function scenarioInputs(scenario: Scenario): ScheduledInput[] {
+  const boot: SimMessage = { type: 'timer', name: 'boot', conn: 0, gen: 0 };
+  const out: ScheduledInput[] = [
+    { to: ACTOR.gateway, atMs: 0, msg: boot },
+    { to: ACTOR.fleet, atMs: 0, msg: { ...boot } },
+  ];
+  for (const spawn of scenario.phones) out.push({ to: ACTOR.fleet, atMs: 0, msg: { type: 'input', action: spawn } });
+  for (const a of scenario.actions) out.push(inputMessage(a.action, a.atMs));
+  return out;
+}
+
+/** A learner's or a scenario's action as the input actor sends it. */
+export const inputMessage = (action: InputAction, atMs: number): ScheduledInput => ({ to: inputTarget(action), atMs, msg: { type: 'input', action } });
+
+/** The phones' shared environment of a run (settings, retry policy, body codec from the seed). */
+export function createPhoneEnvironment(scenario: Scenario, recordWire: boolean): PhoneEnvironment {
+  const rng = createRng(scenario.seed);
+  return {
+    settings: { ...scenario.settings },
+    retry: scenario.retry,
+    body: scenario.encryption ? createE2eBodies(rng.fork('e2e')) : PLAINTEXT_BODIES,
+    recordWire,
+  };
+}
+
+/** The run's fleet of phones; `register` puts each new phone on the kernel that runs it. */
+export function createFleet(scenario: Scenario, env: PhoneEnvironment, register: (actor: number, phone: Phone) => void): Fleet {
+  const fleet = new Fleet(createRng(scenario.seed).fork('fleet'), env, register, scenario.traffic);
+  for (const [user, name] of scenario.names) fleet.names.set(user, name);
+  return fleet;
+}
+
+/** The run's gateway, with its own copy of the scenario's capacity settings. */
+export const createGateway = (scenario: Scenario, env: { settings: PhoneEnvironment['settings']; recordWire: boolean }): Gateway =>
+  new Gateway({ ...scenario.gateway }, env);
+
 /**
  * One run, in one thread: the kernel with every component registered, the scenario's phones
  * and actions scheduled, and the trace flowing to the hash and the metrics. A run is the
@@ -49,29 +98,19 @@ export class Simulation {
     readonly scenario: Scenario,
     opts: SimulationOptions = {},
   ) {
-    const rng = createRng(scenario.seed);
-    this.env = {
-      settings: { ...scenario.settings },
-      retry: scenario.retry,
-      body: scenario.encryption ? createE2eBodies(rng.fork('e2e')) : PLAINTEXT_BODIES,
-      recordWire: opts.recordWire ?? false,
-    };
+    this.env = createPhoneEnvironment(scenario, opts.recordWire ?? false);
     const k = this.kernel;
     k.addSink(this.hasher);
     k.addSink(this.metrics);
     for (const s of opts.sinks ?? []) k.addSink(s);
-    this.gateway = new Gateway({ ...scenario.gateway }, this.env);
+    this.gateway = createGateway(scenario, this.env);
     this.store = new StoreActor(opts.store ?? new MemoryStore(), opts.persist);
-    this.fleet = new Fleet(rng.fork('fleet'), this.env, (id, phone) => k.register(id, phone), scenario.traffic);
-    for (const [user, name] of scenario.names) this.fleet.names.set(user, name);
+    this.fleet = createFleet(scenario, this.env, (id, phone) => k.register(id, phone));
     k.register(ACTOR.gateway, this.gateway);
     k.register(ACTOR.sessions, this.sessions);
     k.register(ACTOR.store, this.store);
     k.register(ACTOR.fleet, this.fleet);
-    k.enqueue(ACTOR.input, ACTOR.gateway, { type: 'timer', name: 'boot', conn: 0, gen: 0 }, 0);
-    k.enqueue(ACTOR.input, ACTOR.fleet, { type: 'timer', name: 'boot', conn: 0, gen: 0 }, 0);
-    for (const spawn of scenario.phones) k.enqueue(ACTOR.input, ACTOR.fleet, { type: 'input', action: spawn }, 0);
-    for (const a of scenario.actions) k.enqueue(ACTOR.input, inputTarget(a.action), { type: 'input', action: a.action }, a.atMs);
+    for (const i of scenarioInputs(scenario)) k.enqueue(ACTOR.input, i.to, i.msg, i.atMs);
   }
 
   get now(): number {
@@ -82,7 +121,8 @@ export class Simulation {
   input(action: InputAction, atMs = this.kernel.now): void {
     const at = Math.max(atMs, this.kernel.now);
     this.inputLog.push({ atMs: at, action });
-    this.kernel.enqueue(ACTOR.input, inputTarget(action), { type: 'input', action }, at);
+    const i = inputMessage(action, at);
+    this.kernel.enqueue(ACTOR.input, i.to, i.msg, i.atMs);
   }
 
   /** Runs every event before `endMs` (or up to and including it). */
