@@ -8,6 +8,12 @@ const USAGE = `usage:
   npm run --silent sim -- run <scenario.json> [--json] [--server-view] [--trace]
   npm run --silent sim -- decode <mqtt|ws|http> <hex|->`;
 
+// A reader that stops early (`| head`) closes the pipe; that is not an error of ours.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 async function main(argv: string[]): Promise<number> {
   const io = {
     stdout: (line: string) => process.stdout.write(`${line}\n`),

@@ -13,6 +13,8 @@ export interface SentMessage {
   readonly body: Uint8Array;
   readonly sentAtMs: number;
   status: ReceiptStatus;
+  /** When ✓ arrived (-1 before). */
+  acceptedAtMs: number;
 }
 
 export interface ReceivedMessage {
@@ -48,7 +50,7 @@ export class ChatBook {
   addSent(msg: number, to: number, text: string, body: Uint8Array, nowMs: number): SentMessage {
     const chatSeq = this.peekSeq(to);
     this.nextSeq.set(to, chatSeq);
-    const m: SentMessage = { msg, to, chatSeq, text, body, sentAtMs: nowMs, status: 'queued' };
+    const m: SentMessage = { msg, to, chatSeq, text, body, sentAtMs: nowMs, status: 'queued', acceptedAtMs: -1 };
     this.sent.set(msg, m);
     this.note(to, msg);
     return m;
@@ -60,9 +62,10 @@ export class ChatBook {
   }
 
   /** Raises a receipt; receipts never go backwards (a late ✓ after ✓✓ changes nothing). */
-  raise(msg: number, status: ReceiptStatus): boolean {
+  raise(msg: number, status: ReceiptStatus, nowMs: number): boolean {
     const m = this.sent.get(msg);
     if (!m || RANK[status] <= RANK[m.status]) return false;
+    if (m.acceptedAtMs < 0) m.acceptedAtMs = nowMs;
     m.status = status;
     return true;
   }

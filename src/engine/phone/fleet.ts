@@ -16,6 +16,17 @@ export interface TrafficPlan {
   readonly bodyBytes: number;
   readonly fromMs: number;
   readonly untilMs: number;
+  /** Chatter inside each initial phone group, every group on the same schedule (a fair comparison). */
+  readonly perGroup: boolean;
+  /** Sizes of the initial phone groups, in spawn order. */
+  readonly groups: readonly number[];
+}
+
+/** One stream of chatter among users lo..hi. */
+interface TrafficStream {
+  readonly rng: Rng;
+  readonly lo: number;
+  readonly hi: number;
 }
 
 /**
@@ -27,7 +38,7 @@ export class Fleet implements Actor<SimMessage> {
   readonly phones: Phone[] = [];
   readonly names = new Map<number, string>();
   private nextMsg = 1;
-  private trafficPool = 0;
+  private readonly streams: TrafficStream[] = [];
 
   constructor(
     private readonly rng: Rng,
@@ -46,12 +57,23 @@ export class Fleet implements Actor<SimMessage> {
   }
 
   boot(ctx: Ctx): void {
-    if (this.traffic && this.traffic.perMinute > 0) this.scheduleTraffic(ctx, Math.max(ctx.now, this.traffic.fromMs));
+    const t = this.traffic;
+    if (!t || t.perMinute <= 0) return;
+    const total = t.groups.reduce((a, b) => a + b, 0);
+    if (t.perGroup) {
+      let lo = 1;
+      // Every group's stream is forked from the same label: the same schedule, group by group.
+      for (const size of t.groups) {
+        this.streams.push({ rng: this.rng.fork('traffic'), lo, hi: lo + size - 1 });
+        lo += size;
+      }
+    } else this.streams.push({ rng: this.rng.fork('traffic'), lo: 1, hi: total });
+    this.streams.forEach((_, i) => this.scheduleTraffic(ctx, i, Math.max(ctx.now, t.fromMs)));
   }
 
   handle(m: SimMessage, ctx: Ctx): void {
     if (m.type === 'input') this.onInput(m.action, ctx);
-    else if (m.type === 'timer' && m.name === 'traffic') this.chatter(ctx);
+    else if (m.type === 'timer' && m.name === 'traffic') this.chatter(ctx, m.gen);
     else if (m.type === 'timer' && m.name === 'boot') this.boot(ctx);
   }
 
@@ -116,7 +138,6 @@ export class Fleet implements Actor<SimMessage> {
       phone.boot(ctx);
       made.push(phone);
     }
-    if (this.trafficPool === 0) this.trafficPool = this.phones.length;
     return made;
   }
 
@@ -134,23 +155,25 @@ export class Fleet implements Actor<SimMessage> {
     }
   }
 
-  private scheduleTraffic(ctx: Ctx, fromMs: number): void {
+  private scheduleTraffic(ctx: Ctx, stream: number, fromMs: number): void {
     const t = this.traffic!;
     const meanGapMs = 60_000 / t.perMinute;
-    const at = fromMs + Math.max(1, Math.round(-Math.log(1 - this.rng.next()) * meanGapMs));
-    if (at < t.untilMs) ctx.sendAt(ACTOR.fleet, { type: 'timer', name: 'traffic', conn: 0, gen: 0 }, at);
+    const rng = this.streams[stream]!.rng;
+    const at = fromMs + Math.max(1, Math.round(-Math.log(1 - rng.next()) * meanGapMs));
+    if (at < t.untilMs) ctx.sendAt(ACTOR.fleet, { type: 'timer', name: 'traffic', conn: 0, gen: stream }, at);
   }
 
-  private chatter(ctx: Ctx): void {
-    const n = Math.min(this.trafficPool || this.phones.length, this.phones.length);
-    if (n >= 2) {
-      const from = this.rng.int(1, n);
-      let to = this.rng.int(1, n - 1);
+  private chatter(ctx: Ctx, stream: number): void {
+    const s = this.streams[stream];
+    if (!s) return;
+    if (s.hi - s.lo >= 1 && this.phone(s.hi)) {
+      const from = s.rng.int(s.lo, s.hi);
+      let to = s.rng.int(s.lo, s.hi - 1);
       if (to >= from) to++;
       const msg = this.nextMsg++;
       const text = `#${msg} from u${from} `.padEnd(this.traffic!.bodyBytes, '.');
       ctx.sendAt(phoneActor(from), { type: 'input', action: { do: 'send', from, to, text }, msg }, ctx.now);
     }
-    this.scheduleTraffic(ctx, ctx.now);
+    this.scheduleTraffic(ctx, stream, ctx.now);
   }
 }

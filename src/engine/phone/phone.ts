@@ -31,6 +31,11 @@ export class Phone implements Actor<SimMessage>, ClientPort {
   readonly link: MobileLink;
   readonly radio: Radio;
   lastGatewayEpoch = 0;
+  /**
+   * When the phone last reconnected to a server that still held its session (-1: never). A ✓
+   * message from before then is the server's to deliver; the phone will not send it again.
+   */
+  resumedAtMs = -1;
   /** Serial of the current connection; frames and timers of older ones are ignored. */
   conn = 0;
   attempt = 0;
@@ -194,6 +199,7 @@ export class Phone implements Actor<SimMessage>, ClientPort {
     this.status = 'online';
     this.attempt = 0;
     const lostSession = !sessionPresent;
+    if (sessionPresent) this.resumedAtMs = this.ctx.now;
     if (gatewayEpoch > 0) this.lastGatewayEpoch = gatewayEpoch;
     this.flush(lostSession);
   }
@@ -251,7 +257,7 @@ export class Phone implements Actor<SimMessage>, ClientPort {
   // ── what arrives ──────────────────────────────────────────────────────────────────────────
 
   acceptedByServer(msg: number): void {
-    this.chats?.raise(msg, 'sent');
+    this.chats?.raise(msg, 'sent', this.ctx.now);
   }
 
   received(env: Envelope, token: number): void {
@@ -274,7 +280,7 @@ export class Phone implements Actor<SimMessage>, ClientPort {
       }
       this.ctx.trace({ t: this.ctx.now, kind: seen ? 'duplicate' : 'delivered', from: phoneActor(env.from), to: this.actor, msg: env.msg, bytes: 0, headerBytes: 0, arriveT: this.ctx.now, proto: this.proto });
     } else if (env.kind === 'receipt') {
-      if (this.chats?.raise(env.msg, env.status))
+      if (this.chats?.raise(env.msg, env.status, this.ctx.now))
         this.ctx.trace({ t: this.ctx.now, kind: 'receipt', from: phoneActor(env.by), to: this.actor, msg: env.msg, bytes: 0, headerBytes: 0, arriveT: this.ctx.now, proto: this.proto, note: env.status });
     } else {
       return;

@@ -4,6 +4,7 @@ import type { LinkQuality } from '../net/mobile-link';
 import type { ProtocolSettings } from '../protocols/transport';
 import type { RetryPolicy } from '../retry/retry-policy';
 import type { InputAction } from '../sim/messages';
+import type { TrafficPlan } from '../phone/fleet';
 
 /**
  * A scenario as written in JSON (README "Scenario format"). Times are in seconds; users are
@@ -28,7 +29,7 @@ export interface ScenarioFile {
   };
   phones: { count: number; protocol: ProtocolName; link?: LinkQuality; online?: boolean; names?: string[] }[];
   /** Background chatter between random pairs of the initial phones. */
-  traffic?: { messagesPerMinute: number; bodyBytes?: number; fromSec?: number; untilSec?: number };
+  traffic?: { messagesPerMinute: number; bodyBytes?: number; fromSec?: number; untilSec?: number; perGroup?: boolean };
   actions?: ({ at: number } & Record<string, unknown>)[];
 }
 
@@ -44,7 +45,7 @@ export interface Scenario {
   readonly settings: ProtocolSettings;
   /** Spawns of the initial phones, at time 0. */
   readonly phones: readonly Extract<InputAction, { do: 'spawn' }>[];
-  readonly traffic: { readonly perMinute: number; readonly bodyBytes: number; readonly fromMs: number; readonly untilMs: number } | undefined;
+  readonly traffic: TrafficPlan | undefined;
   readonly actions: readonly TimedAction[];
   /** Display names of users, by number (1-based), where the scenario named them. */
   readonly names: ReadonlyMap<number, string>;

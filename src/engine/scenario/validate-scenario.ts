@@ -101,13 +101,15 @@ export function validateScenario(x: unknown): ScenarioResult {
     if (!isRecord(x.traffic)) errors.push('traffic must be an object');
     else {
       const t = x.traffic;
-      unknownKeys(errors, t, 'traffic.', ['messagesPerMinute', 'bodyBytes', 'fromSec', 'untilSec']);
+      unknownKeys(errors, t, 'traffic.', ['messagesPerMinute', 'bodyBytes', 'fromSec', 'untilSec', 'perGroup']);
       const perMinute = num(errors, t, 'messagesPerMinute', 'traffic.', { required: true, min: 0, max: 6_000_000 }) ?? 0;
       const bodyBytes = num(errors, t, 'bodyBytes', 'traffic.', { integer: true, min: 1, max: LIMITS.maxMessageBytes }) ?? 100;
       const fromMs = (num(errors, t, 'fromSec', 'traffic.', { min: 0 }) ?? 0) * 1000;
       const untilMs = (num(errors, t, 'untilSec', 'traffic.', { min: 0 }) ?? durationSec) * 1000;
+      const perGroup = bool(errors, t, 'perGroup', 'traffic.') ?? false;
       if (total < 2 && perMinute > 0) errors.push('traffic needs at least two phones');
-      traffic = { perMinute, bodyBytes, fromMs, untilMs };
+      if (perGroup && phones.some((g) => g.count < 2)) errors.push('traffic.perGroup needs every phone group to have at least two phones');
+      traffic = { perMinute, bodyBytes, fromMs, untilMs, perGroup, groups: phones.map((g) => g.count) };
     }
   }
 

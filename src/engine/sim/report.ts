@@ -1,6 +1,10 @@
 import { CONNECTION_FIELDS } from '../gateway/connection';
+import type { GatewayStats } from '../gateway/gateway';
+import type { QueuedEvent } from '../kernel/event-queue';
 import { PROTOCOLS, type ProtocolName } from '../kernel/trace';
-import { percentile } from './metrics';
+import type { Phone } from '../phone/phone';
+import type { SimMessage, StoredItem } from './messages';
+import { percentile, type MetricsCollector } from './metrics';
 import type { Simulation } from './simulation';
 import { chatIdsIn } from './wire-scan';
 
@@ -41,32 +45,119 @@ export interface Report {
  */
 export const CONNECTION_BYTES_ESTIMATE = 12 + CONNECTION_FIELDS * 4 + 2 * 3 * 4 + 1;
 
-/** Where every message not yet delivered is right now. */
-export function pendingMessages(sim: Simulation): { inStore: Set<number>; inGateway: Set<number>; onWire: Set<number>; inOutbox: Set<number> } {
-  const inStore = new Set<number>();
-  for (const it of sim.store.store.all()) if (it.key.startsWith('c')) inStore.add(it.msg);
-  const inGateway = new Set(sim.gateway.heldChatIds());
-  const onWire = new Set<number>();
-  for (const ev of sim.kernel.pendingEvents()) {
+/** Where every message not yet delivered is right now (chat ids per place). */
+export interface PendingPlaces {
+  readonly inStore: ReadonlySet<number>;
+  readonly inGateway: ReadonlySet<number>;
+  readonly onWire: ReadonlySet<number>;
+  readonly inOutbox: ReadonlySet<number>;
+}
+
+/** One protocol's phones, summed for the report. */
+export interface FleetTally {
+  clients: number;
+  joules: number;
+  highMs: number;
+  hours: number;
+}
+
+/**
+ * What a report is built from: plain figures that one thread (a Simulation) or a coordinator
+ * gathering parts from several workers can provide alike.
+ */
+export interface ReportView {
+  readonly scenario: { readonly name: string; readonly seed: number; readonly encryption: boolean };
+  readonly nowMs: number;
+  readonly events: number;
+  readonly metrics: MetricsCollector;
+  readonly traceHash: string;
+  readonly phoneCount: number;
+  readonly fleet: ReadonlyMap<ProtocolName, FleetTally>;
+  readonly pending: PendingPlaces;
+  readonly gateway: { readonly stats: GatewayStats; readonly connections: number };
+}
+
+/** Chat ids the store holds (receipts are not chats). */
+export function storedChatIds(items: Iterable<StoredItem>): number[] {
+  const out: number[] = [];
+  for (const it of items) if (it.key.startsWith('c')) out.push(it.msg);
+  return out;
+}
+
+/** Chat ids carried by events still queued: bytes on a link, puts and batches between servers. */
+export function chatIdsOnWire(events: Iterable<QueuedEvent<SimMessage>>): number[] {
+  const out: number[] = [];
+  for (const ev of events) {
     const m = ev.msg;
-    if (m.type === 'up' || m.type === 'down' || m.type === 'deliver') for (const id of chatIdsIn(m.proto, m.chunks)) onWire.add(id);
-    else if (m.type === 'store.put' && m.key.startsWith('c')) onWire.add(m.msg);
-    else if (m.type === 'store.batch') for (const it of m.items) if (it.key.startsWith('c')) onWire.add(it.msg);
+    if (m.type === 'up' || m.type === 'down' || m.type === 'deliver') out.push(...chatIdsIn(m.proto, m.chunks));
+    else if (m.type === 'store.put' && m.key.startsWith('c')) out.push(m.msg);
+    else if (m.type === 'store.batch') for (const it of m.items) if (it.key.startsWith('c')) out.push(it.msg);
   }
-  const inOutbox = new Set<number>();
-  for (const p of sim.fleet.phones) if (p.chats) for (const s of p.chats.sent.values()) if (s.status === 'queued') inOutbox.add(s.msg);
-  return { inStore, inGateway, onWire, inOutbox };
+  return out;
+}
+
+/** Chat ids a sender still holds to send (or to resend). */
+export function outboxChatIds(phones: readonly Phone[]): number[] {
+  const out: number[] = [];
+  // The sender still holds it: not yet ✓, or ✓ but the sender will resend it because it has not
+  // since reconnected to a server that kept its session (it resends after a session loss).
+  for (const p of phones)
+    if (p.chats)
+      for (const s of p.chats.sent.values())
+        if (s.status === 'queued' || (s.status === 'sent' && p.resumedAtMs < s.acceptedAtMs)) out.push(s.msg);
+  return out;
+}
+
+/** Clients and radio energy per protocol, with every radio settled to `nowMs`. */
+export function fleetTally(phones: readonly Phone[], nowMs: number): Map<ProtocolName, FleetTally> {
+  const out = new Map<ProtocolName, FleetTally>();
+  for (const p of phones) {
+    p.radio.settle(nowMs);
+    let e = out.get(p.proto);
+    if (!e) out.set(p.proto, (e = { clients: 0, joules: 0, highMs: 0, hours: 0 }));
+    e.clients++;
+    e.joules += p.radio.joules;
+    e.highMs += p.radio.highPowerMs;
+    e.hours += Math.max(0, nowMs - p.spawnMs) / 3_600_000;
+  }
+  return out;
+}
+
+/** Where every message not yet delivered is right now, in a one-thread run. */
+export function pendingMessages(sim: Simulation): { inStore: Set<number>; inGateway: Set<number>; onWire: Set<number>; inOutbox: Set<number> } {
+  return {
+    inStore: new Set(storedChatIds(sim.store.store.all())),
+    inGateway: new Set(sim.gateway.heldChatIds()),
+    onWire: new Set(chatIdsOnWire(sim.kernel.pendingEvents())),
+    inOutbox: new Set(outboxChatIds(sim.fleet.phones)),
+  };
+}
+
+/** The report view of a one-thread run. */
+export function reportViewOf(sim: Simulation): ReportView {
+  return {
+    scenario: sim.scenario,
+    nowMs: sim.now,
+    events: sim.kernel.eventsProcessed,
+    metrics: sim.metrics,
+    traceHash: sim.hasher.hex,
+    phoneCount: sim.fleet.phones.length,
+    fleet: fleetTally(sim.fleet.phones, sim.now),
+    pending: pendingMessages(sim),
+    gateway: { stats: sim.gateway.stats, connections: sim.gateway.conns.size },
+  };
 }
 
 const round = (n: number, digits = 1): number => Math.round(n * 10 ** digits) / 10 ** digits;
 
-/** Builds the report for the run so far. */
-export function buildReport(sim: Simulation): Report {
-  const m = sim.metrics;
-  const now = sim.now;
+/** Builds the report for the run so far, from a Simulation or from a view gathered elsewhere. */
+export function buildReport(src: Simulation | ReportView): Report {
+  const v = 'kernel' in src ? reportViewOf(src) : src;
+  const m = v.metrics;
+  const now = v.nowMs;
   const created = [...m.createdAt.keys()];
   const delivered = m.deliveredAt;
-  const where = pendingMessages(sim);
+  const where = v.pending;
   let pendingInStore = 0;
   let inFlight = 0;
   let lost = 0;
@@ -77,23 +168,12 @@ export function buildReport(sim: Simulation): Report {
     else lost++;
   }
 
-  const clients = new Map<ProtocolName, number>();
-  const energy = new Map<ProtocolName, { joules: number; highMs: number; hours: number }>();
-  for (const p of sim.fleet.phones) {
-    clients.set(p.proto, (clients.get(p.proto) ?? 0) + 1);
-    p.radio.settle(now);
-    const e = energy.get(p.proto) ?? { joules: 0, highMs: 0, hours: 0 };
-    e.joules += p.radio.joules;
-    e.highMs += p.radio.highPowerMs;
-    e.hours += Math.max(0, now - p.spawnMs) / 3_600_000;
-    energy.set(p.proto, e);
-  }
-
   const protocols: Report['protocols'] = {};
   const energyOut: Report['energy'] = {};
   for (const proto of PROTOCOLS) {
     const t = m.protocols[proto];
-    const n = clients.get(proto) ?? 0;
+    const e = v.fleet.get(proto);
+    const n = e?.clients ?? 0;
     if (n === 0 && t.bytesUp + t.bytesDown === 0) continue;
     const bytes = t.bytesUp + t.bytesDown;
     protocols[proto] = {
@@ -105,19 +185,18 @@ export function buildReport(sim: Simulation): Report {
       headerBytes: t.headerBytes,
       payloadBytes: t.payloadBytes,
     };
-    const e = energy.get(proto);
     if (e && e.hours > 0)
       energyOut[proto] = { joulesPerPhoneHour: round(e.joules / e.hours), highPowerSecondsPerPhoneHour: round(e.highMs / 1000 / e.hours) };
   }
 
   const lat = m.latencies();
-  const g = sim.gateway;
+  const g = v.gateway;
   return {
-    scenario: sim.scenario.name,
-    seed: sim.scenario.seed,
+    scenario: v.scenario.name,
+    seed: v.scenario.seed,
     durationMs: now,
-    phones: sim.fleet.phones.length,
-    events: sim.kernel.eventsProcessed,
+    phones: v.phoneCount,
+    events: v.events,
     messages: {
       sent: created.length,
       accepted: m.accepted.size,
@@ -136,15 +215,15 @@ export function buildReport(sim: Simulation): Report {
     latencyMs: { p50: percentile(lat, 50), p95: percentile(lat, 95), p99: percentile(lat, 99) },
     gateway: {
       peakConnections: g.stats.peakConnections,
-      connectionsNow: g.conns.size,
+      connectionsNow: g.connections,
       refusedConnections: g.stats.refusedConnections,
       peakLoad: round(g.stats.peakLoad, 3),
       crashed: g.stats.crashes > 0,
       crashes: g.stats.crashes,
       bytesPerConnection: CONNECTION_BYTES_ESTIMATE,
     },
-    encryption: sim.scenario.encryption,
+    encryption: v.scenario.encryption,
     rejectedInputs: m.rejected,
-    traceHash: sim.hasher.hex,
+    traceHash: v.traceHash,
   };
 }

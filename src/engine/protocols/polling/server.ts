@@ -23,14 +23,14 @@ function respond(c: GatewayConnection, port: GatewayPort, request: number, statu
   port.transmit(c, [bytes], { kind, note, headerBytes: byteLength([bytes]) - payloadBytes(envs), ...(first ? { msg: first.msg } : {}) }, close);
 }
 
-function answerPoll(c: GatewayConnection, port: GatewayPort, request: number): void {
+function answerPoll(c: GatewayConnection, port: GatewayPort, request: number, kind?: TraceKind): void {
   const ds = c.syncing ? [] : port.takeWaiting(c);
   const envs: Envelope[] = [];
   for (const d of ds) {
     const e = decodeEnvelope(d.envelope);
     if (e.ok) envs.push(e.value);
   }
-  respond(c, port, request, 200, envs, envs.length ? 'pushed' : 'poll', envs.length ? `200 with ${envs.length}` : '200 empty');
+  respond(c, port, request, 200, envs, kind ?? (envs.length ? 'pushed' : 'poll'), envs.length ? `200 with ${envs.length}` : '200 empty');
 }
 
 function onRequest(c: GatewayConnection, chunk: Uint8Array, port: GatewayPort): void {
@@ -46,6 +46,7 @@ function onRequest(c: GatewayConnection, chunk: Uint8Array, port: GatewayPort): 
     port.malformed(c, `http body: ${formatDecodeError(envs.error)}`);
     return respond(c, port, request, 400, [], 'rejected', '400 Bad Request', [], `malformed body: ${formatDecodeError(envs.error)}`);
   }
+  let opening = false;
   if (c.state === CONN_HANDSHAKE) {
     const refusal = port.admit(c);
     if (refusal !== undefined) {
@@ -53,6 +54,7 @@ function onRequest(c: GatewayConnection, chunk: Uint8Array, port: GatewayPort): 
       return port.forget(c);
     }
     port.opened(c);
+    opening = true;
   }
   const accepted: Envelope[] = [];
   for (const env of envs.value) {
@@ -62,13 +64,14 @@ function onRequest(c: GatewayConnection, chunk: Uint8Array, port: GatewayPort): 
   }
   switch (head.target) {
     case POLL_PATH:
-      if (c.proto === 'long-poll' && (c.syncing || !c.waiting?.length)) {
+      // The first poll of a session is answered at once (the handshake); later ones are held.
+      if (c.proto === 'long-poll' && !opening && (c.syncing || !c.waiting?.length)) {
         // Hold the request: answer as soon as something arrives, or empty at the hold timeout.
         c.heldRequest = request;
         c.heldUntilMs = port.now + port.settings.longPollHoldMs;
         return;
       }
-      return answerPoll(c, port, request);
+          return answerPoll(c, port, request, opening ? 'connect' : undefined);
     case SEND_PATH:
       return respond(c, port, request, 200, accepted, accepted.length ? 'accepted' : 'frame', `200 ✓ ${accepted.length}`);
     case BYE_PATH:
@@ -96,6 +99,7 @@ export const pollingServer: ServerProtocol = {
     if (c.heldRequest > 0 && !c.syncing && c.waiting?.length) {
       const request = c.heldRequest;
       c.heldRequest = 0;
+      c.heldUntilMs = port.now;
       answerPoll(c, port, request);
     }
   },
@@ -106,12 +110,14 @@ export const pollingServer: ServerProtocol = {
       if (port.now >= c.heldUntilMs) {
         const request = c.heldRequest;
         c.heldRequest = 0;
+        c.heldUntilMs = port.now;
         answerPoll(c, port, request);
       }
       return;
     }
-    // A polling session is "online" only while it keeps polling.
+    // A polling session is "online" only while it keeps polling; a long poll's clock starts
+    // when its last held request was answered.
     const expiry = c.proto === 'short-poll' ? 3 * s.shortPollIntervalMs + 5_000 : POLL_SLACK_MS + 10_000;
-    if (port.now - c.lastHeardMs > expiry) port.close(c, 'polling session expired', false);
+    if (port.now - Math.max(c.lastHeardMs, c.heldUntilMs) > expiry) port.close(c, 'polling session expired', false);
   },
 };
