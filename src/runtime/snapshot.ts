@@ -1,8 +1,11 @@
 import type { ChatMessageView, PhoneGroupView, PhoneView, Snapshot } from '../bridge/playground-api';
+import type { Gateway } from '../engine/gateway/gateway';
+import type { Fleet } from '../engine/phone/fleet';
 import type { Phone } from '../engine/phone/phone';
 import type { PhoneStatus } from '../engine/phone/connection-state';
-import { buildReport } from '../engine/sim/report';
+import { buildReport, type Report } from '../engine/sim/report';
 import type { Simulation } from '../engine/sim/simulation';
+import type { EphemeralStore } from '../engine/store/ephemeral-store';
 
 /** Phones shown one by one; beyond this the diagram groups them. */
 export const DETAILED_PHONES = 24;
@@ -24,9 +27,9 @@ function chatsOf(p: Phone): PhoneView['chats'] {
   return out;
 }
 
-/** One phone's view; `detailed` adds its chats. */
-export function phoneView(sim: Simulation, p: Phone, detailed: boolean): PhoneView {
-  p.radio.settle(sim.now);
+/** One phone's view at `nowMs`; `detailed` adds its chats. */
+export function phoneViewAt(p: Phone, names: ReadonlyMap<number, string>, nowMs: number, detailed: boolean): PhoneView {
+  p.radio.settle(nowMs);
   let outbox = 0;
   let unread = 0;
   if (p.chats) {
@@ -35,7 +38,7 @@ export function phoneView(sim: Simulation, p: Phone, detailed: boolean): PhoneVi
   }
   return {
     user: p.user,
-    name: sim.fleet.names.get(p.user) ?? `u${p.user}`,
+    name: names.get(p.user) ?? `u${p.user}`,
     proto: p.proto,
     status: p.status,
     link: p.link.quality,
@@ -49,6 +52,9 @@ export function phoneView(sim: Simulation, p: Phone, detailed: boolean): PhoneVi
   };
 }
 
+/** One phone's view; `detailed` adds its chats. */
+export const phoneView = (sim: Simulation, p: Phone, detailed: boolean): PhoneView => phoneViewAt(p, sim.fleet.names, sim.now, detailed);
+
 /** Counts of phones per protocol and status. */
 export function phoneGroups(phones: readonly Phone[]): PhoneGroupView[] {
   const groups = new Map<string, { proto: Phone['proto']; count: number; byStatus: Partial<Record<PhoneStatus, number>> }>();
@@ -61,38 +67,67 @@ export function phoneGroups(phones: readonly Phone[]): PhoneGroupView[] {
   return [...groups.values()];
 }
 
+/** The phones' share of a snapshot: the first phones (and the selected one) in detail, and groups. */
+export type PhonesPart = Pick<Snapshot, 'phoneCount' | 'phones' | 'groups'>;
+
+/** The phones' share of a snapshot, from the fleet that runs them. */
+export function phonesPart(fleet: Fleet, nowMs: number, selected?: number): PhonesPart {
+  const phones = fleet.phones;
+  const detailed: PhoneView[] = [];
+  for (let i = 0; i < Math.min(DETAILED_PHONES, phones.length); i++) detailed.push(phoneViewAt(phones[i]!, fleet.names, nowMs, true));
+  const sel = selected !== undefined ? fleet.phone(selected) : undefined;
+  if (sel && sel.user > DETAILED_PHONES) detailed.push(phoneViewAt(sel, fleet.names, nowMs, true));
+  return { phoneCount: phones.length, phones: detailed, groups: phoneGroups(phones) };
+}
+
+/** The gateway's share of a snapshot. */
+export function gatewayPart(g: Gateway): Snapshot['gateway'] {
+  return {
+    connections: g.conns.size,
+    load: g.load,
+    crashed: g.crashed,
+    epoch: g.epoch,
+    maxConnections: g.config.maxConnections,
+    workPerSec: g.config.workPerSec,
+    backpressure: g.config.backpressure,
+    thresholdPct: g.config.thresholdPct,
+  };
+}
+
+/** The store's share of a snapshot: items held, in all and per recipient. */
+export function storePart(store: EphemeralStore): Snapshot['store'] {
+  const byUser = new Map<number, number>();
+  for (const it of store.all()) byUser.set(it.recipient, (byUser.get(it.recipient) ?? 0) + 1);
+  return { pending: store.size, byUser: [...byUser.entries()] };
+}
+
+/** Everything a snapshot says about the run as a whole, beside the components' parts. */
+export interface SnapshotMeta {
+  readonly nowMs: number;
+  readonly durationMs: number;
+  readonly running: boolean;
+  readonly speed: number;
+  readonly seed: number;
+  readonly scenarioName: string;
+}
+
+/** Puts a snapshot together from the components' parts (one thread or several workers). */
+export function assembleSnapshot(
+  meta: SnapshotMeta,
+  parts: { phones: PhonesPart; gateway: Snapshot['gateway']; sessions: Snapshot['sessions']; store: Snapshot['store'] },
+  report: Report,
+): Snapshot {
+  return { ...meta, ...parts.phones, gateway: parts.gateway, sessions: parts.sessions, store: parts.store, report };
+}
+
 /** The whole snapshot of an in-process run. */
 export function buildSnapshot(sim: Simulation, o: { running: boolean; speed: number; selected?: number }): Snapshot {
-  const phones = sim.fleet.phones;
-  const detailed: PhoneView[] = [];
-  for (let i = 0; i < Math.min(DETAILED_PHONES, phones.length); i++) detailed.push(phoneView(sim, phones[i]!, true));
-  const sel = o.selected !== undefined ? sim.fleet.phone(o.selected) : undefined;
-  if (sel && sel.user > DETAILED_PHONES) detailed.push(phoneView(sim, sel, true));
-  const byUser = new Map<number, number>();
-  for (const it of sim.store.store.all()) byUser.set(it.recipient, (byUser.get(it.recipient) ?? 0) + 1);
-  const g = sim.gateway;
-  return {
-    nowMs: sim.now,
-    durationMs: sim.scenario.durationMs,
-    running: o.running,
-    speed: o.speed,
-    seed: sim.scenario.seed,
-    scenarioName: sim.scenario.name,
-    phoneCount: phones.length,
-    phones: detailed,
-    groups: phoneGroups(phones),
-    gateway: {
-      connections: g.conns.size,
-      load: g.load,
-      crashed: g.crashed,
-      epoch: g.epoch,
-      maxConnections: g.config.maxConnections,
-      workPerSec: g.config.workPerSec,
-      backpressure: g.config.backpressure,
-      thresholdPct: g.config.thresholdPct,
-    },
+  const meta = { nowMs: sim.now, durationMs: sim.scenario.durationMs, running: o.running, speed: o.speed, seed: sim.scenario.seed, scenarioName: sim.scenario.name };
+  const parts = {
+    phones: phonesPart(sim.fleet, sim.now, o.selected),
+    gateway: gatewayPart(sim.gateway),
     sessions: { online: sim.sessions.onlineCount },
-    store: { pending: sim.store.store.size, byUser: [...byUser.entries()] },
-    report: buildReport(sim),
+    store: storePart(sim.store.store),
   };
+  return assembleSnapshot(meta, parts, buildReport(sim));
 }
