@@ -1,0 +1,55 @@
+// Proves malformed scenarios are rejected with errors that name the bad field, and nothing runs.
+import { describe, expect, it } from 'vitest';
+import { parseScenario, validateScenario } from '../../src/engine/scenario/validate-scenario';
+
+const base = { name: 't', seed: 1, durationSec: 10, phones: [{ count: 2, protocol: 'mqtt', names: ['alice', 'bob'] }] };
+const errorsOf = (x: unknown): string[] => {
+  const r = validateScenario(x);
+  return r.ok ? [] : r.errors;
+};
+
+describe('scenario validation', () => {
+  it('accepts a minimal scenario and fills defaults', () => {
+    const r = validateScenario(base);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.scenario.gateway.thresholdPct).toBe(80);
+    expect(r.scenario.retry).toEqual({ kind: 'jitter', minMs: 1000, maxMs: 5000 });
+    expect(r.scenario.settings.shortPollIntervalMs).toBe(2000);
+    expect(r.scenario.encryption).toBe(true);
+  });
+
+  it.each([
+    [{ ...base, seed: -1 }, 'seed must be ≥ 0'],
+    [{ ...base, durationSec: 'ten' }, 'durationSec must be a number'],
+    [{ ...base, phones: [{ count: 2, protocol: 'xmpp' }] }, 'phones[0].protocol must be one of short-poll, long-poll, websocket, mqtt (got "xmpp")'],
+    [{ ...base, phones: [] }, 'phones must be a non-empty list'],
+    [{ ...base, phones: [{ count: 0, protocol: 'mqtt' }] }, 'phones[0].count must be ≥ 1'],
+    [{ ...base, gateway: { thresholdPct: 120 } }, 'gateway.thresholdPct must be ≤ 100'],
+    [{ ...base, retry: { kind: 'jitter', minMs: 5000, maxMs: 1000 } }, 'retry.maxMs'],
+    [{ ...base, durationSecs: 10 }, 'durationSecs is not a known field'],
+    [{ ...base, actions: [{ at: 1, do: 'send', from: 'alice', to: 'carol' }] }, 'actions[0].to must name a phone'],
+    [{ ...base, actions: [{ at: 1, do: 'teleport' }] }, 'actions[0].do must be one of'],
+    [{ ...base, actions: [{ at: 99, do: 'crash' }] }, 'actions[0].at must be ≤ 10'],
+    [{ ...base, actions: [{ at: 1, do: 'send', from: 'alice', to: 'alice' }] }, 'actions[0].to must differ'],
+    [{ ...base, protocolSettings: { mqttKeepAliveSec: 70000 } }, 'protocolSettings.mqttKeepAliveSec must be ≤ 65535'],
+    [{ ...base, traffic: { messagesPerMinute: 5, perGroup: true }, phones: [{ count: 1, protocol: 'mqtt' }, { count: 3, protocol: 'mqtt' }] }, 'traffic.perGroup needs every phone group'],
+  ])('rejects %j naming the field', (bad, message) => {
+    const errors = errorsOf(bad);
+    expect(errors.join('\n')).toContain(message);
+  });
+
+  it('reports every error at once, not only the first', () => {
+    expect(errorsOf({ seed: 'x', phones: 3 }).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('rejects text that is not JSON, saying so', () => {
+    const r = parseScenario('{"name": "x",');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]).toMatch(/not valid JSON/);
+  });
+
+  it('rejects a non-object', () => {
+    expect(errorsOf([1, 2])).toEqual(['the scenario must be a JSON object']);
+  });
+});
