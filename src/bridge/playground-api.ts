@@ -77,6 +77,8 @@ export interface Snapshot {
   readonly sessions: { readonly online: number };
   readonly store: { readonly pending: number; readonly byUser: readonly (readonly [user: number, count: number])[] };
   readonly report: Report;
+  /** When the phones, store and report were measured, if earlier than `nowMs` (a busy host reuses them). */
+  readonly measuredAtMs?: number;
 }
 
 /** What the page receives at most once per animation frame. */
@@ -85,12 +87,74 @@ export interface FrameBatch {
   readonly snapshot: Snapshot;
 }
 
+/** One field of a decoded packet, as text for the inspector (`topic` → `u2/inbox`). */
+export interface DecodedField {
+  readonly name: string;
+  readonly value: string;
+}
+
+/** One packet of a hop, decoded by the host with the real codecs (the page knows none). */
+export interface DecodedPacket {
+  /** Which codec read it: an MQTT 3.1.1 packet, a WebSocket frame, an HTTP/1.1 message, or our envelope. */
+  readonly layer: 'mqtt' | 'websocket' | 'http' | 'envelope' | 'raw';
+  /** What it is, as a learner reads it: `MQTT PUBLISH`, `WebSocket binary frame`, `HTTP POST /v1/messages`. */
+  readonly title: string;
+  /** Bytes this packet used, and of them how many are its own header. */
+  readonly bytes: number;
+  readonly headerBytes: number;
+  readonly fields: readonly DecodedField[];
+  /** Why the bytes did not decode, at which byte. */
+  readonly error?: string;
+  /** What this packet carries (the chat envelope inside a PUBLISH or an HTTP body). */
+  readonly inner?: readonly DecodedPacket[];
+}
+
+/** The real bytes of one hop (one trace event with `wire`), as hex and decoded. */
+export interface HopBytes {
+  /** Index of the event in `MessageInspection.events`. */
+  readonly event: number;
+  readonly chunks: readonly { readonly hex: string; readonly decoded: readonly DecodedPacket[] }[];
+}
+
 /** One message's life for the inspector: its events in order, with each hop's real bytes. */
 export interface MessageInspection {
   readonly msg: number;
   readonly events: readonly TraceEvent[];
   /** What the server-side components held of this message (ciphertext when E2E is on), hex. */
   readonly serverView: readonly string[];
+  /** Each hop's bytes decoded by the host (hosts that record wire bytes fill this). */
+  readonly hops?: readonly HopBytes[];
+}
+
+/** Protocol comparison: the same seeded traffic, run once per protocol. */
+export interface ComparisonOptions {
+  /** Protocols to run, in order (default all four). */
+  readonly protocols?: readonly ProtocolName[];
+  /** Phones in each run (default 20). */
+  readonly phones?: number;
+  /** Background chat messages per minute (default 30). */
+  readonly messagesPerMinute?: number;
+  /** The seed (default the current run's). */
+  readonly seed?: number;
+  /** End-to-end encryption (default the current run's). */
+  readonly encryption?: boolean;
+}
+
+/** One protocol's figures from a comparison run, all measured by the simulation. */
+export interface ComparisonRow {
+  readonly protocol: ProtocolName;
+  readonly phones: number;
+  readonly seconds: number;
+  readonly seed: number;
+  readonly sent: number;
+  readonly delivered: number;
+  readonly bytesPerDeliveredMessage: number | null;
+  readonly headerBytes: number;
+  readonly payloadBytes: number;
+  readonly requests: number;
+  readonly joulesPerPhoneHour: number | null;
+  readonly latencyP50Ms: number;
+  readonly latencyP95Ms: number;
 }
 
 export type LoadResult = { readonly ok: true } | { readonly ok: false; readonly errors: readonly string[] };
@@ -113,4 +177,8 @@ export interface PlaygroundControl {
   inputLog(): Promise<readonly { atMs: number; action: InputAction }[]>;
   inspect(msg: number): Promise<MessageInspection>;
   snapshot(): Promise<Snapshot>;
+  /** Drops the recorded inputs after now, so the run continues from here with new ones. */
+  fork?(): Promise<void>;
+  /** Runs the same seeded traffic under each protocol for `seconds` of virtual time. */
+  compare?(seconds: number, options?: ComparisonOptions): Promise<readonly ComparisonRow[]>;
 }

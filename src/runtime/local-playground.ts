@@ -1,10 +1,12 @@
-import type { FrameBatch, LoadResult, MessageInspection, PlaygroundControl, ScenarioFile, Snapshot } from '../bridge/playground-api';
+import type { ComparisonOptions, ComparisonRow, FrameBatch, LoadResult, MessageInspection, PlaygroundControl, ScenarioFile, Snapshot } from '../bridge/playground-api';
 import type { TraceEvent } from '../engine/kernel/trace';
 import { toHex } from '../engine/protocols/bytes';
 import { validateScenario } from '../engine/scenario/validate-scenario';
 import type { Scenario, TimedAction } from '../engine/scenario/scenario';
 import type { InputAction } from '../engine/sim/messages';
 import { Simulation } from '../engine/sim/simulation';
+import { compareProtocols, resolveComparison } from './compare-protocols';
+import { decodeHops } from './decode-hops';
 import { buildSnapshot } from './snapshot';
 import { TraceRecorder } from './trace-recorder';
 
@@ -35,11 +37,18 @@ export class LocalPlayground implements PlaygroundControl {
   private lastWallMs = 0;
   private cancelFrame: (() => void) | undefined;
   private readonly listeners = new Set<(b: FrameBatch) => void>();
+  private lastSnapshot: Snapshot | undefined;
+  private nextFullSnapshotWallMs = 0;
   selected: number | undefined;
 
+  /**
+   * `snapshotShare`: the most of the wall clock that building snapshots may take while playing
+   * (e.g. 0.1). A big fleet's snapshot costs milliseconds; in between, frames carry the last one
+   * with only the clock moved on (its `measuredAtMs` says when it was taken). Default: every frame.
+   */
   constructor(
     private readonly clock: FrameClock,
-    private readonly opts: { recordWire?: boolean } = {},
+    private readonly opts: { recordWire?: boolean; snapshotShare?: number } = {},
   ) {}
 
   subscribe(fn: (b: FrameBatch) => void): () => void {
@@ -100,13 +109,36 @@ export class LocalPlayground implements PlaygroundControl {
   }
 
   async input(action: InputAction): Promise<void> {
-    const sim = this.sim;
-    if (!sim) return;
+    if (!this.sim) return;
     // Acting in the past of a replayed run forks it: the old future is dropped.
-    this.log = this.log.filter((a) => a.atMs <= sim.now);
+    this.dropFuture();
+    const sim = this.sim;
     const atMs = sim.now;
     this.log.push({ atMs, action });
     sim.input(action, atMs);
+  }
+
+  async fork(): Promise<void> {
+    if (this.dropFuture()) this.emit();
+  }
+
+  /** Forgets recorded inputs after now; the replayed run had them queued, so it is rebuilt. */
+  private dropFuture(): boolean {
+    const sim = this.sim;
+    if (!sim || !this.scenario) return false;
+    const kept = this.log.filter((a) => a.atMs <= sim.now);
+    if (kept.length === this.log.length) return false;
+    const now = sim.now;
+    this.log = kept;
+    this.sim = this.build(this.scenario, kept);
+    this.sim.runUntil(now, true);
+    this.pending = [];
+    return true;
+  }
+
+  async compare(seconds: number, options: ComparisonOptions = {}): Promise<readonly ComparisonRow[]> {
+    const current = { seed: this.scenario?.seed ?? 1, encryption: this.scenario?.encryption ?? true };
+    return compareProtocols(seconds, resolveComparison(options, current));
   }
 
   async seek(ms: number): Promise<void> {
@@ -130,7 +162,7 @@ export class LocalPlayground implements PlaygroundControl {
     const serverView: string[] = [];
     for (const it of this.sim?.store.store.all() ?? []) if (it.msg === msg && it.key.startsWith('c')) serverView.push(toHex(it.envelope));
     for (const e of events) if (e.wire && (e.to === 1 || e.from === 1)) for (const w of e.wire) serverView.push(toHex(w));
-    return { msg, events, serverView };
+    return { msg, events, serverView, hops: decodeHops(events, this.scenario?.encryption ?? true) };
   }
 
   async snapshot(): Promise<Snapshot> {
@@ -152,16 +184,32 @@ export class LocalPlayground implements PlaygroundControl {
     const target = Math.min(end, sim.now + dt * this.speed);
     sim.runUntil(target, target === end);
     if (sim.now >= end) this.running = false;
-    this.emit();
+    this.emit(this.running);
     if (this.running) this.schedule();
   }
 
-  private emit(): void {
+  /** The snapshot for this frame: a fresh one, or (while playing a costly run) the last one. */
+  private frameSnapshot(sim: Simulation, mayReuse: boolean): Snapshot {
+    const share = this.opts.snapshotShare;
+    const last = this.lastSnapshot;
+    const wall = share ? this.clock.nowMs() : 0;
+    if (mayReuse && share && last && wall < this.nextFullSnapshotWallMs)
+      return { ...last, nowMs: sim.now, running: this.running, speed: this.speed };
+    const snap = buildSnapshot(sim, { running: this.running, speed: this.speed, ...(this.selected !== undefined ? { selected: this.selected } : {}) });
+    if (share) {
+      const end = this.clock.nowMs();
+      this.nextFullSnapshotWallMs = end + (end - wall) / share;
+    }
+    this.lastSnapshot = { ...snap, measuredAtMs: sim.now };
+    return this.lastSnapshot;
+  }
+
+  private emit(mayReuse = false): void {
     const sim = this.sim;
     if (!sim) return;
     const batch: FrameBatch = {
       events: this.pending,
-      snapshot: buildSnapshot(sim, { running: this.running, speed: this.speed, ...(this.selected !== undefined ? { selected: this.selected } : {}) }),
+      snapshot: this.frameSnapshot(sim, mayReuse),
     };
     this.pending = [];
     for (const l of this.listeners) l(batch);

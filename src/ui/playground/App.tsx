@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import { ComparePanel } from './components/compare/ComparePanel';
+import { ControlsPanel } from './components/controls/ControlsPanel';
+import { TimeBar } from './components/controls/TimeBar';
+import { Diagram } from './components/diagram/Diagram';
+import { ErrorBanner } from './components/ErrorBanner';
+import { Inspector } from './components/inspector/Inspector';
+import { EventLog } from './components/log/EventLog';
+import { Scrubber } from './components/log/Scrubber';
+import { MetricsPanel } from './components/metrics/MetricsPanel';
+import { Tabs } from './components/Tabs';
+import { StoreContext, useView } from './hooks/usePlayground';
+import { useKeyboard } from './hooks/useKeyboard';
+import { useTheme } from './hooks/useTheme';
+import type { PlaygroundStore } from './store/playground-store';
+
+export type SideTab = 'metrics' | 'inspector' | 'compare';
+
+function Layout({ store }: { store: PlaygroundStore }): React.JSX.Element {
+  const { theme, toggle } = useTheme();
+  useKeyboard(store);
+  const [tab, setTab] = useState<SideTab>('metrics');
+  const selected = useView((s) => s.selectedMsg);
+  const [lastSelected, setLastSelected] = useState(selected);
+  if (selected !== lastSelected) {
+    setLastSelected(selected);
+    if (selected !== undefined) setTab('inspector');
+  }
+  return (
+    <div className="pg-app">
+      <header className="pg-header">
+        <h1 className="pg-title">
+          DoubleTick <span>playground</span>
+        </h1>
+        <TimeBar />
+        <button type="button" className="pg-btn pg-ghost" onClick={toggle}>
+          {theme === 'dark' ? 'Light theme' : 'Dark theme'}
+        </button>
+      </header>
+      <ErrorBanner />
+      <aside className="pg-controls" aria-label="Controls">
+        <ControlsPanel />
+      </aside>
+      <main className="pg-diagram" aria-label="Diagram">
+        <Diagram theme={theme} />
+      </main>
+      <aside className="pg-side" aria-label="Details">
+        <Tabs
+          label="Details"
+          value={tab}
+          onChange={setTab}
+          tabs={[
+            { id: 'metrics', label: 'Metrics', render: () => <MetricsPanel /> },
+            { id: 'inspector', label: 'Inspector', render: () => <Inspector /> },
+            { id: 'compare', label: 'Compare', render: () => <ComparePanel /> },
+          ]}
+        />
+      </aside>
+      <section className="pg-log" aria-label="Event log">
+        <Scrubber />
+        <EventLog />
+      </section>
+    </div>
+  );
+}
+
+/** The playground page. */
+export function App({ store }: { store: PlaygroundStore }): React.JSX.Element {
+  return (
+    <StoreContext.Provider value={store}>
+      <Layout store={store} />
+    </StoreContext.Provider>
+  );
+}

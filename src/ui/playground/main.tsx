@@ -1,0 +1,58 @@
+/**
+ * The playground page's entry: picks a host, starts the store and mounts the app. Self-contained,
+ * so making it the site's front page is one line in index.html (point its module script here).
+ */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { isPlaygroundHost, type PlaygroundHost } from './store/host';
+import { PlaygroundStore } from './store/playground-store';
+import '@xyflow/react/dist/style.css';
+import './styles/playground.css';
+
+type HostModule = { createWorkerPlayground?: () => unknown };
+
+/**
+ * The host: the worker host when `src/runtime` has one (any `*worker*.ts` there exporting
+ * `createWorkerPlayground`), else the one-thread `LocalPlayground`. `?host=local` forces the latter.
+ */
+export async function createPlayground(): Promise<PlaygroundHost> {
+  const forceLocal = new URLSearchParams(location.search).get('host') === 'local';
+  if (!forceLocal) {
+    const candidates = import.meta.glob<HostModule>('../../runtime/*worker*.ts');
+    for (const load of Object.values(candidates)) {
+      const mod = await load();
+      if (typeof mod.createWorkerPlayground !== 'function') continue;
+      const host = await mod.createWorkerPlayground();
+      if (isPlaygroundHost(host)) return host;
+    }
+  }
+  const { LocalPlayground } = await import('../../runtime/local-playground');
+  return new LocalPlayground(
+    {
+      nowMs: () => performance.now(),
+      nextFrame: (fn) => {
+        const id = requestAnimationFrame(() => fn());
+        return () => cancelAnimationFrame(id);
+      },
+    },
+    // A big fleet's snapshot costs milliseconds: let it take at most a tenth of the main thread.
+    { snapshotShare: 0.1 },
+  );
+}
+
+async function boot(): Promise<void> {
+  const root = document.getElementById('root');
+  if (!root) throw new Error('playground.html needs a #root element');
+  const host = await createPlayground();
+  const store = new PlaygroundStore(host);
+  createRoot(root).render(
+    <StrictMode>
+      <App store={store} />
+    </StrictMode>,
+  );
+  const params = new URLSearchParams(location.search);
+  await store.start(undefined, params.get('autoplay') !== '0');
+}
+
+void boot();

@@ -1,0 +1,48 @@
+import type { TraceEvent, TraceKind } from '../../../bridge/playground-api';
+import { actorLabel, type NameBook } from './actors';
+
+/** What each trace kind means, in a learner's words (the log's tooltip and legend). */
+export const KIND_MEANING: Readonly<Record<TraceKind, string>> = {
+  sent: 'the sender’s phone created the message',
+  accepted: 'the gateway accepted it: ✓',
+  routed: 'the session manager said where the recipient is',
+  pushed: 'the gateway pushed it to the recipient (or answered a poll with it)',
+  stored: 'the recipient is offline: the message waits in temporary storage',
+  fetched: 'the recipient came back: the gateway fetched it from storage',
+  delivered: 'the recipient’s phone has it: ✓✓ follows',
+  acked: 'the recipient’s ack reached the gateway',
+  deleted: 'storage deleted it after the ack',
+  read: 'the recipient opened the chat',
+  receipt: 'a ✓✓ or read receipt reached the sender',
+  duplicate: 'a copy arrived again and was dropped by id',
+  connect: 'a connection handshake',
+  refused: 'the gateway refused a connection',
+  disconnect: 'a connection closed',
+  poll: 'a poll (often an empty answer)',
+  ping: 'a keep-alive ping',
+  retry: 'a refused or dropped phone will retry',
+  crash: 'the gateway crashed',
+  restart: 'the gateway restarted',
+  frame: 'bytes on the wire (handshake, ack, subscribe…)',
+  lost: 'bytes sent into a dead connection',
+  rejected: 'a malformed or refused input',
+};
+
+/** Kinds grouped for the log's filter, in lifecycle order. */
+export const KIND_ORDER: readonly TraceKind[] = [
+  'sent', 'accepted', 'routed', 'pushed', 'stored', 'fetched', 'delivered', 'acked', 'deleted', 'read', 'receipt', 'duplicate',
+  'connect', 'refused', 'disconnect', 'poll', 'ping', 'retry', 'crash', 'restart', 'frame', 'lost', 'rejected',
+];
+
+/** `alice → Gateway`, or just `alice` for an event inside one component. */
+export function routeText(e: TraceEvent, names: NameBook): string {
+  const from = actorLabel(e.from, names);
+  if (e.from === e.to) return from;
+  return `${from} → ${actorLabel(e.to, names)}`;
+}
+
+/** Whether the event is a hop with travel time (drawn moving on the diagram). */
+export const isTravellingHop = (e: TraceEvent): boolean => e.from !== e.to && e.bytes > 0 && e.arriveT > e.t;
+
+/** Whether the event put bytes on a wire or between servers (instant or not). */
+export const isHop = (e: TraceEvent): boolean => e.from !== e.to && e.bytes > 0 && e.kind !== 'sent';

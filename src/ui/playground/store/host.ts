@@ -1,0 +1,12 @@
+import type { FrameBatch, PlaygroundControl } from '../../../bridge/playground-api';
+
+/**
+ * What the page needs of a host: the control plane plus the stream of frame batches. The
+ * one-thread host (`LocalPlayground`) and the worker host both have this shape.
+ */
+export interface PlaygroundHost extends PlaygroundControl {
+  subscribe(fn: (batch: FrameBatch) => void): () => void;
+}
+
+export const isPlaygroundHost = (x: unknown): x is PlaygroundHost =>
+  typeof x === 'object' && x !== null && typeof (x as PlaygroundHost).subscribe === 'function' && typeof (x as PlaygroundHost).load === 'function';
