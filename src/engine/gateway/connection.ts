@@ -38,6 +38,8 @@ export interface GatewayConnection {
   /** Long polling: the held request's id (0: none) and when it must be answered. */
   heldRequest: number;
   heldUntilMs: number;
+  /** The sweep tick this connection is next checked at (0: none). */
+  checkTick: number;
   /** Sent, awaiting the device's ack. */
   inflight: Delivery[] | undefined;
   /** Ready to send (push protocols send at once; polling waits for the next poll). */
@@ -60,6 +62,7 @@ export function newConnection(user: number, conn: number, proto: ProtocolName, n
     nextPingMs: 0,
     heldRequest: 0,
     heldUntilMs: 0,
+    checkTick: 0,
     inflight: undefined,
     waiting: undefined,
     syncHeld: undefined,
@@ -78,4 +81,4 @@ export function takeInflight(c: GatewayConnection, pred: (d: Delivery) => boolea
 }
 
 /** Fields the density figure counts, with V8's pointer-compressed sizes (4 B per slot). */
-export const CONNECTION_FIELDS = 16;
+export const CONNECTION_FIELDS = 17;

@@ -1,6 +1,6 @@
 import { decodeEnvelope, deliveryKey, encodeEnvelope, type Envelope } from '../chat/envelope';
 import type { Actor, ActorContext } from '../kernel/kernel';
-import type { ProtocolName, TraceKind } from '../kernel/trace';
+import { traceEvent, type ProtocolName, type TraceKind } from '../kernel/trace';
 import { CORE_NETWORK_MS } from '../net/mobile-link';
 import type { GatewayPort } from '../protocols/server-transport';
 import type { ProtocolSettings, WireMeta } from '../protocols/transport';
@@ -9,6 +9,7 @@ import { ACTOR, phoneActor } from '../sim/actors';
 import type { InputAction, SimMessage, StoredItem } from '../sim/messages';
 import { CONN_CLOSED, CONN_HANDSHAKE, CONN_OPEN, newConnection, takeInflight, type Delivery, type GatewayConnection } from './connection';
 import { DATACENTER_MS, SWEEP_MS, type GatewayConfig } from './gateway-config';
+import { CheckWheel } from './check-wheel';
 import { LoadMeter, WORK_UNITS } from './load-meter';
 import { serverProtocol } from './server-protocols';
 
@@ -41,6 +42,8 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
   private nextLookup = 1;
   private sessions = new Uint8Array(1024);
   private readonly meter = new LoadMeter();
+  private readonly wheel = new CheckWheel(SWEEP_MS);
+  private tick = 0;
   epoch = 1;
   crashed = false;
   load = 0;
@@ -135,6 +138,7 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
 
   opened(c: GatewayConnection): boolean {
     c.state = CONN_OPEN;
+    this.wheel.schedule(c, this.ctx.now + SWEEP_MS, this.tick);
     const held = this.heldConnections();
     if (held > this.stats.peakConnections) this.stats.peakConnections = held;
     const present = this.hasSession(c.user);
@@ -170,19 +174,7 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
   transmit(c: GatewayConnection, chunks: Uint8Array[], meta: WireMeta, close?: string): void {
     const at = this.ctx.now + CORE_NETWORK_MS;
     const bytes = byteLength(chunks);
-    this.ctx.trace({
-      t: this.ctx.now,
-      kind: meta.kind,
-      from: ACTOR.gateway,
-      to: phoneActor(c.user),
-      msg: meta.msg ?? 0,
-      bytes,
-      headerBytes: meta.headerBytes,
-      arriveT: at,
-      proto: c.proto,
-      ...(meta.note !== undefined ? { note: meta.note } : {}),
-      ...(this.env.recordWire ? { wire: chunks } : {}),
-    });
+    this.ctx.trace(traceEvent(this.ctx.now, meta.kind, ACTOR.gateway, phoneActor(c.user), meta.msg ?? 0, bytes, meta.headerBytes, at, c.proto, meta.note, this.env.recordWire ? chunks : undefined));
     this.ctx.sendAt(phoneActor(c.user), { type: 'down', conn: c.conn, chunks, proto: c.proto, ...(close !== undefined ? { close } : {}) }, at);
     if (close !== undefined && c.state !== CONN_CLOSED) this.close(c, close, false);
   }
@@ -306,9 +298,18 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
 
   // ── time, load and crashes ────────────────────────────────────────────────────────────────
 
+  recheck(c: GatewayConnection, atMs: number): void {
+    this.wheel.schedule(c, atMs, this.tick);
+  }
+
   private sweep(): void {
     const now = this.ctx.now;
-    for (const c of [...this.conns.values()]) if (c.state === CONN_OPEN) serverProtocol(c.proto).sweep(c, this);
+    this.tick = this.wheel.tickOf(now);
+    for (const c of this.wheel.take(this.tick)) {
+      if (c.state !== CONN_OPEN || this.conns.get(c.user) !== c) continue;
+      const next = serverProtocol(c.proto).sweep(c, this);
+      if (c.state === CONN_OPEN) this.wheel.schedule(c, next, this.tick);
+    }
     const load = Math.max(this.conns.size / this.config.maxConnections, this.meter.rate(now) / this.config.workPerSec);
     this.load = load;
     if (load > this.stats.peakLoad) this.stats.peakLoad = load;
@@ -325,6 +326,7 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
     for (const c of this.conns.values())
       this.ctx.sendAt(phoneActor(c.user), { type: 'down', conn: c.conn, chunks: [], close: 'gateway crashed' }, this.ctx.now + CORE_NETWORK_MS);
     this.conns.clear();
+    this.wheel.clear();
     this.lookups.clear();
     this.sessions.fill(0);
     this.meter.reset();
@@ -370,6 +372,6 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
   }
 
   private trace(kind: TraceKind, from: number, to: number, msg: number, bytes: number, arriveT: number, note?: string, proto?: ProtocolName): void {
-    this.ctx.trace({ t: this.ctx.now, kind, from, to, msg, bytes, headerBytes: 0, arriveT, ...(proto ? { proto } : {}), ...(note !== undefined ? { note } : {}) });
+    this.ctx.trace(traceEvent(this.ctx.now, kind, from, to, msg, bytes, 0, arriveT, proto, note));
   }
 }

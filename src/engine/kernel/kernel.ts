@@ -1,4 +1,5 @@
-import { EventQueue, type QueuedEvent } from './event-queue';
+import { CalendarQueue } from './calendar-queue';
+import type { QueuedEvent } from './event-queue';
 import { LIMITS } from './limits';
 import type { TraceEvent, TraceSink } from './trace';
 
@@ -27,7 +28,7 @@ export type RemoteRoute<M> = (ev: QueuedEvent<M>) => void;
  * order of events.
  */
 export class Kernel<M> {
-  private readonly queue = new EventQueue<M>();
+  private readonly queue = new CalendarQueue<M>();
   private readonly actors: (Actor<M> | undefined)[] = [];
   private readonly seqs: number[] = [];
   private readonly sinks: TraceSink[] = [];

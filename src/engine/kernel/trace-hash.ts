@@ -1,3 +1,4 @@
+import { hashLabel } from './rng';
 import { TRACE_KIND_INDEX, type TraceEvent, type TraceSink } from './trace';
 
 /**
@@ -23,8 +24,16 @@ export class TraceHasher implements TraceSink {
     this.b = b >>> 0;
   }
 
+  /** Strings repeat endlessly (protocol names, packet names): hash each once. */
+  private readonly stringHashes = new Map<string, number>();
+
   private mixString(s: string): void {
-    for (let i = 0; i < s.length; i++) this.mix(s.charCodeAt(i));
+    let h = this.stringHashes.get(s);
+    if (h === undefined) {
+      h = hashLabel(s);
+      if (this.stringHashes.size < 10_000) this.stringHashes.set(s, h);
+    }
+    this.mix(h);
   }
 
   emit(ev: TraceEvent): void {

@@ -63,3 +63,23 @@ export interface TraceEvent {
 export interface TraceSink {
   emit(ev: TraceEvent): void;
 }
+
+/**
+ * Builds a trace event. Every event has the same shape (absent fields are undefined), which
+ * keeps the hot path monomorphic when a million phones are pinging.
+ */
+export function traceEvent(
+  t: number,
+  kind: TraceKind,
+  from: number,
+  to: number,
+  msg: number,
+  bytes: number,
+  headerBytes: number,
+  arriveT: number,
+  proto?: ProtocolName,
+  note?: string,
+  wire?: readonly Uint8Array[],
+): TraceEvent {
+  return { t, kind, from, to, msg, bytes, headerBytes, arriveT, proto, note, wire };
+}

@@ -2,7 +2,7 @@ import { deliveryWhat, type Envelope } from '../chat/envelope';
 import type { Actor, ActorContext } from '../kernel/kernel';
 import { LIMITS } from '../kernel/limits';
 import type { Rng } from '../kernel/rng';
-import type { ProtocolName, TraceKind } from '../kernel/trace';
+import { traceEvent, type ProtocolName, type TraceKind } from '../kernel/trace';
 import { LINK_PROFILES, MobileLink, type LinkQuality } from '../net/mobile-link';
 import { createClientTransport } from '../protocols/create-transport';
 import type { ClientPort, ClientTransport, ProtocolSettings, WireMeta } from '../protocols/transport';
@@ -97,32 +97,25 @@ export class Phone implements Actor<SimMessage>, ClientPort {
 
   // ── the link ──────────────────────────────────────────────────────────────────────────────
 
-  private hop(kind: TraceKind, bytes: number, headerBytes: number, arriveT: number, up: boolean, msg = 0, note?: string, wire?: Uint8Array[]): void {
-    this.ctx.trace({
-      t: this.ctx.now,
-      kind,
-      from: up ? this.actor : ACTOR.gateway,
-      to: up ? ACTOR.gateway : this.actor,
-      msg,
-      bytes,
-      headerBytes,
-      arriveT,
-      proto: this.proto,
-      ...(note !== undefined ? { note } : {}),
-      ...(wire !== undefined ? { wire } : {}),
-    });
+  private hop(kind: TraceKind, bytes: number, headerBytes: number, arriveT: number, msg = 0, note?: string, wire?: Uint8Array[]): void {
+    this.ctx.trace(traceEvent(this.ctx.now, kind, this.actor, ACTOR.gateway, msg, bytes, headerBytes, arriveT, this.proto, note, wire));
+  }
+
+  /** An event on this phone itself (no travel). */
+  private local(kind: TraceKind, from: number, to: number, msg: number, note?: string, bytes = 0): void {
+    this.ctx.trace(traceEvent(this.ctx.now, kind, from, to, msg, bytes, 0, this.ctx.now, this.proto, note));
   }
 
   transmit(chunks: Uint8Array[], meta: WireMeta): void {
     const bytes = byteLength(chunks);
     this.bytesUp += bytes;
     if (!this.link.up) {
-      this.hop('lost', bytes, meta.headerBytes, this.ctx.now, true, meta.msg ?? 0, 'no network');
+      this.hop('lost', bytes, meta.headerBytes, this.ctx.now, meta.msg ?? 0, 'no network');
       return;
     }
     const promotionMs = this.radio.activity(this.ctx.now);
     const at = this.link.uplinkArrival(this.ctx.now, promotionMs, this.rng);
-    this.hop(meta.kind, bytes, meta.headerBytes, at, true, meta.msg ?? 0, meta.note, this.env.recordWire ? chunks : undefined);
+    this.hop(meta.kind, bytes, meta.headerBytes, at, meta.msg ?? 0, meta.note, this.env.recordWire ? chunks : undefined);
     this.ctx.sendAt(ACTOR.gateway, { type: 'up', user: this.user, conn: this.conn, proto: this.proto, chunks }, at);
   }
 
@@ -229,7 +222,7 @@ export class Phone implements Actor<SimMessage>, ClientPort {
   private failed(reason: string, kind: TraceKind): void {
     const wasOnline = this.status === 'online';
     this.disconnect(false);
-    this.ctx.trace({ t: this.ctx.now, kind, from: this.actor, to: this.actor, msg: 0, bytes: 0, headerBytes: 0, arriveT: this.ctx.now, proto: this.proto, note: reason });
+    this.local(kind, this.actor, this.actor, 0, reason);
     if (!this.wantOnline) {
       this.status = 'offline';
       return;
@@ -246,12 +239,12 @@ export class Phone implements Actor<SimMessage>, ClientPort {
     const delay = retryDelayMs(this.env.retry, this.attempt, this.rng);
     this.attempt++;
     this.status = 'backoff';
-    this.ctx.trace({ t: this.ctx.now, kind: 'retry', from: this.actor, to: ACTOR.gateway, msg: 0, bytes: 0, headerBytes: 0, arriveT: this.ctx.now + delay, proto: this.proto, note: `attempt ${this.attempt} in ${delay} ms` });
+    this.ctx.trace(traceEvent(this.ctx.now, 'retry', this.actor, ACTOR.gateway, 0, 0, 0, this.ctx.now + delay, this.proto, `attempt ${this.attempt} in ${delay} ms`));
     this.phoneTimer('reconnect', this.ctx.now + delay);
   }
 
   malformed(reason: string): void {
-    this.ctx.trace({ t: this.ctx.now, kind: 'rejected', from: ACTOR.gateway, to: this.actor, msg: 0, bytes: 0, headerBytes: 0, arriveT: this.ctx.now, proto: this.proto, note: reason });
+    this.local('rejected', ACTOR.gateway, this.actor, 0, reason);
   }
 
   // ── what arrives ──────────────────────────────────────────────────────────────────────────
@@ -278,10 +271,10 @@ export class Phone implements Actor<SimMessage>, ClientPort {
         });
         if (!opened.ok) this.malformed(`message ${env.msg}: ${opened.error}`);
       }
-      this.ctx.trace({ t: this.ctx.now, kind: seen ? 'duplicate' : 'delivered', from: phoneActor(env.from), to: this.actor, msg: env.msg, bytes: 0, headerBytes: 0, arriveT: this.ctx.now, proto: this.proto });
+      this.local(seen ? 'duplicate' : 'delivered', phoneActor(env.from), this.actor, env.msg);
     } else if (env.kind === 'receipt') {
       if (this.chats?.raise(env.msg, env.status, this.ctx.now))
-        this.ctx.trace({ t: this.ctx.now, kind: 'receipt', from: phoneActor(env.by), to: this.actor, msg: env.msg, bytes: 0, headerBytes: 0, arriveT: this.ctx.now, proto: this.proto, note: env.status });
+        this.local('receipt', phoneActor(env.by), this.actor, env.msg, env.status);
     } else {
       return;
     }
@@ -297,7 +290,7 @@ export class Phone implements Actor<SimMessage>, ClientPort {
       case 'offline':
         this.wantOnline = false;
         if (this.transport) {
-          this.ctx.trace({ t: this.ctx.now, kind: 'disconnect', from: this.actor, to: this.actor, msg: 0, bytes: 0, headerBytes: 0, arriveT: this.ctx.now, proto: this.proto, note: 'went offline' });
+          this.local('disconnect', this.actor, this.actor, 0, 'went offline');
         }
         this.disconnect(true);
         this.status = 'offline';
@@ -331,7 +324,7 @@ export class Phone implements Actor<SimMessage>, ClientPort {
     }
     const body = this.env.body.seal(this.user, to, msg, text);
     const m = chats.addSent(msg, to, text, body, this.ctx.now);
-    this.ctx.trace({ t: this.ctx.now, kind: 'sent', from: this.actor, to: phoneActor(to), msg, bytes: body.length, headerBytes: 0, arriveT: this.ctx.now, proto: this.proto, note: 'created' });
+    this.local('sent', this.actor, phoneActor(to), msg, 'created', body.length);
     if (this.status === 'online')
       this.transport?.send([{ kind: 'chat', msg, from: this.user, to, chatSeq: m.chatSeq, body }]);
   }
@@ -342,7 +335,7 @@ export class Phone implements Actor<SimMessage>, ClientPort {
     const reads: Envelope[] = [];
     for (const m of unread) {
       m.read = true;
-      this.ctx.trace({ t: this.ctx.now, kind: 'read', from: this.actor, to: phoneActor(peer), msg: m.msg, bytes: 0, headerBytes: 0, arriveT: this.ctx.now, proto: this.proto, note: 'opened chat' });
+      this.local('read', this.actor, phoneActor(peer), m.msg, 'opened chat');
       reads.push({ kind: 'read', msg: m.msg, from: peer });
     }
     if (this.status === 'online' && this.transport) this.transport.send(reads);
@@ -360,7 +353,7 @@ export class Phone implements Actor<SimMessage>, ClientPort {
   private loseNetwork(reason: string): void {
     if (this.transport) {
       this.disconnect(false);
-      this.ctx.trace({ t: this.ctx.now, kind: 'disconnect', from: this.actor, to: this.actor, msg: 0, bytes: 0, headerBytes: 0, arriveT: this.ctx.now, proto: this.proto, note: reason });
+      this.local('disconnect', this.actor, this.actor, 0, reason);
     }
     if (this.wantOnline) this.status = 'no-network';
   }

@@ -26,6 +26,8 @@ export interface GatewayPort {
   malformed(c: GatewayConnection, reason: string): void;
   /** Moves every waiting delivery to in-flight and returns them (for a poll answer or a push). */
   takeWaiting(c: GatewayConnection): Delivery[];
+  /** Asks for a `sweep` of `c` at `atMs` (for a deadline that just appeared, like a held poll). */
+  recheck(c: GatewayConnection, atMs: number): void;
 }
 
 /** The gateway's side of one protocol. Stateless: per-connection state lives in the record. */
@@ -33,6 +35,9 @@ export interface ServerProtocol {
   onUp(c: GatewayConnection, chunks: readonly Uint8Array[], port: GatewayPort): void;
   /** Deliveries are waiting on `c`: send them now (push protocols) or when the client polls. */
   push(c: GatewayConnection, port: GatewayPort): void;
-  /** Time-driven duties: keep-alive checks, pings, answering held polls, expiring sessions. */
-  sweep(c: GatewayConnection, port: GatewayPort): void;
+  /**
+   * Time-driven duties: keep-alive checks, pings, answering held polls, expiring sessions.
+   * Returns when the connection next needs a sweep (Infinity: only when something happens).
+   */
+  sweep(c: GatewayConnection, port: GatewayPort): number;
 }

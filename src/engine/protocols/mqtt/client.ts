@@ -4,6 +4,7 @@ import { formatDecodeError } from '../decode-result';
 import type { ClientPort, ClientTransport } from '../transport';
 import { controlMeta, envelopeMeta } from '../wire-meta';
 import { decodeMqtt, encodeMqtt } from './codec';
+import { encodeMqttShared } from './constant-packets';
 import type { MqttPacket } from './messages';
 import { CONNACK_REASONS, inboxTopic, MQTT_ACK_TOPIC, outboundTopic } from './topics';
 
@@ -29,7 +30,7 @@ export class MqttClient implements ClientTransport {
 
   /** Sends a packet that carries no chat body: all of its bytes are protocol overhead. */
   private put(p: MqttPacket, kind: TraceKind = 'frame', msg?: number, note: string = p.type): void {
-    const bytes = encodeMqtt(p);
+    const bytes = encodeMqttShared(p);
     this.lastSentMs = this.port.now;
     this.port.transmit([bytes], controlMeta([bytes], kind, note, msg));
   }
@@ -132,18 +133,21 @@ export class MqttClient implements ClientTransport {
     if (!this.open) return;
     if (name === 'keepalive') {
       // MQTT-3.1.2-23: with nothing else to send within Keep Alive, the client sends PINGREQ.
+      // A PINGREQ still unanswered a whole keep-alive later: the connection is dead (§3.1.2.10
+      // says the client should close if no PINGRESP comes in a reasonable time).
+      if (this.pingSentMs >= 0 && this.port.now - this.pingSentMs >= this.keepAliveMs) {
+        this.open = false;
+        this.port.closed('no PINGRESP within the keep-alive');
+        return;
+      }
       const due = this.lastSentMs + this.keepAliveMs;
       if (this.port.now >= due) {
         this.put({ type: 'PINGREQ' }, 'ping');
-        this.pingSentMs = this.port.now;
-        this.port.timer('pingwait', this.port.now + this.keepAliveMs / 2);
+        if (this.pingSentMs < 0) this.pingSentMs = this.port.now;
         this.port.timer('keepalive', this.port.now + this.keepAliveMs);
       } else {
         this.port.timer('keepalive', due);
       }
-    } else if (name === 'pingwait' && this.pingSentMs >= 0) {
-      this.open = false;
-      this.port.closed('no PINGRESP within half the keep-alive');
     }
   }
 

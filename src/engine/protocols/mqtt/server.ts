@@ -5,11 +5,12 @@ import { formatDecodeError } from '../decode-result';
 import type { GatewayPort, ServerProtocol } from '../server-transport';
 import { controlMeta, pushMeta } from '../wire-meta';
 import { decodeMqtt, encodeMqtt } from './codec';
+import { encodeMqttShared } from './constant-packets';
 import type { MqttPacket } from './messages';
 import { inboxTopic, MQTT_ACK_TOPIC } from './topics';
 
 const send = (c: GatewayConnection, port: GatewayPort, p: MqttPacket, kind: TraceKind, msg?: number, close?: string): void => {
-  const bytes = encodeMqtt(p);
+  const bytes = encodeMqttShared(p);
   port.transmit(c, [bytes], controlMeta([bytes], kind, p.type, msg), close);
 };
 
@@ -106,8 +107,13 @@ export const mqttServer: ServerProtocol = {
   },
 
   sweep(c, port) {
+    if (c.keepAliveMs === 0) return Infinity;
     // MQTT-3.1.2-24: no packet within 1.5 × Keep Alive and the server must drop the connection.
-    if (c.keepAliveMs > 0 && port.now - c.lastHeardMs > 1.5 * c.keepAliveMs)
+    const deadline = c.lastHeardMs + 1.5 * c.keepAliveMs;
+    if (port.now > deadline) {
       port.close(c, 'keep-alive timeout (1.5 × Keep Alive)', true);
+      return Infinity;
+    }
+    return deadline + 1;
   },
 };

@@ -69,6 +69,7 @@ function onRequest(c: GatewayConnection, chunk: Uint8Array, port: GatewayPort): 
         // Hold the request: answer as soon as something arrives, or empty at the hold timeout.
         c.heldRequest = request;
         c.heldUntilMs = port.now + port.settings.longPollHoldMs;
+        port.recheck(c, c.heldUntilMs);
         return;
       }
           return answerPoll(c, port, request, opening ? 'connect' : undefined);
@@ -107,17 +108,20 @@ export const pollingServer: ServerProtocol = {
   sweep(c, port) {
     const s = port.settings;
     if (c.heldRequest > 0) {
-      if (port.now >= c.heldUntilMs) {
-        const request = c.heldRequest;
-        c.heldRequest = 0;
-        c.heldUntilMs = port.now;
-        answerPoll(c, port, request);
-      }
-      return;
+      if (port.now < c.heldUntilMs) return c.heldUntilMs;
+      const request = c.heldRequest;
+      c.heldRequest = 0;
+      c.heldUntilMs = port.now;
+      answerPoll(c, port, request);
     }
     // A polling session is "online" only while it keeps polling; a long poll's clock starts
     // when its last held request was answered.
     const expiry = c.proto === 'short-poll' ? 3 * s.shortPollIntervalMs + 5_000 : POLL_SLACK_MS + 10_000;
-    if (port.now - Math.max(c.lastHeardMs, c.heldUntilMs) > expiry) port.close(c, 'polling session expired', false);
+    const expiresAt = Math.max(c.lastHeardMs, c.heldUntilMs) + expiry;
+    if (port.now > expiresAt) {
+      port.close(c, 'polling session expired', false);
+      return Infinity;
+    }
+    return expiresAt + 1;
   },
 };

@@ -113,7 +113,8 @@ export const webSocketServer: ServerProtocol = {
   sweep(c, port) {
     const s = port.settings;
     if (c.pingSentMs >= 0 && port.now - c.pingSentMs > s.wsPingTimeoutMs) {
-      return closeWith(c, port, 1001, 'no pong within the ping timeout');
+      closeWith(c, port, 1001, 'no pong within the ping timeout');
+      return Infinity;
     }
     if (c.pingSentMs < 0 && port.now >= c.nextPingMs) {
       const bytes = encodeWsFrame({ opcode: 'ping', payload: EMPTY });
@@ -121,5 +122,7 @@ export const webSocketServer: ServerProtocol = {
       c.nextPingMs = port.now + s.wsPingIntervalMs;
       port.transmit(c, [bytes], controlMeta([bytes], 'ping', 'ping'));
     }
+    // Next: the pong deadline if a ping is out (a pong clears it; the check then finds nothing due).
+    return c.pingSentMs >= 0 ? Math.min(c.pingSentMs + s.wsPingTimeoutMs + 1, c.nextPingMs) : c.nextPingMs;
   },
 };

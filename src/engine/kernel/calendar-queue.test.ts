@@ -1,0 +1,51 @@
+// Proves the calendar queue pops in exactly the binary heap's (time, source, sequence) order,
+// whatever mix of pushes, peeks and pops, near and far (overflow) times, and same-time inserts.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CalendarQueue } from './calendar-queue';
+import { EventQueue, type QueuedEvent } from './event-queue';
+
+type Op = { kind: 'push'; dt: number; src: number } | { kind: 'pop' } | { kind: 'peek' };
+
+describe('CalendarQueue', () => {
+  it('matches the binary heap on random operation sequences', () => {
+    const op: fc.Arbitrary<Op> = fc.oneof(
+      fc.record({ kind: fc.constant('push' as const), dt: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 50 }), fc.integer({ min: 60_000, max: 300_000 })), src: fc.integer({ min: 0, max: 5 }) }),
+      fc.record({ kind: fc.constant('pop' as const) }),
+      fc.record({ kind: fc.constant('peek' as const) }),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 400 }), (ops) => {
+        const cal = new CalendarQueue<number>();
+        const heap = new EventQueue<number>();
+        let now = 0;
+        let seq = 0;
+        for (const o of ops) {
+          if (o.kind === 'push') {
+            const ev: QueuedEvent<number> = { t: now + o.dt, src: o.src, seq: ++seq, to: 0, msg: seq };
+            cal.push(ev);
+            heap.push(ev);
+          } else if (o.kind === 'peek') {
+            expect(cal.peek()).toBe(heap.peek());
+          } else {
+            const a = cal.pop();
+            expect(a).toBe(heap.pop());
+            if (a) now = a.t;
+          }
+          expect(cal.size).toBe(heap.size);
+        }
+        while (heap.size) expect(cal.pop()).toBe(heap.pop());
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('accepts a push at the current time after a peek looked far ahead', () => {
+    const q = new CalendarQueue<string>();
+    q.push({ t: 21_000, src: 1, seq: 1, to: 0, msg: 'sweep' });
+    expect(q.peek()?.msg).toBe('sweep');
+    q.push({ t: 20_000, src: 0, seq: 1, to: 0, msg: 'input' });
+    expect(q.pop()?.msg).toBe('input');
+    expect(q.pop()?.msg).toBe('sweep');
+  });
+});
