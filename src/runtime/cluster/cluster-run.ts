@@ -1,0 +1,225 @@
+import { DATACENTER_MS } from '../../engine/gateway/gateway-config';
+import { TraceHasher } from '../../engine/kernel/trace-hash';
+import type { TraceEvent, TraceSink } from '../../engine/kernel/trace';
+import { CORE_NETWORK_MS } from '../../engine/net/mobile-link';
+import type { Scenario, TimedAction } from '../../engine/scenario/scenario';
+import { ACTOR, phoneActor } from '../../engine/sim/actors';
+import type { InputAction } from '../../engine/sim/messages';
+import { MetricsCollector } from '../../engine/sim/metrics';
+import type { ReportView } from '../../engine/sim/report';
+import { inputMessage, scenarioInputs, type ScheduledInput } from '../../engine/sim/simulation';
+import type { Cluster } from './cluster';
+import { clusterReportView, mergeStats, noCarry, type ClusterParts } from './cluster-view';
+import { FAULT_SOURCE, HOST_NAMES, hostOfActor, LOOKAHEAD_MS, peersOf, type HostName } from './partition';
+import type { HostSetup, SimEvent, StoreSetup, TaggedTrace, WindowGrant, WindowReport } from './protocol';
+
+/** How a run over a cluster is set up. */
+export interface ClusterRunOptions {
+  readonly recordWire: boolean;
+  readonly store: Omit<StoreSetup, 'begin'>;
+  readonly sinks?: readonly TraceSink[];
+}
+
+const byKey = (a: SimEvent, b: SimEvent): number => a.t - b.t || a.src - b.src || a.seq - b.seq;
+const byTag = (a: TaggedTrace, b: TaggedTrace): number => a.k - b.k || a.src - b.src || a.seq - b.seq || a.i - b.i;
+
+/**
+ * The coordinator of one run over a cluster: it owns virtual time and the input log. It grants
+ * windows no longer than the lookahead, starting at the earliest pending event anywhere (so idle
+ * stretches are skipped), and merges the hosts' trace events into the single-thread order.
+ *
+ * Window protocol: a host runs its window, posts at most one batch per peer on the peer's port,
+ * waits for its own I/O, and reports which peers it sent to. The coordinator counts batches per
+ * link; each grant tells a host how many batches it must have received from each peer before it
+ * runs, so every event sent in one window is in its receiver's queue before the next.
+ */
+export class ClusterRun {
+  readonly hasher = new TraceHasher();
+  readonly metrics = new MetricsCollector();
+  /** Inputs given during the run (the scenario's own actions are not repeated here). */
+  readonly inputLog: TimedAction[] = [];
+  readonly carried = noCarry();
+  private readonly sinks: TraceSink[];
+  private inputs: { ev: SimEvent; host: HostName }[] = [];
+  private inputSeq = 0;
+  private faultSeq = 0;
+  private readonly next = new Map<HostName, number>(HOST_NAMES.map((h) => [h, Infinity]));
+  private readonly sent = new Map<string, number>();
+  private nowMs = 0;
+  private window = 0;
+  /** Windows granted so far, and how many hosts ran in them (for the idle-window bench). */
+  windows = 0;
+  hostRuns = 0;
+
+  private constructor(
+    readonly cluster: Cluster,
+    readonly scenario: Scenario,
+    private readonly runId: number,
+    private readonly opts: ClusterRunOptions,
+  ) {
+    this.sinks = [this.hasher, this.metrics, ...(opts.sinks ?? [])];
+  }
+
+  /** Initialises every host for a new run of `scenario` and schedules its inputs (numbered as one thread does). */
+  static async start(cluster: Cluster, scenario: Scenario, opts: ClusterRunOptions, begin: StoreSetup['begin']): Promise<ClusterRun> {
+    const run = new ClusterRun(cluster, scenario, cluster.nextRunId(), opts);
+    await Promise.all(HOST_NAMES.map((h) => cluster.host(h).control.init(run.setup(begin))));
+    for (const i of scenarioInputs(scenario)) run.schedule(0, ++run.inputSeq, i);
+    return run;
+  }
+
+  get now(): number {
+    return this.nowMs;
+  }
+
+  get traceHash(): string {
+    return this.hasher.hex;
+  }
+
+  /** The earliest pending event anywhere (host queues, batches in flight, inputs), or Infinity. */
+  nextTime(): number {
+    let t = this.inputs[0]?.ev.t ?? Infinity;
+    for (const n of this.next.values()) if (n < t) t = n;
+    return t;
+  }
+
+  /** Gives an input at `atMs` (default now), stamped by the input actor and recorded in the log. */
+  input(action: InputAction, atMs = this.nowMs): void {
+    const at = Math.max(atMs, this.nowMs);
+    this.inputLog.push({ atMs: at, action });
+    this.schedule(ACTOR.input, ++this.inputSeq, inputMessage(action, at));
+  }
+
+  /**
+   * Runs every event before `targetMs` (or up to and including it) window by window. `stop` is
+   * asked between windows (a frame's wall-clock budget); returns false if it stopped early.
+   */
+  async runUntil(targetMs: number, inclusive = false, stop?: () => boolean): Promise<boolean> {
+    for (;;) {
+      const start = this.nextTime();
+      if (start > targetMs || (start === targetMs && !inclusive)) break;
+      if (stop?.()) return false;
+      // A window that includes its end must end before anything sent in it can arrive.
+      const fits = start + LOOKAHEAD_MS <= targetMs;
+      await this.runWindow(fits ? start + LOOKAHEAD_MS : targetMs, fits ? false : inclusive);
+    }
+    if (targetMs > this.nowMs) this.nowMs = targetMs;
+    return true;
+  }
+
+  /** Every host's part now (after the batches of the last window are in). */
+  async parts(selected?: number): Promise<ClusterParts> {
+    const entries = await Promise.all(HOST_NAMES.map(async (h) => [h, await this.cluster.host(h).control.part(this.expectFor(h), this.nowMs, selected)] as const));
+    return new Map(entries);
+  }
+
+  reportView(parts: ClusterParts): ReportView {
+    return clusterReportView({ scenario: this.scenario, nowMs: this.nowMs, metrics: this.metrics, traceHash: this.hasher.hex, carried: this.carried }, parts);
+  }
+
+  /**
+   * Terminates the gateway's host mid-run (the crash button) and starts a fresh one that is down
+   * until the gateway's restart time. Events on the network are handed to it; connected phones
+   * get the resets and the session manager the notice that `Gateway.crash()` sends in one thread.
+   */
+  async crashGateway(): Promise<void> {
+    const t = this.nowMs;
+    await this.syncAll();
+    const gw = this.cluster.host('gateway');
+    const old = await gw.control.part(this.expectFor('gateway'), t);
+    if (old.host !== 'gateway') throw new Error('the gateway host answered with another part');
+    const pending = await gw.control.drain(this.expectFor('gateway'));
+    this.carried.events += old.events;
+    Object.assign(this.carried.stats, mergeStats(this.carried.stats, { ...old.stats, crashes: old.stats.crashes + 1 }));
+    this.emitOwn({ t, kind: 'crash', from: ACTOR.gateway, to: ACTOR.gateway, msg: 0, bytes: 0, headerBytes: 0, arriveT: t, note: 'gateway worker terminated' });
+    const epoch = old.gateway.epoch + 1;
+    const fresh = await this.replaceHost('gateway', { epoch, restartAtMs: t + old.config.restartMs, config: old.config });
+    // Its own timers died with the process; what was on the network arrives at the new one.
+    this.next.set('gateway', await fresh.control.adopt(pending.filter((e) => !(e.src === ACTOR.gateway && e.to === ACTOR.gateway))));
+    for (const c of await this.cluster.host('phones').control.connectedPhones())
+      this.schedule(FAULT_SOURCE, ++this.faultSeq, { to: phoneActor(c.user), atMs: t + CORE_NETWORK_MS, msg: { type: 'down', conn: c.conn, chunks: [], close: 'gateway crashed' } });
+    this.schedule(FAULT_SOURCE, ++this.faultSeq, { to: ACTOR.sessions, atMs: t + DATACENTER_MS, msg: { type: 'sm.gateway-down', epoch: epoch - 1 } });
+    // The log keeps the crash so a replay crashes at the same moment (in one thread, with Gateway.crash()).
+    this.inputLog.push({ atMs: t, action: { do: 'crash' } });
+    this.inputSeq++;
+  }
+
+  /** Terminates the store's host and starts a fresh one that loads the durable copy. */
+  async restartStore(): Promise<void> {
+    await this.syncAll();
+    const st = this.cluster.host('store');
+    const old = await st.control.part(this.expectFor('store'), this.nowMs);
+    const pending = await st.control.drain(this.expectFor('store'));
+    this.carried.events += old.events;
+    const fresh = await this.replaceHost('store');
+    this.next.set('store', await fresh.control.adopt(pending));
+  }
+
+  private async replaceHost(name: HostName, gatewayRestart?: HostSetup['gatewayRestart']): Promise<ReturnType<Cluster['host']>> {
+    const fresh = await this.cluster.replace(name);
+    for (const k of [...this.sent.keys()]) if (k.split('>').includes(name)) this.sent.delete(k);
+    const setup = this.setup('resume');
+    await fresh.control.init(gatewayRestart ? { ...setup, gatewayRestart } : setup);
+    return fresh;
+  }
+
+  private setup(begin: StoreSetup['begin']): HostSetup {
+    return { run: this.runId, scenario: this.scenario, recordWire: this.opts.recordWire, store: { ...this.opts.store, begin } };
+  }
+
+  private schedule(src: number, seq: number, i: ScheduledInput): void {
+    const host = hostOfActor(i.to);
+    if (!host) throw new Error(`no host runs actor ${i.to}`);
+    const entry = { ev: { t: i.atMs, src, seq, to: i.to, msg: i.msg }, host };
+    const q = this.inputs;
+    let at = q.length;
+    while (at > 0 && byKey(q[at - 1]!.ev, entry.ev) > 0) at--;
+    q.splice(at, 0, entry);
+  }
+
+  private expectFor(h: HostName): WindowGrant['expect'] {
+    const out: Partial<Record<HostName, number>> = {};
+    for (const p of peersOf(h)) out[p] = this.sent.get(`${p}>${h}`) ?? 0;
+    return out;
+  }
+
+  private async syncAll(): Promise<void> {
+    await Promise.all(HOST_NAMES.map((h) => this.cluster.host(h).control.sync(this.expectFor(h))));
+  }
+
+  private async runWindow(endMs: number, inclusive: boolean): Promise<void> {
+    const window = ++this.window;
+    const due = new Map<HostName, SimEvent[]>();
+    while (this.inputs.length > 0) {
+      const t = this.inputs[0]!.ev.t;
+      if (inclusive ? t > endMs : t >= endMs) break;
+      const { ev, host } = this.inputs.shift()!;
+      due.set(host, [...(due.get(host) ?? []), ev]);
+    }
+    const calls: Promise<readonly [HostName, WindowReport]>[] = [];
+    for (const h of HOST_NAMES) {
+      const n = this.next.get(h)!;
+      const inputs = due.get(h) ?? [];
+      if (inputs.length === 0 && (inclusive ? n > endMs : n >= endMs)) continue; // nothing for it in this window
+      const grant: WindowGrant = { window, endMs, inclusive, expect: this.expectFor(h), inputs };
+      calls.push(this.cluster.host(h).control.run(grant).then((r) => [h, r] as const));
+    }
+    const reports = await Promise.all(calls);
+    this.windows++;
+    this.hostRuns += reports.length;
+    for (const [h, r] of reports) this.next.set(h, r.nextMs);
+    for (const [h, r] of reports)
+      for (const [peer, minMs] of Object.entries(r.sent) as [HostName, number][]) {
+        const key = `${h}>${peer}`;
+        this.sent.set(key, (this.sent.get(key) ?? 0) + 1);
+        this.next.set(peer, Math.min(this.next.get(peer)!, minMs));
+      }
+    this.nowMs = endMs;
+    const merged = reports.length === 1 ? reports[0]![1].trace : reports.flatMap(([, r]) => r.trace).sort(byTag);
+    for (const tagged of merged) for (const s of this.sinks) s.emit(tagged.ev);
+  }
+
+  private emitOwn(ev: TraceEvent): void {
+    for (const s of this.sinks) s.emit(ev);
+  }
+}

@@ -1,0 +1,74 @@
+/** Puts the hosts' parts together into the report view and the snapshot a one-thread run gives. */
+import type { Snapshot } from '../../bridge/playground-api';
+import type { GatewayStats } from '../../engine/gateway/gateway';
+import type { MetricsCollector } from '../../engine/sim/metrics';
+import { buildReport, type ReportView } from '../../engine/sim/report';
+import type { Scenario } from '../../engine/scenario/scenario';
+import { assembleSnapshot, type SnapshotMeta } from '../snapshot';
+import type { HostName } from './partition';
+import type { HostPart } from './protocol';
+
+/** Every host's part at one instant. */
+export type ClusterParts = ReadonlyMap<HostName, HostPart>;
+
+/** What terminated hosts had counted before they went (events run, gateway figures). */
+export interface Carried {
+  events: number;
+  stats: GatewayStats;
+}
+
+export const noCarry = (): Carried => ({ events: 0, stats: { peakConnections: 0, refusedConnections: 0, peakLoad: 0, crashes: 0 } });
+
+function pick<H extends HostName>(parts: ClusterParts, host: H): Extract<HostPart, { host: H }> {
+  const p = parts.get(host);
+  if (p?.host !== host) throw new Error(`no part from the ${host} host`);
+  return p as Extract<HostPart, { host: H }>;
+}
+
+/** Gateway figures across incarnations: peaks are the highest, counts add up. */
+export function mergeStats(a: GatewayStats, b: GatewayStats): GatewayStats {
+  return {
+    peakConnections: Math.max(a.peakConnections, b.peakConnections),
+    refusedConnections: a.refusedConnections + b.refusedConnections,
+    peakLoad: Math.max(a.peakLoad, b.peakLoad),
+    crashes: a.crashes + b.crashes,
+  };
+}
+
+/** The report view of a run spread over hosts. */
+export function clusterReportView(
+  run: { scenario: Scenario; nowMs: number; metrics: MetricsCollector; traceHash: string; carried: Carried },
+  parts: ClusterParts,
+): ReportView {
+  const g = pick(parts, 'gateway');
+  const st = pick(parts, 'store');
+  const ph = pick(parts, 'phones');
+  const onWire = new Set<number>();
+  let events = run.carried.events;
+  for (const p of parts.values()) {
+    events += p.events;
+    for (const id of p.onWire) onWire.add(id);
+  }
+  return {
+    scenario: run.scenario,
+    nowMs: run.nowMs,
+    events,
+    metrics: run.metrics,
+    traceHash: run.traceHash,
+    phoneCount: ph.phones.phoneCount,
+    fleet: ph.fleet,
+    pending: { inStore: new Set(st.storedChats), inGateway: new Set(g.held), onWire, inOutbox: new Set(ph.outbox) },
+    gateway: { stats: mergeStats(run.carried.stats, g.stats), connections: g.gateway.connections },
+  };
+}
+
+/** The snapshot of a run spread over hosts: the same fields, from the parts. */
+export function clusterSnapshot(meta: SnapshotMeta, parts: ClusterParts, view: ReportView): Snapshot {
+  const parts2 = {
+    phones: pick(parts, 'phones').phones,
+    gateway: pick(parts, 'gateway').gateway,
+    sessions: { online: pick(parts, 'sessions').online },
+    store: pick(parts, 'store').store,
+  };
+  return assembleSnapshot(meta, parts2, buildReport(view));
+}

@@ -1,0 +1,95 @@
+/**
+ * The engine component each host runs: it registers its actors on the host's kernel and says what
+ * it contributes to snapshots. No simulation logic here: the engine's own classes do the work.
+ */
+import type { Kernel } from '../../engine/kernel/kernel';
+import { SessionManager } from '../../engine/session/session-manager';
+import { ACTOR } from '../../engine/sim/actors';
+import type { SimMessage } from '../../engine/sim/messages';
+import { fleetTally, outboxChatIds, storedChatIds } from '../../engine/sim/report';
+import { createFleet, createGateway, createPhoneEnvironment } from '../../engine/sim/simulation';
+import { StoreActor } from '../../engine/store/store-actor';
+import { gatewayPart, phonesPart, storePart } from '../snapshot';
+import { DurableStore } from './durable-store';
+import type { HostName } from './partition';
+import type { ComponentPart, HostSetup, PhoneConnection, StoreSetup, TimeMark } from './protocol';
+import type { StorePersistence } from './store-persistence';
+
+/** One host's component. Optional members are what only some components do. */
+export interface Component {
+  part(nowMs: number, selected?: number): ComponentPart;
+  /** The component's own I/O for the window just run (the store's durable writes). */
+  afterWindow?(mark: TimeMark): Promise<void>;
+  /** The store's durable copy, for the store's control methods. */
+  readonly durable?: DurableStore;
+  connectedPhones?(): PhoneConnection[];
+  close?(): void;
+}
+
+/** Opens the durable persistence a store setup asks for (injected: IndexedDB only exists in browsers). */
+export type PersistenceOpener = (setup: StoreSetup) => StorePersistence | undefined;
+
+/** Builds one component on a host's kernel. */
+export type ComponentFactory = (kernel: Kernel<SimMessage>, setup: HostSetup) => Promise<Component>;
+
+/** The gateway; a restarted incarnation starts down with its new epoch and comes back at `restartAtMs`. */
+export const gatewayComponent: ComponentFactory = async (kernel, setup) => {
+  const r = setup.gatewayRestart;
+  const scenario = r ? { ...setup.scenario, gateway: r.config } : setup.scenario;
+  const g = createGateway(scenario, { settings: { ...scenario.settings }, recordWire: setup.recordWire });
+  kernel.register(ACTOR.gateway, g);
+  if (r) {
+    // The state Gateway.crash() leaves behind: a host whose TCP stack refuses connections.
+    g.epoch = r.epoch;
+    g.crashed = true;
+    kernel.enqueue(ACTOR.gateway, ACTOR.gateway, { type: 'timer', name: 'restart', conn: 0, gen: r.epoch }, r.restartAtMs);
+  }
+  return { part: () => ({ host: 'gateway', gateway: gatewayPart(g), config: { ...g.config }, stats: { ...g.stats }, held: g.heldChatIds() }) };
+};
+
+/** The session manager. */
+export const sessionsComponent: ComponentFactory = async (kernel) => {
+  const s = new SessionManager();
+  kernel.register(ACTOR.sessions, s);
+  return { part: () => ({ host: 'sessions', online: s.onlineCount }) };
+};
+
+/** The ephemeral store, with its durable copy from `open`. */
+export function storeComponent(open: PersistenceOpener): ComponentFactory {
+  return async (kernel, setup) => {
+    const storeSetup = setup.store ?? { persistence: 'none', begin: 'fresh' };
+    const durable = await DurableStore.open(open(storeSetup), storeSetup.begin);
+    kernel.register(ACTOR.store, new StoreActor(durable));
+    return {
+      durable,
+      part: () => ({ host: 'store', store: storePart(durable), storedChats: storedChatIds(durable.all()) }),
+      afterWindow: (mark) => durable.flush(mark),
+      close: () => durable.close(),
+    };
+  };
+}
+
+/** Every phone and the fleet that spawns them: one host, so thousands of phones cost one worker. */
+export const phonesComponent: ComponentFactory = async (kernel, setup) => {
+  const env = createPhoneEnvironment(setup.scenario, setup.recordWire);
+  const fleet = createFleet(setup.scenario, env, (id, phone) => kernel.register(id, phone));
+  kernel.register(ACTOR.fleet, fleet);
+  return {
+    part: (nowMs, selected) => ({ host: 'phones', phones: phonesPart(fleet, nowMs, selected), fleet: fleetTally(fleet.phones, nowMs), outbox: outboxChatIds(fleet.phones) }),
+    connectedPhones: () => fleet.phones.filter((p) => p.status === 'online' || p.status === 'connecting').map((p) => ({ user: p.user, conn: p.conn })),
+  };
+};
+
+/** The component factory of each host, with the store's persistence opener. */
+export function componentFor(name: HostName, open: PersistenceOpener): ComponentFactory {
+  switch (name) {
+    case 'gateway':
+      return gatewayComponent;
+    case 'sessions':
+      return sessionsComponent;
+    case 'store':
+      return storeComponent(open);
+    case 'phones':
+      return phonesComponent;
+  }
+}

@@ -1,0 +1,4 @@
+// The gateway's worker: its host, answering the coordinator (comlink) and its peers (transferred ports).
+import { startHostWorker } from '../src/runtime/cluster/serve-host';
+
+startHostWorker('gateway');
