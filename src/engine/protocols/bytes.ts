@@ -183,6 +183,19 @@ export function fromHex(str: string): DecodeResult<Uint8Array> {
 
 /** UTF-8 bytes of a string; a lone surrogate becomes U+FFFD, as TextEncoder does. */
 export function utf8Encode(str: string): Uint8Array {
+  // Fast path: HTTP heads and ids are ASCII, one byte per character.
+  const ascii = new Uint8Array(str.length);
+  let i = 0;
+  for (; i < str.length; i++) {
+    const c = str.charCodeAt(i);
+    if (c >= 0x80) break;
+    ascii[i] = c;
+  }
+  if (i === str.length) return ascii;
+  return utf8EncodeSlow(str);
+}
+
+function utf8EncodeSlow(str: string): Uint8Array {
   const w = new ByteWriter(str.length + 8);
   for (let i = 0; i < str.length; i++) {
     let cp = str.charCodeAt(i);
@@ -220,6 +233,19 @@ export function utf8Decode(
   const bad = badOffset<string>(bytes, start) ?? badOffset<string>(bytes, end);
   if (bad) return bad;
   if (end < start) return decodeFail(`end ${end} is before start ${start}`, start);
+  // Fast path: all ASCII (HTTP heads, topics, ids) needs no validation beyond the high bit.
+  let ascii = true;
+  for (let j = start; j < end; j++) {
+    if (bytes[j]! >= 0x80) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) {
+    let text = '';
+    for (let j = start; j < end; j += 8192) text += String.fromCharCode(...bytes.subarray(j, Math.min(end, j + 8192)));
+    return decodeOk(text, end - start);
+  }
   const units: number[] = [];
   const chunks: string[] = [];
   let i = start;
