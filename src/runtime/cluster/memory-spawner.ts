@@ -11,17 +11,26 @@ import type { HostControl, PortLike } from './protocol';
 
 type Listener = (ev: MessageEvent) => void;
 
-/** One end of an in-memory channel: delivers a clone of each message, asynchronously, in order. */
+/**
+ * One end of an in-memory channel: delivers a clone of each message, asynchronously, in order.
+ * With `delayMs`, each delivery waits that long first (still in order), so tests can make batches
+ * arrive after the coordinator's next grant.
+ */
 class MemoryPort implements PortLike {
   other: MemoryPort | undefined;
   private readonly listeners = new Set<Listener>();
   private closed = false;
+  private chain: Promise<void> = Promise.resolve();
+
+  constructor(private readonly delayMs?: () => number) {}
 
   postMessage(message: unknown): void {
     const other = this.other;
     if (this.closed || !other) return;
     const data = structuredClone(message);
-    queueMicrotask(() => other.dispatch(data));
+    const delay = this.delayMs?.();
+    if (delay === undefined) queueMicrotask(() => other.dispatch(data));
+    else this.chain = this.chain.then(() => new Promise<void>((r) => setTimeout(r, delay))).then(() => other.dispatch(data));
   }
 
   private dispatch(data: unknown): void {
@@ -43,10 +52,10 @@ class MemoryPort implements PortLike {
   }
 }
 
-/** A pair of linked in-memory ports. */
-export function memoryPortPair(): { port1: PortLike; port2: PortLike } {
-  const a = new MemoryPort();
-  const b = new MemoryPort();
+/** A pair of linked in-memory ports (optionally slow: `delayMs` per message). */
+export function memoryPortPair(delayMs?: () => number): { port1: PortLike; port2: PortLike } {
+  const a = new MemoryPort(delayMs);
+  const b = new MemoryPort(delayMs);
   a.other = b;
   b.other = a;
   return { port1: a, port2: b };
@@ -63,8 +72,8 @@ function cloningControl(host: Host): HostControl {
   });
 }
 
-/** Hosts in this thread (the in-memory mode of the equivalence tests). */
-export function memorySpawner(open: PersistenceOpener, log?: Logger): HostSpawner & { readonly hosts: Map<HostName, Host> } {
+/** Hosts in this thread (the in-memory mode of the equivalence tests); `delayMs` slows the data ports. */
+export function memorySpawner(open: PersistenceOpener, log?: Logger, delayMs?: () => number): HostSpawner & { readonly hosts: Map<HostName, Host> } {
   const hosts = new Map<HostName, Host>();
   return {
     hosts,
@@ -78,6 +87,6 @@ export function memorySpawner(open: PersistenceOpener, log?: Logger): HostSpawne
         terminate: async () => host.close(),
       };
     },
-    channel: memoryPortPair,
+    channel: () => memoryPortPair(delayMs),
   };
 }

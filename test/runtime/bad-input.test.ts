@@ -1,0 +1,169 @@
+// Proves a malformed message on any port — a peer's data port or a host's control port, in this
+// thread or in a worker — is rejected with a logged error that names what is wrong, and that the
+// host keeps running with nothing lost (the run still gives the one-thread trace hash).
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Comlink from 'comlink';
+import { channelSpawner } from '../../src/runtime/cluster/channel-spawner';
+import { Cluster } from '../../src/runtime/cluster/cluster';
+import { ClusterRun } from '../../src/runtime/cluster/cluster-run';
+import { memoryPortPair, memorySpawner } from '../../src/runtime/cluster/memory-spawner';
+import type { HostSpawner } from '../../src/runtime/cluster/cluster';
+import type { PortLike } from '../../src/runtime/cluster/protocol';
+import { nodeWorkerSpawner } from '../../src/runtime/node/worker-spawner';
+import { sessionsComponent } from '../../src/runtime/cluster/components';
+import { Host } from '../../src/runtime/cluster/host';
+import type { HostControl } from '../../src/runtime/cluster/protocol';
+import { serveHost } from '../../src/runtime/cluster/serve-host';
+import { inProcess, loadScenario, MEMORY_STORE } from './helpers';
+
+const s = loadScenario('offline-store-and-forward.json');
+const bytes = new Uint8Array([1, 2, 3]);
+const ev = (msg: unknown, over: object = {}) => ({ t: 50_000, src: 16 + 1, seq: 999, to: 1, msg, ...over });
+const batch = (events: unknown[], over: object = {}) => ({ type: 'doubletick.batch', run: 1, from: 'phones', window: 1, endMs: 0, inclusive: false, events, ...over });
+
+/** Malformed data-plane messages, each with the words its rejection must contain. */
+const BAD_BATCHES: [string, unknown, string][] = [
+  ['a string', 'hello', 'must be an object'],
+  ['null', null, 'must be an object'],
+  ['an unknown type', { type: 'doubletick.nope' }, 'type must be "doubletick.batch"'],
+  ['a batch without events', batch([], { events: undefined }), 'events must be an array'],
+  ['an unknown message type', batch([ev({ type: 'explode' })]), 'events[0].msg.type "explode" is not a known message type'],
+  ['chunks that are not bytes', batch([ev({ type: 'up', user: 1, conn: 1, proto: 'mqtt', chunks: ['x'] })]), 'events[0].msg.chunks[0] must be a Uint8Array'],
+  ['a bad protocol', batch([ev({ type: 'up', user: 1, conn: 1, proto: 'gopher', chunks: [bytes] })]), 'events[0].msg.proto must be one of'],
+  ['a time that is not a number', batch([ev({ type: 'timer', name: 'x', conn: 0, gen: 0 }, { t: Number.NaN })]), 'events[0].t must be a time'],
+  ['an event for another host', batch([ev({ type: 'timer', name: 'x', conn: 0, gen: 0 }, { to: 3 })]), 'lives on store, not on gateway'],
+  ['a missing field', batch([ev({ type: 'store.batch', user: 2, items: [], epoch: 1 })]), 'events[0].msg.more is missing'],
+  ['a stored item without bytes', batch([ev({ type: 'store.batch', user: 2, items: [{ recipient: 2, key: 'c1', msg: 1, seq: 1, envelope: [1] }], more: false, epoch: 1, conn: 1 })]), 'items[0].envelope must be a Uint8Array'],
+];
+
+describe('a malformed message on a peer data port', () => {
+  it.each(BAD_BATCHES)('%s is rejected with a clear error, and the run goes on unchanged', async (_what, message, words) => {
+    const logged: string[] = [];
+    const spawner = memorySpawner(() => undefined, (m) => logged.push(m));
+    const cluster = await Cluster.create(spawner);
+    try {
+      const run = await ClusterRun.start(cluster, s, { recordWire: false, store: MEMORY_STORE }, 'fresh');
+      await run.runUntil(10_000);
+      // An extra link into the gateway, as if a peer had gone wrong.
+      const { port1, port2 } = memoryPortPair();
+      await cluster.host('gateway').connect('phones', port1);
+      port2.postMessage(message);
+      await new Promise((r) => setTimeout(r, 10));
+      expect(logged).toHaveLength(1);
+      expect(logged[0]).toContain('[doubletick gateway] rejected a message on the port from phones');
+      expect(logged[0]).toContain(words);
+    } finally {
+      await cluster.dispose();
+    }
+  });
+
+  it('garbage between real batches loses nothing: the run gives the one-thread hash', async () => {
+    const logged: string[] = [];
+    const spies: PortLike[] = [];
+    const base = memorySpawner(() => undefined, (m) => logged.push(m));
+    // Keep the phones' end of the gateway link so the test can write on it.
+    const spawner: HostSpawner = {
+      spawn: (n) => base.spawn(n),
+      channel: () => {
+        const pair = base.channel();
+        spies.push(pair.port2);
+        return pair;
+      },
+    };
+    const cluster = await Cluster.create(spawner);
+    try {
+      const run = await ClusterRun.start(cluster, s, { recordWire: false, store: MEMORY_STORE }, 'fresh');
+      const toGateway = [spies[0]!, spies[1]!, spies[2]!]; // sessions, store and phones ends of their gateway links
+      for (let t = 1_000; t <= s.durationMs; t += 1_000) {
+        await run.runUntil(t);
+        for (const p of toGateway) for (const [, bad] of BAD_BATCHES) p.postMessage(bad);
+      }
+      await run.runUntil(s.durationMs, true);
+      expect(logged.length).toBe(40 * 3 * BAD_BATCHES.length);
+      expect(run.traceHash).toBe(inProcess(s).hash);
+    } finally {
+      await cluster.dispose();
+    }
+  });
+
+  it('an event inside a window already run is a lookahead violation, reported clearly', async () => {
+    const cluster = await Cluster.create(memorySpawner(() => undefined));
+    try {
+      const run = await ClusterRun.start(cluster, s, { recordWire: false, store: MEMORY_STORE }, 'fresh');
+      await run.runUntil(10_000);
+      const { port1, port2 } = memoryPortPair();
+      await cluster.host('gateway').connect('phones', port1);
+      port2.postMessage(batch([ev({ type: 'timer', name: 'x', conn: 0, gen: 0 }, { t: 9_000 })], { endMs: 8_000 }));
+      await new Promise((r) => setTimeout(r, 10));
+      await expect(cluster.host('gateway').control.sync({})).rejects.toThrow(/gateway: lookahead violated: event for actor 1 \(timer\) from phones at 9000 ms, .* this host is at \d+ ms/);
+    } finally {
+      await cluster.dispose();
+    }
+  });
+});
+
+describe('a malformed message on a control port', () => {
+  let cleanup: (() => Promise<void>) | undefined;
+  afterEach(async () => {
+    await cleanup?.();
+    cleanup = undefined;
+  });
+
+  it('in this thread: dropped before comlink sees it, logged, and the host still answers', async () => {
+    const logged: string[] = [];
+    const host = new Host('sessions', sessionsComponent, (m) => logged.push(m));
+    const { port1, port2 } = new MessageChannel();
+    cleanup = async () => {
+      port1.close();
+      port2.close();
+    };
+    serveHost(host, port2 as unknown as Comlink.Endpoint, (m) => logged.push(m));
+    const control = Comlink.wrap<HostControl>(port1 as unknown as Comlink.Endpoint);
+    await control.init({ run: 1, scenario: s, recordWire: false });
+    for (const bad of ['hello', null, 42, { id: 7 }, { id: 'x', type: 'EXPLODE' }, { id: 'x', type: 'APPLY', path: 'run', argumentList: 3 }]) port1.postMessage(bad);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(logged).toEqual([
+      '[doubletick sessions] rejected a message on the control port: the message must be an object (got string); it was dropped',
+      '[doubletick sessions] rejected a message on the control port: the message must be an object (got null); it was dropped',
+      '[doubletick sessions] rejected a message on the control port: the message must be an object (got number); it was dropped',
+      '[doubletick sessions] rejected a message on the control port: id must be a string; it was dropped',
+      '[doubletick sessions] rejected a message on the control port: type "EXPLODE" is not a comlink request; it was dropped',
+      '[doubletick sessions] rejected a message on the control port: path must be a list of names; it was dropped',
+    ]);
+    // A bad grant through the API is rejected with a reason; the host goes on.
+    await expect(control.run({ window: 'one', endMs: 5, inclusive: false, expect: {}, inputs: [] } as never)).rejects.toThrow('sessions: rejected a window grant: window must be an integer');
+    await expect(control.run({ window: 1, endMs: 5, inclusive: false, expect: { mars: 1 }, inputs: [] } as never)).rejects.toThrow('expect names an unknown host "mars"');
+    await expect(control.run({ window: 1, endMs: 5, inclusive: false, expect: {}, inputs: [{ t: 1, src: 0, seq: 1, to: 1, msg: { type: 'sm.lookup' } }] } as never)).rejects.toThrow(
+      'inputs[0].to is actor 1, which lives on gateway, not on sessions',
+    );
+    await expect(control.run({ window: 1, endMs: 5, inclusive: false, expect: {}, inputs: [] })).resolves.toMatchObject({ window: 1, nextMs: Infinity });
+  });
+
+  it('in a worker thread: garbage on its control port is logged by the worker, which keeps its state', async () => {
+    const spawner = nodeWorkerSpawner();
+    const cluster = await Cluster.create(spawner);
+    cleanup = () => cluster.dispose();
+    const run = await ClusterRun.start(cluster, s, { recordWire: false, store: MEMORY_STORE }, 'fresh');
+    await run.runUntil(10_000);
+    const worker = spawner.workers.get('store')!;
+    const stderr: string[] = [];
+    // The worker's console goes through the parent's process streams; collect what it writes.
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((chunk: string | Uint8Array) => {
+      stderr.push(String(chunk));
+      return true;
+    }) as typeof process.stderr.write;
+    try {
+      for (const bad of ['hello', null, 42, { id: 7 }, { id: 'x', type: 'EXPLODE' }, { id: 'x', type: 'APPLY', path: 'run', argumentList: 3 }]) worker.postMessage(bad);
+      await new Promise((r) => setTimeout(r, 200));
+    } finally {
+      process.stderr.write = write;
+    }
+    const text = stderr.join('');
+    expect(text).toContain('[doubletick store] rejected a message on the control port');
+    expect(text).toContain('type "EXPLODE" is not a comlink request');
+    expect(text).toContain('path must be a list of names');
+    await run.runUntil(s.durationMs, true);
+    expect(run.traceHash).toBe(inProcess(s).hash);
+  });
+});
