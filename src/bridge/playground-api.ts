@@ -157,6 +157,16 @@ export interface ComparisonRow {
   readonly latencyP95Ms: number;
 }
 
+/** One hit of a phone's on-device search. */
+export interface SearchResultView {
+  readonly msg: number;
+  readonly peer: number;
+  readonly from: number;
+  readonly text: string;
+  readonly atMs: number;
+  readonly matchedTerms: readonly string[];
+}
+
 export type LoadResult = { readonly ok: true } | { readonly ok: false; readonly errors: readonly string[] };
 
 /** The control plane the page drives (over comlink in the app). */
@@ -177,6 +187,11 @@ export interface PlaygroundControl {
   inputLog(): Promise<readonly { atMs: number; action: InputAction }[]>;
   inspect(msg: number): Promise<MessageInspection>;
   snapshot(): Promise<Snapshot>;
+  /**
+   * Searches one phone's own decrypted history (tokenised, case- and accent-insensitive, newest
+   * first). There is no server-side equivalent: the server holds only ciphertext, and no history.
+   */
+  search?(user: number, query: string): Promise<readonly SearchResultView[]>;
   /** Drops the recorded inputs after now, so the run continues from here with new ones. */
   fork?(): Promise<void>;
   /** Runs the same seeded traffic under each protocol for `seconds` of virtual time. */

@@ -1,4 +1,4 @@
-import type { ComparisonOptions, ComparisonRow, FrameBatch, LoadResult, MessageInspection, PlaygroundControl, ScenarioFile, Snapshot } from '../bridge/playground-api';
+import type { SearchResultView, ComparisonOptions, ComparisonRow, FrameBatch, LoadResult, MessageInspection, PlaygroundControl, ScenarioFile, Snapshot } from '../bridge/playground-api';
 import type { TraceEvent } from '../engine/kernel/trace';
 import { toHex } from '../engine/protocols/bytes';
 import { validateScenario } from '../engine/scenario/validate-scenario';
@@ -8,6 +8,7 @@ import { Simulation } from '../engine/sim/simulation';
 import { compareProtocols, resolveComparison } from './compare-protocols';
 import { decodeHops } from './decode-hops';
 import { buildSnapshot } from './snapshot';
+import { searchPhone } from './search-phone';
 import { TraceRecorder } from './trace-recorder';
 
 /** Wall-clock facilities, injected so tests can drive frames by hand. */
@@ -45,10 +46,12 @@ export class LocalPlayground implements PlaygroundControl {
    * `snapshotShare`: the most of the wall clock that building snapshots may take while playing
    * (e.g. 0.1). A big fleet's snapshot costs milliseconds; in between, frames carry the last one
    * with only the clock moved on (its `measuredAtMs` says when it was taken). Default: every frame.
+   * `frameBudgetMs`: the most wall time one frame may spend running the simulation; a run that
+   * cannot keep up falls behind the requested speed instead of freezing the page. Default: none.
    */
   constructor(
     private readonly clock: FrameClock,
-    private readonly opts: { recordWire?: boolean; snapshotShare?: number } = {},
+    private readonly opts: { recordWire?: boolean; snapshotShare?: number; frameBudgetMs?: number } = {},
   ) {}
 
   subscribe(fn: (b: FrameBatch) => void): () => void {
@@ -165,6 +168,10 @@ export class LocalPlayground implements PlaygroundControl {
     return { msg, events, serverView, hops: decodeHops(events, this.scenario?.encryption ?? true) };
   }
 
+  async search(user: number, query: string): Promise<readonly SearchResultView[]> {
+    return searchPhone(this.sim, user, query);
+  }
+
   async snapshot(): Promise<Snapshot> {
     if (!this.sim) throw new Error('no scenario loaded');
     return buildSnapshot(this.sim, { running: this.running, speed: this.speed, ...(this.selected !== undefined ? { selected: this.selected } : {}) });
@@ -182,10 +189,23 @@ export class LocalPlayground implements PlaygroundControl {
     this.lastWallMs = wall;
     const end = this.scenario!.durationMs;
     const target = Math.min(end, sim.now + dt * this.speed);
-    sim.runUntil(target, target === end);
+    this.advance(sim, target, end);
     if (sim.now >= end) this.running = false;
     this.emit(this.running);
     if (this.running) this.schedule();
+  }
+
+  /** Runs to `target`, in slices when a frame budget is set, stopping early once it is spent. */
+  private advance(sim: Simulation, target: number, end: number): void {
+    const budget = this.opts.frameBudgetMs;
+    if (!budget) return sim.runUntil(target, target === end);
+    const start = this.clock.nowMs();
+    const slice = Math.max(1, (target - sim.now) / 8);
+    while (sim.now < target) {
+      const t = Math.min(target, sim.now + slice);
+      sim.runUntil(t, t === end);
+      if (this.clock.nowMs() - start >= budget) break;
+    }
   }
 
   /** The snapshot for this frame: a fresh one, or (while playing a costly run) the last one. */

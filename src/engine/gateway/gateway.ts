@@ -52,7 +52,7 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
 
   constructor(
     readonly config: GatewayConfig,
-    private readonly env: { settings: ProtocolSettings; recordWire: boolean },
+    private readonly env: { settings: ProtocolSettings; recordWire: boolean; readonly body?: { readonly encrypted: boolean } },
   ) {}
 
   get now(): number {
@@ -61,6 +61,11 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
 
   get settings(): ProtocolSettings {
     return this.env.settings;
+  }
+
+  /** Whether chat bodies are end-to-end encrypted (the trace notes what the gateway could read). */
+  private get bodiesEncrypted(): boolean {
+    return this.env.body?.encrypted ?? false;
   }
 
   /** Starts the periodic sweep. */
@@ -206,7 +211,8 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
         this.malformed(c, `chat ${env.msg} claims to be from u${env.from} on u${c.user}'s connection`);
         return false;
       }
-      this.trace('accepted', phoneActor(c.user), ACTOR.gateway, env.msg, 0, this.ctx.now, '✓', c.proto);
+      // What the gateway could read: with end-to-end encryption, only the routing header.
+      this.trace('accepted', phoneActor(c.user), ACTOR.gateway, env.msg, 0, this.ctx.now, this.bodiesEncrypted ? '✓ body is ciphertext: unreadable here' : '✓ body is plaintext: readable here', c.proto);
       this.route(env.to, `c${env.msg}`, env.msg, encodeEnvelope(env));
       return true;
     }

@@ -1,5 +1,7 @@
 import { deliveryWhat, type Envelope } from '../chat/envelope';
+import { messageId, simMs, userId } from '../kernel/brand';
 import type { Actor, ActorContext } from '../kernel/kernel';
+import { createLocalIndex, type LocalIndex } from '../search/local-index';
 import { LIMITS } from '../kernel/limits';
 import type { Rng } from '../kernel/rng';
 import { traceEvent, type ProtocolName, type TraceKind } from '../kernel/trace';
@@ -42,6 +44,8 @@ export class Phone implements Actor<SimMessage>, ClientPort {
   bytesUp = 0;
   bytesDown = 0;
   chats: ChatBook | undefined;
+  /** Search over this phone's own decrypted history: the only place search can run. */
+  index: LocalIndex | undefined;
   private transport: ClientTransport | undefined;
   private pendingReads: Envelope[] | undefined;
   private timerGen: Record<string, number> | undefined;
@@ -270,8 +274,9 @@ export class Phone implements Actor<SimMessage>, ClientPort {
           ...(opened.ok ? {} : { error: opened.error }),
         });
         if (!opened.ok) this.malformed(`message ${env.msg}: ${opened.error}`);
+        else this.indexMessage(env.msg, env.from, env.from, opened.text);
       }
-      this.local(seen ? 'duplicate' : 'delivered', phoneActor(env.from), this.actor, env.msg);
+      this.local(seen ? 'duplicate' : 'delivered', phoneActor(env.from), this.actor, env.msg, this.env.body.encrypted ? 'decrypted on the device' : 'plaintext');
     } else if (env.kind === 'receipt') {
       if (this.chats?.raise(env.msg, env.status, this.ctx.now))
         this.local('receipt', phoneActor(env.by), this.actor, env.msg, env.status);
@@ -324,9 +329,14 @@ export class Phone implements Actor<SimMessage>, ClientPort {
     }
     const body = this.env.body.seal(this.user, to, msg, text);
     const m = chats.addSent(msg, to, text, body, this.ctx.now);
+    this.indexMessage(msg, to, this.user, text);
     this.local('sent', this.actor, phoneActor(to), msg, 'created', body.length);
     if (this.status === 'online')
       this.transport?.send([{ kind: 'chat', msg, from: this.user, to, chatSeq: m.chatSeq, body }]);
+  }
+
+  private indexMessage(msg: number, chatWith: number, from: number, text: string): void {
+    (this.index ??= createLocalIndex()).add({ id: messageId(msg), chatWith: userId(chatWith), from: userId(from), text, t: simMs(this.ctx.now) });
   }
 
   private openChat(peer: number): void {
