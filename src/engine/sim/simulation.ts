@@ -73,9 +73,16 @@ export function createFleet(scenario: Scenario, env: PhoneEnvironment, register:
   return fleet;
 }
 
+/** What the gateway reads of the run's environment (a host without the phones passes just this). */
+export interface GatewayEnvironment {
+  readonly settings: PhoneEnvironment['settings'];
+  readonly recordWire: boolean;
+  /** Whether chat bodies are sealed end to end (the gateway only notes it; it never opens one). */
+  readonly body?: { readonly encrypted: boolean };
+}
+
 /** The run's gateway, with its own copy of the scenario's capacity settings. */
-export const createGateway = (scenario: Scenario, env: { settings: PhoneEnvironment['settings']; recordWire: boolean }): Gateway =>
-  new Gateway({ ...scenario.gateway }, env);
+export const createGateway = (scenario: Scenario, env: GatewayEnvironment): Gateway => new Gateway({ ...scenario.gateway }, env);
 
 /**
  * One run, in one thread: the kernel with every component registered, the scenario's phones

@@ -11,7 +11,7 @@ import { inputMessage, scenarioInputs, type ScheduledInput } from '../../engine/
 import type { Cluster } from './cluster';
 import { clusterReportView, mergeStats, noCarry, type ClusterParts } from './cluster-view';
 import { FAULT_SOURCE, HOST_NAMES, hostOfActor, LOOKAHEAD_MS, peersOf, type HostName } from './partition';
-import type { HostSetup, SimEvent, StoreSetup, TaggedTrace, WindowGrant, WindowReport } from './protocol';
+import type { HostSetup, SimEvent, StoreSetup, TaggedTrace, TimeMark, WindowGrant, WindowReport } from './protocol';
 
 /** How a run over a cluster is set up. */
 export interface ClusterRunOptions {
@@ -46,6 +46,8 @@ export class ClusterRun {
   private readonly next = new Map<HostName, number>(HOST_NAMES.map((h) => [h, Infinity]));
   private readonly sent = new Map<string, number>();
   private nowMs = 0;
+  /** Whether the events at `nowMs` have run too (after an inclusive step or the end). */
+  private nowInclusive = false;
   private window = 0;
   /** Windows granted so far, and how many hosts ran in them (for the idle-window bench). */
   windows = 0;
@@ -70,6 +72,11 @@ export class ClusterRun {
 
   get now(): number {
     return this.nowMs;
+  }
+
+  /** How far the run has got: events before `ms`, or up to and including it. */
+  get reached(): TimeMark {
+    return { ms: this.nowMs, inclusive: this.nowInclusive };
   }
 
   get traceHash(): string {
@@ -103,7 +110,10 @@ export class ClusterRun {
       const fits = start + LOOKAHEAD_MS <= targetMs;
       await this.runWindow(fits ? start + LOOKAHEAD_MS : targetMs, fits ? false : inclusive);
     }
-    if (targetMs > this.nowMs) this.nowMs = targetMs;
+    if (targetMs > this.nowMs) {
+      this.nowMs = targetMs;
+      this.nowInclusive = inclusive;
+    } else if (targetMs === this.nowMs && inclusive) this.nowInclusive = true;
     return true;
   }
 
@@ -215,6 +225,7 @@ export class ClusterRun {
         this.next.set(peer, Math.min(this.next.get(peer)!, minMs));
       }
     this.nowMs = endMs;
+    this.nowInclusive = inclusive;
     const merged = reports.length === 1 ? reports[0]![1].trace : reports.flatMap(([, r]) => r.trace).sort(byTag);
     for (const tagged of merged) for (const s of this.sinks) s.emit(tagged.ev);
   }

@@ -36,7 +36,7 @@ export type ComponentFactory = (kernel: Kernel<SimMessage>, setup: HostSetup) =>
 export const gatewayComponent: ComponentFactory = async (kernel, setup) => {
   const r = setup.gatewayRestart;
   const scenario = r ? { ...setup.scenario, gateway: r.config } : setup.scenario;
-  const g = createGateway(scenario, { settings: { ...scenario.settings }, recordWire: setup.recordWire });
+  const g = createGateway(scenario, { settings: { ...scenario.settings }, recordWire: setup.recordWire, body: { encrypted: scenario.encryption } });
   kernel.register(ACTOR.gateway, g);
   if (r) {
     // The state Gateway.crash() leaves behind: a host whose TCP stack refuses connections.

@@ -1,0 +1,40 @@
+import type { ScenarioFile, TimedAction } from '../../engine/scenario/scenario';
+import type { TimeMark } from '../cluster/protocol';
+
+/** A run as saved to reopen it after a page reload: scenario, input log, and the time reached. */
+export interface SavedRun {
+  readonly file: ScenarioFile;
+  readonly log: readonly TimedAction[];
+  readonly reached: TimeMark;
+}
+
+/** Where the coordinator keeps the run to reopen (IndexedDB in the browser, memory in tests). */
+export interface RunRecords {
+  load(): Promise<SavedRun | undefined>;
+  save(run: SavedRun): Promise<void>;
+  clear(): Promise<void>;
+}
+
+/** Run records in memory (tests; or a page that does not reopen runs). */
+export class MemoryRunRecords implements RunRecords {
+  private run: SavedRun | undefined;
+
+  async load(): Promise<SavedRun | undefined> {
+    return this.run && structuredClone(this.run);
+  }
+
+  async save(run: SavedRun): Promise<void> {
+    this.run = structuredClone(run);
+  }
+
+  async clear(): Promise<void> {
+    this.run = undefined;
+  }
+}
+
+/** The later of two points of virtual time (inclusive is later than exclusive at the same ms). */
+export function laterMark(a: TimeMark, b: TimeMark | undefined): TimeMark {
+  if (!b) return a;
+  if (b.ms !== a.ms) return b.ms > a.ms ? b : a;
+  return a.inclusive ? a : b;
+}
