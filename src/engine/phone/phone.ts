@@ -128,7 +128,7 @@ export class Phone implements Actor<SimMessage>, ClientPort {
     if (!this.link.up) return; // the gateway's send already shows as a hop; it never arrives
     const promotionMs = this.radio.activity(this.ctx.now);
     const at = this.link.downlinkArrival(this.ctx.now, promotionMs, this.rng);
-    this.ctx.sendAt(this.actor, { ...m, type: 'deliver' }, at);
+    this.ctx.sendAt(this.actor, { type: 'deliver', conn: m.conn, chunks: m.chunks, close: m.close, proto: m.proto }, at);
   }
 
   private onDeliver(conn: number, chunks: Uint8Array[], close?: string): void {
