@@ -1,0 +1,49 @@
+import * as Comlink from 'comlink';
+import { IdbRunRecord } from '../../adapters/idb-runs';
+import { Cluster } from '../cluster/cluster';
+import { ClusterPlayground } from '../playground/cluster-playground';
+import type { CoordinatorApi, HostWorkerFactory } from './protocol';
+import { webSpawner } from './web-spawner';
+
+/** Wall time a frame may spend granting windows (the rest of a 16 ms frame is the page's). */
+const FRAME_BUDGET_MS = 12;
+
+/** The coordinator worker's job: own virtual time for the page, over host workers the page spawns. */
+export function startCoordinatorWorker(): void {
+  let playground: ClusterPlayground | undefined;
+  let ready: (pg: ClusterPlayground) => void;
+  const attached = new Promise<ClusterPlayground>((r) => (ready = r));
+  const pg = () => playground ?? attached;
+  const api: CoordinatorApi = {
+    async attach(factory: HostWorkerFactory) {
+      if (playground) throw new Error('the coordinator is already attached');
+      const cluster = await Cluster.create(webSpawner(factory as unknown as Comlink.Remote<HostWorkerFactory>));
+      playground = new ClusterPlayground(cluster, {
+        store: { persistence: 'indexeddb' },
+        records: new IdbRunRecord(),
+        frameBudgetMs: FRAME_BUDGET_MS,
+        warn: (m) => console.warn(m),
+      });
+      ready(playground);
+    },
+    load: async (f) => (await pg()).load(f),
+    play: async () => (await pg()).play(),
+    pause: async () => (await pg()).pause(),
+    step: async () => (await pg()).step(),
+    setSpeed: async (s) => (await pg()).setSpeed(s),
+    input: async (a) => (await pg()).input(a),
+    seek: async (ms) => (await pg()).seek(ms),
+    inputLog: async () => (await pg()).inputLog(),
+    inspect: async (m) => (await pg()).inspect(m),
+    snapshot: async () => (await pg()).snapshot(),
+    fork: async () => (await pg()).fork(),
+    compare: async (s, o) => (await pg()).compare(s, o),
+    frame: async () => (await pg()).frame(),
+    reopen: async () => (await pg()).reopen(),
+    crashGateway: async () => (await pg()).crashGateway(),
+    select: async (user) => {
+      (await pg()).selected = user;
+    },
+  };
+  Comlink.expose(api);
+}

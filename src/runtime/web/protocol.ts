@@ -1,0 +1,26 @@
+/** Types between the page, the coordinator worker and the host workers (browser only). */
+import type { ComparisonOptions, ComparisonRow, FrameBatch, PlaygroundControl } from '../../bridge/playground-api';
+import type { HostName } from '../cluster/partition';
+import type { ReopenResult } from '../playground/cluster-playground';
+
+/** What the page does for the coordinator: only the page can create and terminate workers. */
+export interface HostWorkerFactory {
+  /** Starts the host worker `name`; returns a port to its control API (transferred). */
+  spawn(name: HostName): Promise<MessagePort>;
+  terminate(name: HostName): Promise<void>;
+}
+
+/** The coordinator worker's API: the page API, plus the frame pull and the faults. */
+export interface CoordinatorApi extends PlaygroundControl {
+  /** Gives the coordinator the page's worker factory; it spawns and links the hosts. */
+  attach(factory: HostWorkerFactory): Promise<void>;
+  /** One batch of trace events and a snapshot (advancing a playing run by the wall time since the last one). */
+  frame(): Promise<FrameBatch | undefined>;
+  reopen(): Promise<ReopenResult | undefined>;
+  /** Terminates the gateway's worker (the crash button). */
+  crashGateway(): Promise<void>;
+  fork(): Promise<void>;
+  compare(seconds: number, options?: ComparisonOptions): Promise<readonly ComparisonRow[]>;
+  /** The phone shown in detail beside the first ones. */
+  select(user: number | undefined): Promise<void>;
+}
