@@ -77,7 +77,7 @@ export interface Snapshot {
   readonly sessions: { readonly online: number };
   readonly store: { readonly pending: number; readonly byUser: readonly (readonly [user: number, count: number])[] };
   readonly report: Report;
-  /** When the phones, store and report were measured, if earlier than `nowMs` (a busy host reuses them). */
+  /** When `report` was measured, if earlier than `nowMs` (a busy host refreshes it less often). */
   readonly measuredAtMs?: number;
 }
 

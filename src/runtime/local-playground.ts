@@ -7,7 +7,8 @@ import type { InputAction } from '../engine/sim/messages';
 import { Simulation } from '../engine/sim/simulation';
 import { compareProtocols, resolveComparison } from './compare-protocols';
 import { decodeHops } from './decode-hops';
-import { buildSnapshot } from './snapshot';
+import { assembleSnapshot, buildSnapshot, gatewayPart, phonesPart, storePart } from './snapshot';
+import { buildReport, type Report } from '../engine/sim/report';
 import { searchPhone } from './search-phone';
 import { TraceRecorder } from './trace-recorder';
 
@@ -38,14 +39,18 @@ export class LocalPlayground implements PlaygroundControl {
   private lastWallMs = 0;
   private cancelFrame: (() => void) | undefined;
   private readonly listeners = new Set<(b: FrameBatch) => void>();
+  private lastReport: { report: Report; atMs: number } | undefined;
   private lastSnapshot: Snapshot | undefined;
-  private nextFullSnapshotWallMs = 0;
+  private nextReportWallMs = 0;
+  private nextPartsWallMs = 0;
   selected: number | undefined;
 
   /**
    * `snapshotShare`: the most of the wall clock that building snapshots may take while playing
-   * (e.g. 0.1). A big fleet's snapshot costs milliseconds; in between, frames carry the last one
-   * with only the clock moved on (its `measuredAtMs` says when it was taken). Default: every frame.
+   * (e.g. 0.1). A big fleet's components and report cost milliseconds, so each is rebuilt only as
+   * often as that share allows; frames in between carry the last ones with the clock moved on
+   * (`measuredAtMs` says when the report was taken). Small runs still get a fresh one every frame.
+   * Default: a fresh snapshot every frame.
    * `frameBudgetMs`: the most wall time one frame may spend running the simulation; a run that
    * cannot keep up falls behind the requested speed instead of freezing the page. Default: none.
    */
@@ -208,20 +213,35 @@ export class LocalPlayground implements PlaygroundControl {
     }
   }
 
-  /** The snapshot for this frame: a fresh one, or (while playing a costly run) the last one. */
+  /** The snapshot for this frame: fresh, or (while playing a costly run) partly or wholly the last one. */
   private frameSnapshot(sim: Simulation, mayReuse: boolean): Snapshot {
     const share = this.opts.snapshotShare;
-    const last = this.lastSnapshot;
-    const wall = share ? this.clock.nowMs() : 0;
-    if (mayReuse && share && last && wall < this.nextFullSnapshotWallMs)
-      return { ...last, nowMs: sim.now, running: this.running, speed: this.speed };
-    const snap = buildSnapshot(sim, { running: this.running, speed: this.speed, ...(this.selected !== undefined ? { selected: this.selected } : {}) });
-    if (share) {
-      const end = this.clock.nowMs();
-      this.nextFullSnapshotWallMs = end + (end - wall) / share;
+    const selected = this.selected !== undefined ? { selected: this.selected } : {};
+    if (!share) return buildSnapshot(sim, { running: this.running, speed: this.speed, ...selected });
+    const reuse = mayReuse && this.lastReport !== undefined && this.lastSnapshot !== undefined;
+    const t0 = this.clock.nowMs();
+    const partsDue = !reuse || t0 >= this.nextPartsWallMs;
+    const reportDue = !reuse || t0 >= this.nextReportWallMs;
+    const meta = { nowMs: sim.now, durationMs: sim.scenario.durationMs, running: this.running, speed: this.speed, seed: sim.scenario.seed, scenarioName: sim.scenario.name };
+    if (!partsDue && !reportDue) return { ...this.lastSnapshot!, ...meta };
+    if (reportDue) {
+      this.lastReport = { report: buildReport(sim), atMs: sim.now };
+      const t1 = this.clock.nowMs();
+      this.nextReportWallMs = t1 + (t1 - t0) / share;
     }
-    this.lastSnapshot = { ...snap, measuredAtMs: sim.now };
-    return this.lastSnapshot;
+    const t2 = this.clock.nowMs();
+    const last = this.lastSnapshot;
+    const parts =
+      partsDue || !last
+        ? { phones: phonesPart(sim.fleet, sim.now, this.selected), gateway: gatewayPart(sim.gateway), sessions: { online: sim.sessions.onlineCount }, store: storePart(sim.store.store) }
+        : { phones: { phoneCount: last.phoneCount, phones: last.phones, groups: last.groups }, gateway: last.gateway, sessions: last.sessions, store: last.store };
+    if (partsDue) {
+      const t3 = this.clock.nowMs();
+      this.nextPartsWallMs = t3 + (t3 - t2) / share;
+    }
+    const snap = assembleSnapshot(meta, parts, this.lastReport!.report);
+    this.lastSnapshot = snap;
+    return this.lastReport!.atMs < sim.now ? { ...snap, measuredAtMs: this.lastReport!.atMs } : snap;
   }
 
   private emit(mayReuse = false): void {

@@ -10,7 +10,7 @@ import { GroupNode } from './GroupNode';
 import { PhoneNode } from './PhoneNode';
 import { GatewayNode, SessionsNode, StoreNode } from './ServerNodes';
 
-const nodeTypes = { phone: PhoneNode, group: GroupNode, gateway: GatewayNode, sessions: SessionsNode, store: StoreNode };
+const nodeTypes = { phone: PhoneNode, phones: GroupNode, gateway: GatewayNode, sessions: SessionsNode, store: StoreNode };
 const edgeTypes = { channel: ChannelEdge };
 
 /** Marks the first frame with a diagram in it (the bench reads it: navigation → first diagram). */
@@ -34,7 +34,8 @@ function Flow({ theme }: { theme: 'light' | 'dark' }): React.JSX.Element {
     const layout = layoutDiagram(snap);
     const nodes: Node[] = layout.nodes.map((n) => ({
       id: n.id,
-      type: n.kind,
+      // React Flow has a built-in `group` node type (a styled box); ours is called `phones`.
+      type: n.kind === 'group' ? 'phones' : n.kind,
       position: { x: n.x, y: n.y },
       data: n.kind === 'phone' ? { user: n.user, side: n.side } : n.kind === 'group' ? { proto: n.proto, side: n.side } : {},
       draggable: false,
@@ -68,6 +69,28 @@ function Flow({ theme }: { theme: 'light' | 'dark' }): React.JSX.Element {
     return () => cancelAnimationFrame(id);
   }, [nodes, fitView, reducedMotion]);
 
+  // Refit when the pane changes size (window resize, the legend wrapping), after it settles.
+  const area = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = area.current;
+    if (!el) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let first = true;
+    const ro = new ResizeObserver(() => {
+      if (first) {
+        first = false;
+        return;
+      }
+      clearTimeout(timer);
+      timer = setTimeout(() => void fitView({ padding: 0.08, duration: 0 }), 150);
+    });
+    ro.observe(el);
+    return () => {
+      clearTimeout(timer);
+      ro.disconnect();
+    };
+  }, [fitView]);
+
   const onNodeClick: NodeMouseHandler = useCallback(
     (_, node) => {
       if (node.type === 'phone') store.choosePhone((node.data as { user: number }).user);
@@ -85,7 +108,7 @@ function Flow({ theme }: { theme: 'light' | 'dark' }): React.JSX.Element {
 
   return (
     <div className="pg-flow-wrap">
-      <div className="pg-flow-area">
+      <div className="pg-flow-area" ref={area}>
       <ReactFlow
         className="pg-flow"
         nodes={nodes}
@@ -107,7 +130,7 @@ function Flow({ theme }: { theme: 'light' | 'dark' }): React.JSX.Element {
         fitView
       >
         <Background gap={24} size={1} />
-        <Controls showInteractive={false} position="top-right" />
+        <Controls showInteractive={false} position="bottom-right" />
       </ReactFlow>
       <FlightOverlay edges={specs} reducedMotion={reducedMotion} theme={theme} hitTestRef={hitTest} />
       </div>

@@ -122,9 +122,14 @@ export function FlightOverlay({ edges, reducedMotion, theme, hitTestRef }: { edg
         ctx.lineTo(b.x, b.y);
         ctx.stroke();
         if (pulse.flight.note) {
+          // Label on the outer side of the edge: left of a line that leans left going down, else right.
+          const [top, bottom] = a.y <= b.y ? [a, b] : [b, a];
+          const left = bottom.x < top.x;
           ctx.fillStyle = colors.text;
           ctx.font = '12px system-ui, sans-serif';
-          ctx.fillText(`${pulse.flight.kind}: ${pulse.flight.note}`, (a.x + b.x) / 2 + 8, (a.y + b.y) / 2);
+          ctx.textAlign = left ? 'right' : 'left';
+          ctx.fillText(`${pulse.flight.kind}: ${pulse.flight.note}`, (a.x + b.x) / 2 + (left ? -10 : 10), (a.y + b.y) / 2);
+          ctx.textAlign = 'left';
         }
       }
       ctx.globalAlpha = 1;

@@ -6,7 +6,7 @@ import { formatInt } from '../../model/format';
 import { PROTOCOL_SHORT } from '../../model/settings';
 import { Handles } from './Handles';
 
-export type GroupNodeType = Node<{ proto: ProtocolName; side: Side }, 'group'>;
+export type GroupNodeType = Node<{ proto: ProtocolName; side: Side }, 'phones'>;
 
 const STATUSES: readonly PhoneStatus[] = ['online', 'connecting', 'backoff', 'no-network', 'offline', 'gave-up'];
 

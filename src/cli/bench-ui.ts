@@ -1,0 +1,154 @@
+/**
+ * The playground's browser bench, in headless Chromium (playwright-core + Debian's chromium):
+ * frame rate with 10,000 phones and a spike running, main-thread long tasks, initial JavaScript
+ * (gzipped, counted from what the page really fetched before its first diagram frame) and the time
+ * from navigation to that frame. Headless Chromium is fixed at 60 Hz (TOOLCHAIN §16): frame rates
+ * here catch regressions; they are not a user's frame rate.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import react from '@vitejs/plugin-react';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build, preview, type InlineConfig } from 'vite';
+
+/** One bench figure (the same shape as `src/cli/bench-row.ts`, which the main bench prints). */
+export interface BenchRow {
+  name: string;
+  value: number;
+  unit: string;
+  baseline: number;
+  baselineName: string;
+  ratio: number;
+  goal?: string;
+}
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const FPS_GOAL = 30;
+const JS_BUDGET_KB = 250;
+const FIRST_FRAME_GOAL_MS = 1000;
+const MEASURE_MS = 5000;
+
+function config(outDir: string): InlineConfig {
+  return {
+    configFile: false,
+    root: ROOT,
+    logLevel: 'warn',
+    plugins: [react()],
+    worker: { format: 'es' },
+    build: { target: 'es2022', outDir, emptyOutDir: true, chunkSizeWarningLimit: 3000, rollupOptions: { input: { playground: join(ROOT, 'playground.html') } } },
+  };
+}
+
+const row = (name: string, value: number, unit: string, baseline: number, baselineName: string, goal: string): BenchRow => ({
+  name,
+  value: Math.round(value * 10) / 10,
+  unit,
+  baseline,
+  baselineName,
+  ratio: baseline ? Math.round((value / baseline) * 100) / 100 : 0,
+  goal,
+});
+
+/** Loads the page and reports the first diagram frame and the JavaScript fetched before it. */
+async function firstLoad(browser: Browser, url: string, outDir: string): Promise<{ firstFrameMs: number; jsGzipBytes: number }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  const scripts = new Set<string>();
+  page.on('response', (r) => {
+    const u = new URL(r.url());
+    if (u.pathname.endsWith('.js')) scripts.add(u.pathname);
+  });
+  await page.goto(`${url}?autoplay=0`);
+  await page.waitForFunction(() => performance.getEntriesByName('pg:first-diagram-frame').length > 0, undefined, { timeout: 30_000 });
+  const firstFrameMs = await page.evaluate(() => performance.getEntriesByName('pg:first-diagram-frame')[0]!.startTime);
+  let jsGzipBytes = 0;
+  for (const path of scripts) jsGzipBytes += gzipSync(readFileSync(join(outDir, path))).length;
+  await context.close();
+  return { firstFrameMs, jsGzipBytes };
+}
+
+/**
+ * Counts frames and long tasks in the page for `ms` of wall time. The script is a string: tsx
+ * (esbuild, keepNames) would wrap a serialized function's inner closures in a `__name` helper the
+ * page does not have.
+ */
+const MEASURE_SCRIPT = `(async (duration) => {
+  const long = [];
+  const obs = new PerformanceObserver((list) => { for (const e of list.getEntries()) long.push(e.duration); });
+  obs.observe({ type: 'longtask' });
+  let frames = 0;
+  const start = performance.now();
+  await new Promise((done) => {
+    const tick = (now) => { frames++; if (now - start < duration) requestAnimationFrame(tick); else done(); };
+    requestAnimationFrame(tick);
+  });
+  const elapsed = performance.now() - start;
+  obs.disconnect();
+  return { fps: (frames * 1000) / elapsed, longTasks: long.filter((d) => d > 50).length, worstMs: Math.max(0, ...long) };
+})`;
+
+async function measure(page: Page, ms: number): Promise<{ fps: number; longTasks: number; worstMs: number }> {
+  return page.evaluate(`${MEASURE_SCRIPT}(${Number(ms)})`);
+}
+
+async function select(page: Page, group: string, label: string, option: string): Promise<void> {
+  await page.getByRole('group', { name: group, exact: true }).getByLabel(label, { exact: true }).selectOption({ label: option });
+}
+
+/** 10,000 phones: steady state first (long tasks), then a spike (frame rate and long tasks). */
+async function fleet(browser: Browser, url: string): Promise<{ steady: Awaited<ReturnType<typeof measure>>; spike: Awaited<ReturnType<typeof measure>> }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  await page.goto(`${url}?autoplay=0`);
+  await page.getByRole('region', { name: "Alice's phone" }).waitFor();
+  // Room for the fleet, so the steady state is connected phones and keep-alives, not a refusal storm.
+  await select(page, 'Gateway', 'Max connections', '20,000');
+  await select(page, 'Gateway', 'Work units per second', '100,000');
+  await select(page, 'Spawn phones', 'How many', '10,000');
+  await page.getByRole('group', { name: 'Spawn phones', exact: true }).getByRole('button', { name: 'Spawn' }).click();
+  await page.getByRole('group', { name: 'Time' }).getByRole('button', { name: 'Play' }).click();
+  await page.waitForTimeout(6000); // the fleet connects
+  const steady = await measure(page, MEASURE_MS);
+  await select(page, "New Year's Eve spike", 'Phones', '3,000');
+  await select(page, "New Year's Eve spike", 'Within', '5 s');
+  await page.getByRole('group', { name: "New Year's Eve spike", exact: true }).getByRole('button', { name: 'Fire spike' }).click();
+  const spike = await measure(page, MEASURE_MS);
+  await context.close();
+  return { steady, spike };
+}
+
+/** Builds the page, serves it, and measures it in headless Chromium. */
+export async function benchUi(): Promise<BenchRow[]> {
+  if (!existsSync(CHROMIUM)) throw new Error(`bench-ui needs Chromium at ${CHROMIUM} (set CHROMIUM_PATH, or apt-get install chromium)`);
+  const outDir = mkdtempSync(join(tmpdir(), 'pg-bench-'));
+  const cfg = config(outDir);
+  await build(cfg);
+  const server = await preview({ ...cfg, preview: { port: 0, host: '127.0.0.1' } });
+  const address = server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('preview server has no port');
+  const url = `http://127.0.0.1:${address.port}/playground.html`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+  try {
+    const loads = [];
+    for (let i = 0; i < 3; i++) loads.push(await firstLoad(browser, url, outDir));
+    const firstFrame = loads.map((l) => l.firstFrameMs).sort((a, b) => a - b)[1]!;
+    const js = loads[0]!.jsGzipBytes / 1024;
+    const { steady, spike } = await fleet(browser, url);
+    return [
+      row('ui: frame rate, 10,000 phones + spike (headless, 60 Hz cap)', spike.fps, 'fps', FPS_GOAL, 'goal', `≥ ${FPS_GOAL} fps`),
+      row('ui: long tasks > 50 ms, 10,000 phones steady (5 s)', steady.longTasks, 'tasks', 0, 'goal', 'none'),
+      row('ui: long tasks > 50 ms, during the spike (5 s)', spike.longTasks, 'tasks', 0, 'goal', 'informational'),
+      row('ui: worst long task during the spike', spike.worstMs, 'ms', 50, 'long-task threshold', 'informational'),
+      row('ui: initial JavaScript (gzip, fetched before the first diagram frame)', js, 'KB', JS_BUDGET_KB, 'budget', `≤ ${JS_BUDGET_KB} KB`),
+      row('ui: navigation → first diagram frame (median of 3, localhost)', firstFrame, 'ms', FIRST_FRAME_GOAL_MS, 'goal', `≤ ${FIRST_FRAME_GOAL_MS} ms`),
+    ];
+  } finally {
+    await browser.close();
+    await new Promise<void>((done) => server.httpServer.close(() => done()));
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}

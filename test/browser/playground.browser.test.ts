@@ -1,0 +1,146 @@
+// The playground in headless Chromium, driven as a learner drives it (by role and label): store and
+// forward with ✓ and ✓✓, bytes per message under short polling, a spike with and without jitter, the
+// inspector's decoded MQTT PUBLISH. Each test saves a screenshot and fails on any console error or warning.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launch, openPage } from './playground/browser';
+import { Learner, parseBytes, parseClock } from './playground/learner';
+import { buildAndServe, ROOT, type Served } from './playground/serve';
+
+const SHOTS = join(ROOT, 'test-results', 'playground');
+const POLL = { timeout: 20_000, interval: 100 };
+
+describe.skipIf(!hasChromium())('playground in a real browser', () => {
+  let served: Served;
+  let browser: Browser;
+  let page: Page | undefined;
+  let problems: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    served = await buildAndServe();
+    browser = await launch();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+  });
+
+  afterEach(async () => {
+    await page?.context().close();
+    page = undefined;
+    expect(problems, 'console errors or warnings').toEqual([]);
+  });
+
+  async function open(query = '', opts: Parameters<typeof openPage>[2] = {}): Promise<Learner> {
+    const o = await openPage(browser, served.url + query, opts);
+    page = o.page;
+    problems = o.problems;
+    await page.getByRole('region', { name: "Alice's phone" }).waitFor();
+    return new Learner(page);
+  }
+
+  const shot = (name: string): Promise<Buffer> => page!.screenshot({ path: join(SHOTS, `${name}.png`) });
+
+  it('stores a message for an offline phone and deletes it once delivered (✓ then ✓✓)', async () => {
+    const l = await open();
+    await l.spawn('2', 'MQTT');
+    await l.phone('Carol').waitFor();
+    await l.phone('Dave').waitFor();
+
+    await l.goOffline('Bob');
+    await expect.poll(() => l.phone('Bob').getByText('offline', { exact: true }).count(), POLL).toBe(1);
+
+    await l.send('Alice', 'Bob', 'Are you there?');
+    const mine = l.receipt('Alice', 'Are you there?');
+    await mine.getByLabel('sent', { exact: true }).waitFor();
+    await expect.poll(() => l.storedCount(), POLL).toBe('1');
+    expect(await mine.getByLabel('delivered').count()).toBe(0);
+    await shot('1-offline-stored');
+
+    await l.goOnline('Bob');
+    await mine.getByLabel('delivered').waitFor({ timeout: 20_000 });
+    await expect.poll(() => l.storedCount(), POLL).toBe('0');
+    await l.phone('Bob').getByRole('listitem').filter({ hasText: 'Are you there?' }).waitFor();
+    await shot('2-online-delivered');
+  });
+
+  it('shows bytes per delivered message rising when every phone switches to short polling', async () => {
+    const l = await open();
+    await l.send('Alice', 'Bob', 'over MQTT');
+    await l.receipt('Alice', 'over MQTT').getByLabel('delivered').waitFor({ timeout: 20_000 });
+    await expect.poll(() => l.barValue('bytes per delivered message', 'MQTT'), POLL).toMatch(/B$/);
+    const mqtt = parseBytes((await l.barValue('bytes per delivered message', 'MQTT'))!);
+
+    await l.switchAllPhones('HTTP short polling');
+    await expect.poll(() => l.phone('Alice').getByText('Short poll').count(), POLL).toBe(1);
+    await expect.poll(() => l.phone('Alice').getByText('online', { exact: true }).count(), POLL).toBe(1);
+    await l.send('Alice', 'Bob', 'over short polling');
+    await l.receipt('Alice', 'over short polling').getByLabel('delivered').waitFor({ timeout: 20_000 });
+    await expect.poll(() => l.barValue('bytes per delivered message', 'Short poll'), POLL).toMatch(/B$/);
+    const poll = parseBytes((await l.barValue('bytes per delivered message', 'Short poll'))!);
+    expect(mqtt).toBeGreaterThan(0);
+    expect(poll).toBeGreaterThan(mqtt * 5);
+    await shot('3-short-polling-bytes');
+  });
+
+  it('refuses a different number of connections in a spike with and without jitter', async () => {
+    const l = await open('?autoplay=0');
+    const refusedAt30s = async (retry: string): Promise<number> => {
+      await l.reset('7');
+      await expect.poll(() => l.clock(), POLL).toBe('0:00.000');
+      await l.setRetry(retry);
+      await l.setMaxConnections('1,000');
+      await l.fireSpike('3,000', '1 s');
+      await l.goToSecond('30');
+      await expect.poll(async () => parseClock(await l.clock()), { timeout: 60_000, interval: 200 }).toBe(30_000);
+      await expect.poll(async () => (await l.tileValue('Refused connections')).length, POLL).toBeGreaterThan(0);
+      return Number((await l.tileValue('Refused connections')).replace(/,/g, ''));
+    };
+    const fixed = await refusedAt30s('No jitter (retry after 1 s)');
+    await shot('4-spike-no-jitter');
+    const jitter = await refusedAt30s('Jitter 1–5 s');
+    await shot('5-spike-jitter');
+    expect(fixed).toBeGreaterThan(0);
+    expect(jitter).toBeGreaterThan(0);
+    expect(fixed).not.toBe(jitter);
+  }, 120_000);
+
+  it('opens the inspector on a row of the log and shows a decoded MQTT PUBLISH', async () => {
+    const l = await open();
+    await l.send('Alice', 'Bob', 'inspect me');
+    await l.receipt('Alice', 'inspect me').getByLabel('delivered').waitFor({ timeout: 20_000 });
+    const log = page!.getByRole('group', { name: 'Filter the event log' });
+    await log.getByLabel('Kind').selectOption({ label: 'pushed' });
+    await page!.getByRole('table', { name: 'Trace events' }).getByRole('row').filter({ hasText: '#1' }).first().click();
+    const details = page!.getByRole('complementary', { name: 'Details' });
+    await details.getByRole('heading', { name: /Message #1/ }).waitFor();
+    await details.getByText('MQTT PUBLISH').first().waitFor();
+    await expect.poll(() => details.getByText('topic', { exact: true }).count(), POLL).toBeGreaterThan(0);
+    await expect.poll(() => details.getByText(/body \(ciphertext/).count(), POLL).toBeGreaterThan(0);
+    await details.getByRole('button', { name: 'Show sequence diagram' }).click();
+    await details.getByRole('img', { name: 'Sequence diagram of message 1' }).locator('svg').waitFor({ timeout: 30_000 });
+    await shot('6-inspector-mqtt-publish');
+  });
+
+  it('is keyboard operable, fits 1280×720 without horizontal scroll, and has a dark theme', async () => {
+    const l = await open('', { colorScheme: 'dark', reducedMotion: 'reduce' });
+    const time = page!.getByRole('group', { name: 'Time' });
+    await time.getByRole('button', { name: 'Pause' }).waitFor();
+    await page!.locator('body').press(' ');
+    await time.getByRole('button', { name: 'Play' }).waitFor();
+    const before = parseClock(await l.clock());
+    await page!.locator('body').press('.');
+    await expect.poll(async () => parseClock(await l.clock()), POLL).toBeGreaterThan(before);
+    await page!.keyboard.press('Tab');
+    const focused = await page!.evaluate(() => document.activeElement?.tagName);
+    expect(focused).toBeTruthy();
+    const [scrollW, clientW] = await page!.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    expect(scrollW).toBeLessThanOrEqual(clientW);
+    expect(await page!.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
+    await shot('7-dark-reduced-motion');
+  });
+});
