@@ -14,6 +14,7 @@ import { sessionsComponent } from '../../src/runtime/cluster/components';
 import { Host } from '../../src/runtime/cluster/host';
 import type { HostControl } from '../../src/runtime/cluster/protocol';
 import { serveHost } from '../../src/runtime/cluster/serve-host';
+import { clockClient, serveClock } from '../../src/runtime/cluster/clock-port';
 import { inProcess, loadScenario, MEMORY_STORE } from './helpers';
 
 const s = loadScenario('offline-store-and-forward.json');
@@ -137,6 +138,28 @@ describe('a malformed message on a control port', () => {
       'inputs[0].to is actor 1, which lives on gateway, not on sessions',
     );
     await expect(control.run({ window: 1, endMs: 5, inclusive: false, expect: {}, inputs: [] })).resolves.toMatchObject({ window: 1, nextMs: Infinity });
+  });
+
+  it('on the clock port (window grants): garbage either way is logged and dropped; windows still run', async () => {
+    const logged: string[] = [];
+    const host = new Host('sessions', sessionsComponent, (m) => logged.push(m));
+    await host.init({ run: 1, scenario: s, recordWire: false });
+    const { port1, port2 } = new MessageChannel();
+    cleanup = async () => {
+      port1.close();
+      port2.close();
+    };
+    serveClock(port2 as unknown as PortLike, 'sessions', (g) => host.run(g), (m) => logged.push(m));
+    for (const bad of ['tick', { type: 'doubletick.grant', grant: { window: 1, endMs: -5, inclusive: false, expect: {}, inputs: [] } }]) port1.postMessage(bad);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(logged).toEqual([
+      '[doubletick sessions] rejected a message on the clock port: type must be "doubletick.grant"; it was dropped',
+      '[doubletick sessions] rejected a message on the clock port: endMs must be a time in ms ≥ 0 (got -5); it was dropped',
+    ]);
+    const run = clockClient(port1 as unknown as PortLike, 'sessions', (m) => logged.push(m));
+    port2.postMessage({ type: 'doubletick.report', window: 99 });
+    await expect(run({ window: 1, endMs: 5, inclusive: false, expect: {}, inputs: [] })).resolves.toMatchObject({ window: 1, nextMs: Infinity, sentEvents: 0 });
+    expect(logged[2]).toBe("[doubletick coordinator] rejected a message on sessions's clock port: not a report for a window it was granted; it was dropped");
   });
 
   it('in a worker thread: garbage on its control port is logged by the worker, which keeps its state', async () => {

@@ -5,23 +5,35 @@
 import * as Comlink from 'comlink';
 import { componentFor, type PersistenceOpener } from './components';
 import type { HostHandle, HostSpawner } from './cluster';
+import { clockClient } from './clock-port';
 import { checkComlinkReply, guardEndpoint } from './guard-endpoint';
 import { Host, type Logger } from './host';
 import type { HostName } from './partition';
 import type { HostControl, PortLike } from './protocol';
 import { serveHost, type HostWorkerApi } from './serve-host';
 
-/** A control API reached through comlink on `ep`; links are handed over as transferred ports. */
-export function remoteHost(name: HostName, ep: Comlink.Endpoint, log: Logger, terminate: () => Promise<void>): HostHandle & { readonly api: Comlink.Remote<HostWorkerApi> } {
+/** A control API reached through comlink on `ep`, windows on a raw clock port; links are handed over as transferred ports. */
+export async function remoteHost(
+  name: HostName,
+  ep: Comlink.Endpoint,
+  log: Logger,
+  terminate: () => Promise<void>,
+): Promise<HostHandle & { readonly api: Comlink.Remote<HostWorkerApi> }> {
   const api = Comlink.wrap<HostWorkerApi>(guardEndpoint(ep, checkComlinkReply, `coordinator, from ${name}`, log));
+  const clock = new MessageChannel();
+  await api.clock(Comlink.transfer(clock.port2, [clock.port2]));
   return {
     name,
     api,
     control: api as unknown as HostControl,
+    run: clockClient(clock.port1 as unknown as PortLike, name, log),
     connect: async (peer, port) => {
       await api.connect(peer, Comlink.transfer(port, [port as unknown as Transferable]));
     },
-    terminate,
+    terminate: async () => {
+      clock.port1.close();
+      await terminate();
+    },
   };
 }
 

@@ -11,7 +11,8 @@ import { inputMessage, scenarioInputs, type ScheduledInput } from '../../engine/
 import type { Cluster } from './cluster';
 import { clusterReportView, mergeStats, noCarry, type ClusterParts } from './cluster-view';
 import { FAULT_SOURCE, HOST_NAMES, hostOfActor, LOOKAHEAD_MS, peersOf, type HostName } from './partition';
-import type { HostSetup, SimEvent, StoreSetup, TaggedTrace, TimeMark, WindowGrant, WindowReport } from './protocol';
+import type { HostSetup, SimEvent, StoreSetup, TimeMark, WindowGrant, WindowReport } from './protocol';
+import { mergeTraces } from './trace-codec';
 
 /** How a run over a cluster is set up. */
 export interface ClusterRunOptions {
@@ -21,7 +22,6 @@ export interface ClusterRunOptions {
 }
 
 const byKey = (a: SimEvent, b: SimEvent): number => a.t - b.t || a.src - b.src || a.seq - b.seq;
-const byTag = (a: TaggedTrace, b: TaggedTrace): number => a.k - b.k || a.src - b.src || a.seq - b.seq || a.i - b.i;
 
 /**
  * The coordinator of one run over a cluster: it owns virtual time and the input log. It grants
@@ -52,6 +52,8 @@ export class ClusterRun {
   /** Windows granted so far, and how many hosts ran in them (for the idle-window bench). */
   windows = 0;
   hostRuns = 0;
+  /** Events that crossed between hosts (each in a batch of its window). */
+  crossEvents = 0;
 
   private constructor(
     readonly cluster: Cluster,
@@ -197,7 +199,12 @@ export class ClusterRun {
     await Promise.all(HOST_NAMES.map((h) => this.cluster.host(h).control.sync(this.expectFor(h))));
   }
 
-  private async runWindow(endMs: number, inclusive: boolean): Promise<void> {
+  /** Grants every host an empty window at now, whether or not it has work (the bench's fixed cost of one window). */
+  async idleWindow(): Promise<void> {
+    await this.runWindow(this.nowMs, false, true);
+  }
+
+  private async runWindow(endMs: number, inclusive: boolean, everyHost = false): Promise<void> {
     const window = ++this.window;
     const due = new Map<HostName, SimEvent[]>();
     while (this.inputs.length > 0) {
@@ -210,14 +217,18 @@ export class ClusterRun {
     for (const h of HOST_NAMES) {
       const n = this.next.get(h)!;
       const inputs = due.get(h) ?? [];
-      if (inputs.length === 0 && (inclusive ? n > endMs : n >= endMs)) continue; // nothing for it in this window
+      if (!everyHost && inputs.length === 0 && (inclusive ? n > endMs : n >= endMs)) continue; // nothing for it in this window
       const grant: WindowGrant = { window, endMs, inclusive, expect: this.expectFor(h), inputs };
-      calls.push(this.cluster.host(h).control.run(grant).then((r) => [h, r] as const));
+      const host = this.cluster.host(h);
+      calls.push((host.run ? host.run(grant) : host.control.run(grant)).then((r) => [h, r] as const));
     }
     const reports = await Promise.all(calls);
     this.windows++;
     this.hostRuns += reports.length;
-    for (const [h, r] of reports) this.next.set(h, r.nextMs);
+    for (const [h, r] of reports) {
+      this.next.set(h, r.nextMs);
+      this.crossEvents += r.sentEvents;
+    }
     for (const [h, r] of reports)
       for (const [peer, minMs] of Object.entries(r.sent) as [HostName, number][]) {
         const key = `${h}>${peer}`;
@@ -226,8 +237,12 @@ export class ClusterRun {
       }
     this.nowMs = endMs;
     this.nowInclusive = inclusive;
-    const merged = reports.length === 1 ? reports[0]![1].trace : reports.flatMap(([, r]) => r.trace).sort(byTag);
-    for (const tagged of merged) for (const s of this.sinks) s.emit(tagged.ev);
+    mergeTraces(
+      reports.map(([, r]) => r.trace),
+      (ev) => {
+        for (const s of this.sinks) s.emit(ev);
+      },
+    );
   }
 
   private emitOwn(ev: TraceEvent): void {

@@ -5,7 +5,8 @@ import { chatIdsOnWire } from '../../engine/sim/report';
 import type { Component, ComponentFactory } from './components';
 import { compareItems } from './durable-store';
 import { hostOfActor, type HostName } from './partition';
-import type { AdoptResult, DataBatch, HostControl, HostPart, HostSetup, PhoneConnection, PortLike, SimEvent, TaggedTrace, TimeMark, WindowGrant, WindowReport } from './protocol';
+import type { AdoptResult, DataBatch, HostControl, HostPart, HostSetup, PhoneConnection, PortLike, SimEvent, TimeMark, WindowGrant, WindowReport } from './protocol';
+import { TracePacker } from './trace-codec';
 import { checkBatch, checkEvent, checkExpect, checkGrant } from './validate';
 
 /** Where a host writes what it rejects: `console.error` in workers, a list in tests. */
@@ -28,8 +29,7 @@ export class Host implements HostControl {
   private runId = 0;
   private readonly peers = new Map<HostName, Peer>();
   private outbox = new Map<HostName, SimEvent[]>();
-  private trace: TaggedTrace[] = [];
-  private lastKey = { k: -1, src: -1, seq: -1, i: 0 };
+  private trace = new TracePacker();
   private endMs = 0;
   private inclusive = false;
   private fault: Error | undefined;
@@ -49,7 +49,7 @@ export class Host implements HostControl {
     this.runId = setup.run;
     for (const p of this.peers.values()) p.received = 0;
     this.outbox = new Map();
-    this.trace = [];
+    this.trace = new TracePacker();
     this.endMs = 0;
     this.inclusive = false;
     this.fault = undefined;
@@ -80,8 +80,10 @@ export class Host implements HostControl {
     this.inclusive = grant.inclusive;
     this.kernel.runUntil(grant.endMs, grant.inclusive);
     const sent: Partial<Record<HostName, number>> = {};
+    let sentEvents = 0;
     for (const [peer, events] of this.outbox) {
       if (events.length === 0) continue;
+      sentEvents += events.length;
       const batch: DataBatch = { type: 'doubletick.batch', run: this.runId, from: this.name, window: grant.window, endMs: grant.endMs, inclusive: grant.inclusive, events };
       this.peers.get(peer)!.port.postMessage(batch);
       let min = Infinity;
@@ -90,9 +92,7 @@ export class Host implements HostControl {
       this.outbox.set(peer, []);
     }
     await this.component?.afterWindow?.({ ms: grant.endMs, inclusive: grant.inclusive });
-    const trace = this.trace;
-    this.trace = [];
-    return { window: grant.window, nextMs: this.kernel.nextTime(), sent, trace };
+    return { window: grant.window, nextMs: this.kernel.nextTime(), sent, sentEvents, trace: this.trace.take() };
   }
 
   async sync(expect: WindowGrant['expect']): Promise<void> {
@@ -222,12 +222,7 @@ export class Host implements HostControl {
   }
 
   private tag(ev: TraceEvent): void {
-    const k = this.kernel.now;
-    const src = this.kernel.currentSrc;
-    const seq = this.kernel.currentSeq;
-    const last = this.lastKey;
-    if (last.k === k && last.src === src && last.seq === seq) last.i++;
-    else this.lastKey = { k, src, seq, i: 0 };
-    this.trace.push({ k, src, seq, i: this.lastKey.i, ev });
+    const k = this.kernel;
+    this.trace.add(k.now, k.currentSrc, k.currentSeq, ev);
   }
 }

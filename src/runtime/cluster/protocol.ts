@@ -7,11 +7,12 @@ import type { Snapshot } from '../../bridge/playground-api';
 import type { GatewayStats } from '../../engine/gateway/gateway';
 import type { GatewayConfig } from '../../engine/gateway/gateway-config';
 import type { QueuedEvent } from '../../engine/kernel/event-queue';
-import type { ProtocolName, TraceEvent } from '../../engine/kernel/trace';
+import type { ProtocolName } from '../../engine/kernel/trace';
 import type { Scenario } from '../../engine/scenario/scenario';
 import type { SimMessage, StoredItem } from '../../engine/sim/messages';
 import type { FleetTally } from '../../engine/sim/report';
 import type { HostName } from './partition';
+import type { PackedTrace } from './trace-codec';
 
 export type SimEvent = QueuedEvent<SimMessage>;
 
@@ -34,17 +35,6 @@ export interface DataBatch {
   readonly events: SimEvent[];
 }
 
-/** A trace event with the order key of the event whose handling emitted it, for merging hosts' streams. */
-export interface TaggedTrace {
-  /** Kernel time of the handled event. */
-  readonly k: number;
-  readonly src: number;
-  readonly seq: number;
-  /** Emission index within that handled event. */
-  readonly i: number;
-  readonly ev: TraceEvent;
-}
-
 /** The coordinator's grant of one window of virtual time to one host. */
 export interface WindowGrant {
   readonly window: number;
@@ -63,7 +53,10 @@ export interface WindowReport {
   readonly nextMs: number;
   /** Peers it sent a batch to in this window, with the earliest event time in each. */
   readonly sent: Partial<Record<HostName, number>>;
-  readonly trace: TaggedTrace[];
+  /** Events it sent to peers in this window, in all. */
+  readonly sentEvents: number;
+  /** Its trace events, each with the order key of the event whose handling emitted it. */
+  readonly trace: PackedTrace;
 }
 
 /** How the store host keeps its items across restarts. */

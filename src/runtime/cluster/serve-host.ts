@@ -1,5 +1,6 @@
 import * as Comlink from 'comlink';
 import { componentFor, type PersistenceOpener } from './components';
+import { serveClock } from './clock-port';
 import { checkComlinkRequest, guardEndpoint } from './guard-endpoint';
 import { Host, type Logger } from './host';
 import type { HostName } from './partition';
@@ -9,6 +10,8 @@ import type { HostControl, PortLike } from './protocol';
 export interface HostWorkerApi extends HostControl {
   /** Exposes the same API on `port` (the browser's coordinator worker talks to hosts directly). */
   serve(port: MessagePort): void;
+  /** Answers window grants on `port` (raw messages: the hot path of the window protocol). */
+  clock(port: MessagePort): void;
 }
 
 const ENDPOINT_KEY = Symbol.for('doubletick.endpoint');
@@ -34,6 +37,7 @@ export function serveHost(host: Host, ep: Comlink.Endpoint, log: Logger = (m) =>
     storeCheckpoint: (m) => host.storeCheckpoint(m),
     connectedPhones: () => host.connectedPhones(),
     serve: (port) => Comlink.expose(api, guardEndpoint(port as unknown as Comlink.Endpoint, checkComlinkRequest, host.name, log)),
+    clock: (port) => serveClock(port as unknown as PortLike, host.name, (g) => host.run(g), log),
   };
   Comlink.expose(api, guardEndpoint(ep, checkComlinkRequest, host.name, log));
 }

@@ -51,11 +51,15 @@ export function nodeWorkerSpawner(opts: NodeWorkerOptions = {}): HostSpawner & {
         });
       });
       died.catch(() => {}); // observed through the calls it fails
-      const handle = remoteHost(name, nodeEndpoint(w) as Endpoint, log, async () => {
-        ending = true;
-        await w.terminate();
-      });
-      return { ...handle, control: untilDeath(handle.control, died) };
+      const handle = await Promise.race([
+        remoteHost(name, nodeEndpoint(w) as Endpoint, log, async () => {
+          ending = true;
+          await w.terminate();
+        }),
+        died,
+      ]);
+      const run = handle.run!;
+      return { ...handle, control: untilDeath(handle.control, died), run: (g) => Promise.race([run(g), died]) };
     },
     channel: () => new MessageChannel() as unknown as { port1: PortLike; port2: PortLike },
   };

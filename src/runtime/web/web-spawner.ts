@@ -10,7 +10,7 @@ export function webSpawner(factory: Remote<HostWorkerFactory>, log: Logger = (m)
   return {
     async spawn(name) {
       const port = (await factory.spawn(name)) as unknown as Endpoint;
-      return remoteHost(name, port, log, async () => {
+      return await remoteHost(name, port, log, async () => {
         (port as unknown as MessagePort).close();
         await factory.terminate(name);
       });

@@ -1,0 +1,126 @@
+/**
+ * Trace events packed for the trip from a host to the coordinator: the numbers of every event in
+ * one Float64Array (one copy, or a transfer, instead of cloning thousands of small objects), the
+ * strings and wire bytes beside it. Each event keeps the order key of the event whose handling
+ * emitted it, so the coordinator can merge hosts' streams into the one-thread order.
+ */
+import { TRACE_KIND_INDEX, TRACE_KINDS, PROTOCOLS, type ProtocolName, type TraceEvent } from '../../engine/kernel/trace';
+
+/** Numbers per event: order key (k, src, seq, i), then t, kind, from, to, msg, bytes, headerBytes, arriveT, proto. */
+const STRIDE = 13;
+const KNOWN = new Set(['t', 'kind', 'from', 'to', 'msg', 'bytes', 'headerBytes', 'arriveT', 'proto', 'note', 'wire']);
+const PROTO_INDEX = new Map<ProtocolName, number>(PROTOCOLS.map((p, i) => [p, i]));
+
+export interface PackedTrace {
+  readonly count: number;
+  readonly nums: Float64Array;
+  /** Notes by event index (absent when an event has none). */
+  readonly notes: (string | undefined)[];
+  /** Recorded wire bytes by event index. */
+  readonly wire: (readonly Uint8Array[] | undefined)[];
+  /** Events with fields this codec does not know, sent whole (so nothing is ever dropped). */
+  readonly whole: Record<number, TraceEvent>;
+}
+
+/** Collects one host's trace events in a window, tagged with the order key of the handled event. */
+export class TracePacker {
+  private nums = new Float64Array(STRIDE * 256);
+  private count = 0;
+  private notes: (string | undefined)[] = [];
+  private wire: (readonly Uint8Array[] | undefined)[] = [];
+  private whole: Record<number, TraceEvent> = {};
+  private lastK = -1;
+  private lastSrc = -1;
+  private lastSeq = -1;
+  private index = 0;
+
+  add(k: number, src: number, seq: number, ev: TraceEvent): void {
+    if (k === this.lastK && src === this.lastSrc && seq === this.lastSeq) this.index++;
+    else {
+      this.lastK = k;
+      this.lastSrc = src;
+      this.lastSeq = seq;
+      this.index = 0;
+    }
+    const n = this.count++;
+    if ((n + 1) * STRIDE > this.nums.length) {
+      const grown = new Float64Array(this.nums.length * 2);
+      grown.set(this.nums);
+      this.nums = grown;
+    }
+    const o = n * STRIDE;
+    const a = this.nums;
+    a[o] = k;
+    a[o + 1] = src;
+    a[o + 2] = seq;
+    a[o + 3] = this.index;
+    a[o + 4] = ev.t;
+    a[o + 5] = TRACE_KIND_INDEX[ev.kind];
+    a[o + 6] = ev.from;
+    a[o + 7] = ev.to;
+    a[o + 8] = ev.msg;
+    a[o + 9] = ev.bytes;
+    a[o + 10] = ev.headerBytes;
+    a[o + 11] = ev.arriveT;
+    a[o + 12] = ev.proto === undefined ? -1 : PROTO_INDEX.get(ev.proto)!;
+    if (ev.note !== undefined) this.notes[n] = ev.note;
+    if (ev.wire !== undefined) this.wire[n] = ev.wire;
+    for (const key in ev) if (!KNOWN.has(key)) this.whole[n] = ev;
+  }
+
+  /** The window's events, packed; the packer starts empty again. */
+  take(): PackedTrace {
+    const out: PackedTrace = { count: this.count, nums: this.nums.slice(0, this.count * STRIDE), notes: this.notes, wire: this.wire, whole: this.whole };
+    this.count = 0;
+    this.notes = [];
+    this.wire = [];
+    this.whole = {};
+    return out;
+  }
+}
+
+function eventAt(p: PackedTrace, n: number): TraceEvent {
+  const whole = p.whole[n];
+  if (whole) return whole;
+  const a = p.nums;
+  const o = n * STRIDE;
+  const proto = a[o + 12]!;
+  const note = p.notes[n];
+  const wire = p.wire[n];
+  return {
+    t: a[o + 4]!,
+    kind: TRACE_KINDS[a[o + 5]!]!,
+    from: a[o + 6]!,
+    to: a[o + 7]!,
+    msg: a[o + 8]!,
+    bytes: a[o + 9]!,
+    headerBytes: a[o + 10]!,
+    arriveT: a[o + 11]!,
+    ...(proto >= 0 ? { proto: PROTOCOLS[proto]! } : {}),
+    ...(note !== undefined ? { note } : {}),
+    ...(wire !== undefined ? { wire } : {}),
+  };
+}
+
+/** Compares event `i` of `a` with event `j` of `b` by order key. */
+function before(a: Float64Array, i: number, b: Float64Array, j: number): boolean {
+  const x = i * STRIDE;
+  const y = j * STRIDE;
+  for (let f = 0; f < 4; f++) if (a[x + f] !== b[y + f]) return a[x + f]! < b[y + f]!;
+  return false;
+}
+
+/** Merges hosts' packed streams (each in its own order) into the one-thread order, calling `emit` per event. */
+export function mergeTraces(streams: readonly PackedTrace[], emit: (ev: TraceEvent) => void): void {
+  const live = streams.filter((s) => s.count > 0);
+  const at = live.map(() => 0);
+  for (;;) {
+    let best = -1;
+    for (let s = 0; s < live.length; s++) {
+      if (at[s]! >= live[s]!.count) continue;
+      if (best < 0 || before(live[s]!.nums, at[s]!, live[best]!.nums, at[best]!)) best = s;
+    }
+    if (best < 0) return;
+    emit(eventAt(live[best]!, at[best]!++));
+  }
+}
