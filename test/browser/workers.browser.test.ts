@@ -74,6 +74,36 @@ describe.skipIf(!hasChromium())('the engine across Web Workers, in Chromium', ()
     }
   });
 
+  it('survives the crash button: the gateway worker is terminated, a fresh one comes back, nothing is lost', async () => {
+    const { context, page, problems } = await openPage(browser, served.url);
+    try {
+      await until(page, 'state', 'paused');
+      await page.getByRole('button', { name: 'Restart' }).click(); // a fresh run, whatever the last test saved
+      await until(page, 'time', '0.0 s');
+      await page.getByLabel('Speed').selectOption('10');
+      await page.getByRole('button', { name: 'Bring Bob online' }).click();
+      await page.getByRole('button', { name: 'Play' }).click();
+      await until(page, 'connections', '2');
+      await until(page, 'delivered', '1');
+      const workersBefore = page.workers().length;
+      await page.getByRole('button', { name: 'Crash the gateway worker' }).click();
+      await page.waitForFunction(() => document.querySelector('[data-testid="gateway"]')?.textContent?.startsWith('down'));
+      await screenshot(page, 'workers-4-gateway-worker-terminated');
+      await until(page, 'gateway', 'up (incarnation 2)');
+      await until(page, 'connections', '2'); // both phones reconnected to the fresh gateway
+      await page.getByRole('button', { name: 'Send from Alice' }).click();
+      await until(page, 'delivered', '2');
+      expect(await count(page, 'lost')).toBe('0');
+      expect(page.workers().length).toBe(workersBefore);
+      await page.getByRole('button', { name: 'Pause' }).click();
+      await until(page, 'state', 'paused');
+      await screenshot(page, 'workers-5-after-gateway-restart');
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('gives the one-thread trace hash over Web Workers', async () => {
     const { context, page, problems } = await openPage(browser, served.url);
     try {
