@@ -1,15 +1,15 @@
 import * as Comlink from 'comlink';
-import { IdbRunRecord } from '../../adapters/idb-runs';
 import { Cluster } from '../cluster/cluster';
 import { ClusterPlayground } from '../playground/cluster-playground';
+import type { RunRecords } from '../playground/run-records';
 import type { CoordinatorApi, HostWorkerFactory } from './protocol';
 import { webSpawner } from './web-spawner';
 
 /** Wall time a frame may spend granting windows (the rest of a 16 ms frame is the page's). */
 const FRAME_BUDGET_MS = 12;
 
-/** The coordinator worker's job: own virtual time for the page, over host workers the page spawns. */
-export function startCoordinatorWorker(): void {
+/** The coordinator worker's job: own virtual time for the page, over host workers the page spawns; the run is saved in `records`. */
+export function startCoordinatorWorker(records: RunRecords): void {
   let playground: ClusterPlayground | undefined;
   let ready: (pg: ClusterPlayground) => void;
   const attached = new Promise<ClusterPlayground>((r) => (ready = r));
@@ -20,7 +20,7 @@ export function startCoordinatorWorker(): void {
       const cluster = await Cluster.create(webSpawner(factory as unknown as Comlink.Remote<HostWorkerFactory>));
       playground = new ClusterPlayground(cluster, {
         store: { persistence: 'indexeddb' },
-        records: new IdbRunRecord(),
+        records,
         frameBudgetMs: FRAME_BUDGET_MS,
         warn: (m) => console.warn(m),
       });
