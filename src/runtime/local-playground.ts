@@ -126,6 +126,13 @@ export class LocalPlayground implements PlaygroundControl {
     sim.input(action, atMs);
   }
 
+  /** Shows `user` in detail in snapshots (beyond the first phones), as the worker host does. */
+  async select(user: number | undefined): Promise<void> {
+    this.selected = user;
+    this.lastSnapshot = undefined;
+    if (this.sim && !this.running) this.emit();
+  }
+
   async fork(): Promise<void> {
     if (this.dropFuture()) this.emit();
   }

@@ -114,6 +114,37 @@ describe('reopening a saved run (a page reload)', () => {
     await after.dispose();
   });
 
+  it('replays a crash-button crash over workers: seek back and forth, and reopen after it, give the same run', async () => {
+    const live = await make();
+    await live.load(file);
+    await live.seek(5_000);
+    await live.crashGateway();
+    await live.seek(8_000);
+    const at8 = await live.snapshot();
+    expect(at8.gateway).toMatchObject({ crashed: true, epoch: 2 });
+    expect(at8.report.gateway.crashes).toBe(1);
+    await live.seek(40_000);
+    const end = (await live.snapshot()).report;
+    expect(end.messages).toMatchObject({ sent: 3, delivered: 3, lost: 0 });
+    // Back before the crash and forward again by frames: the worker is terminated again at 5 s.
+    await live.seek(3_000);
+    expect((await live.snapshot()).gateway.epoch).toBe(1);
+    await live.setSpeed(1000);
+    await live.play();
+    while ((await live.frame())?.snapshot.running);
+    expect((await live.snapshot()).report).toEqual(end);
+    // Reload at 8 s (gateway still down): the reopened run is the same run.
+    await live.seek(8_000);
+    await live.dispose();
+    const after = await make();
+    expect(await after.reopen()).toEqual({ atMs: 8_000, restored: 3, agreed: true });
+    expect((await after.snapshot()).gateway).toMatchObject({ crashed: true, epoch: 2 });
+    await after.seek(40_000);
+    expect((await after.snapshot()).report).toEqual(end);
+    expect((await after.inputLog()).map((a) => a.action.do)).toEqual(['crash']);
+    await after.dispose();
+  });
+
   it('with nothing saved, reopen says so', async () => {
     const pg = await make();
     expect(await pg.reopen()).toBeUndefined();

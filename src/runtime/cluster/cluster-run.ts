@@ -134,7 +134,7 @@ export class ClusterRun {
    * until the gateway's restart time. Events on the network are handed to it; connected phones
    * get the resets and the session manager the notice that `Gateway.crash()` sends in one thread.
    */
-  async crashGateway(): Promise<void> {
+  async crashGateway(opts: { replaying?: boolean } = {}): Promise<void> {
     const t = this.nowMs;
     await this.syncAll();
     const gw = this.cluster.host('gateway');
@@ -151,8 +151,14 @@ export class ClusterRun {
     for (const c of await this.cluster.host('phones').control.connectedPhones())
       this.schedule(FAULT_SOURCE, ++this.faultSeq, { to: phoneActor(c.user), atMs: t + CORE_NETWORK_MS, msg: { type: 'down', conn: c.conn, chunks: [], close: 'gateway crashed' } });
     this.schedule(FAULT_SOURCE, ++this.faultSeq, { to: ACTOR.sessions, atMs: t + DATACENTER_MS, msg: { type: 'sm.gateway-down', epoch: epoch - 1 } });
-    // The log keeps the crash so a replay crashes at the same moment (in one thread, with Gateway.crash()).
-    this.inputLog.push({ atMs: t, action: { do: 'crash' } });
+    // The log keeps the crash: replayed in one thread it is Gateway.crash() at the same moment;
+    // a replay over workers reserves its place (`reserveInput`) and terminates the worker again.
+    if (!opts.replaying) this.reserveInput(t);
+  }
+
+  /** Takes an input's place in the log and the numbering without scheduling it (a worker crash being replayed). */
+  reserveInput(atMs: number): void {
+    this.inputLog.push({ atMs, action: { do: 'crash' } });
     this.inputSeq++;
   }
 

@@ -7,12 +7,12 @@ import type { Cluster } from '../cluster/cluster';
 import { ClusterRun } from '../cluster/cluster-run';
 import { clusterSnapshot } from '../cluster/cluster-view';
 import type { Logger } from '../cluster/host';
-import type { StoreSetup } from '../cluster/protocol';
+import type { StoreSetup, TimeMark } from '../cluster/protocol';
 import { compareProtocols, resolveComparison } from '../compare-protocols';
 import { messageInspection } from '../inspection';
 import { MAX_SPEED, MIN_SPEED } from '../local-playground';
 import { TraceRecorder } from '../trace-recorder';
-import { laterMark, type RunRecords } from './run-records';
+import { laterMark, notAfter, type RunRecords, type WorkerCrash } from './run-records';
 
 export interface ClusterPlaygroundOptions {
   readonly recordWire?: boolean;
@@ -51,6 +51,9 @@ export class ClusterPlayground implements PlaygroundControl {
   private file: ScenarioFile | undefined;
   private scenario: Scenario | undefined;
   private log: TimedAction[] = [];
+  private crashes: WorkerCrash[] = [];
+  /** How many of `crashes` the current run has been through. */
+  private crashesDone = 0;
   private recorder = new TraceRecorder();
   private pending: TraceEvent[] = [];
   private running = false;
@@ -76,7 +79,8 @@ export class ClusterPlayground implements PlaygroundControl {
       this.file = file;
       this.scenario = r.scenario;
       this.log = [];
-      this.run = await this.build('fresh', []);
+      this.crashes = [];
+      this.run = await this.build('fresh');
       await this.run.runUntil(0, true);
       await this.save();
       return { ok: true };
@@ -104,7 +108,7 @@ export class ClusterPlayground implements PlaygroundControl {
       if (!run) return undefined;
       const t = run.nextTime();
       if (t === Infinity) return undefined;
-      await run.runUntil(t, true); // every event at that instant, so the step shows one moment
+      await this.advance(run, { ms: t, inclusive: true }); // every event at that instant, so the step shows one moment
       await this.save();
       return t;
     });
@@ -138,7 +142,7 @@ export class ClusterPlayground implements PlaygroundControl {
     return this.serial(async () => {
       if (!this.scenario) return;
       const target = Math.max(0, Math.min(ms, this.scenario.durationMs));
-      const run = await this.rebuild(this.log, target);
+      const run = await this.rebuild(target);
       this.pending = this.recorder.since(Math.max(0, target - 2_000));
       this.lastWallMs = this.now();
       this.run = run;
@@ -178,7 +182,7 @@ export class ClusterPlayground implements PlaygroundControl {
         const end = this.scenario.durationMs;
         const target = Math.min(end, run.now + dt * this.speed);
         const deadline = wall + (this.opts.frameBudgetMs ?? Infinity);
-        await run.runUntil(target, target === end, () => this.now() > deadline);
+        await this.advance(run, { ms: target, inclusive: target === end }, () => this.now() > deadline);
         if (run.reached.ms >= end && run.reached.inclusive) this.running = false;
         if (!this.running || this.now() - this.lastSavedWallMs > SAVE_EVERY_WALL_MS) await this.save();
       }
@@ -191,8 +195,12 @@ export class ClusterPlayground implements PlaygroundControl {
   /** Terminates the gateway's worker now (the crash button); a fresh one comes back after its restart time. */
   crashGateway(): Promise<void> {
     return this.serial(async () => {
+      if (!this.run) return;
+      // Acting in the past of a replayed run forks it, as an input does.
+      await this.dropFuture();
       const run = this.run;
-      if (!run) return;
+      this.crashes.push({ at: run.reached, logIndex: this.log.length });
+      this.crashesDone = this.crashes.length;
       await run.crashGateway();
       this.log.push({ atMs: run.now, action: { do: 'crash' } });
       await this.save();
@@ -218,9 +226,10 @@ export class ClusterPlayground implements PlaygroundControl {
       this.file = saved.file;
       this.scenario = r.scenario;
       this.log = [...saved.log];
-      const run = await this.build('replay', this.log);
+      this.crashes = [...(saved.workerCrashes ?? [])];
+      const run = await this.build('replay');
       const target = laterMark(saved.reached, await this.cluster.host('store').control.storeMark());
-      await run.runUntil(target.ms, target.inclusive);
+      await this.advance(run, target);
       const adopted = await this.cluster.host('store').control.storeAdopt();
       if (!adopted.agreed)
         this.opts.warn?.(`[doubletick] reopened the run at ${target.ms} ms; the store's durable copy differs from the replay (${adopted.detail ?? ''}); the durable copy is kept`);
@@ -242,19 +251,32 @@ export class ClusterPlayground implements PlaygroundControl {
     return p;
   }
 
-  private async build(begin: StoreSetup['begin'], log: readonly TimedAction[]): Promise<ClusterRun> {
+  /** A new run with this playground's log scheduled (a worker crash keeps its place in the numbering). */
+  private async build(begin: StoreSetup['begin']): Promise<ClusterRun> {
     this.recorder = new TraceRecorder();
     this.pending = [];
     const sinks = [this.recorder, { emit: (e: TraceEvent) => this.pending.push(e) }];
     const run = await ClusterRun.start(this.cluster, this.scenario!, { recordWire: this.opts.recordWire ?? true, store: this.opts.store, sinks }, begin);
-    for (const a of log) run.input(a.action, a.atMs);
+    this.crashesDone = 0;
+    const crashed = new Set(this.crashes.map((c) => c.logIndex));
+    this.log.forEach((a, i) => (crashed.has(i) ? run.reserveInput(a.atMs) : run.input(a.action, a.atMs)));
     return run;
   }
 
-  /** Replays seed + `log` to `targetMs` (inclusive), and makes the store's durable copy that point. */
-  private async rebuild(log: readonly TimedAction[], targetMs: number): Promise<ClusterRun> {
-    const run = await this.build('replay', log);
-    await run.runUntil(targetMs, true);
+  /** Runs to `target`, terminating the gateway worker wherever the crash button did in the run being replayed. */
+  private async advance(run: ClusterRun, target: TimeMark, stop?: () => boolean): Promise<boolean> {
+    for (let c = this.crashes[this.crashesDone]; c && notAfter(c.at, target); c = this.crashes[this.crashesDone]) {
+      if (!(await run.runUntil(c.at.ms, c.at.inclusive, stop))) return false;
+      await run.crashGateway({ replaying: true });
+      this.crashesDone++;
+    }
+    return run.runUntil(target.ms, target.inclusive, stop);
+  }
+
+  /** Replays seed + the log to `targetMs` (inclusive), and makes the store's durable copy that point. */
+  private async rebuild(targetMs: number): Promise<ClusterRun> {
+    const run = await this.build('replay');
+    await this.advance(run, { ms: targetMs, inclusive: true });
     await this.cluster.host('store').control.storeCheckpoint(run.reached);
     return run;
   }
@@ -266,7 +288,8 @@ export class ClusterPlayground implements PlaygroundControl {
     const kept = this.log.filter((a) => a.atMs <= run.now);
     if (kept.length === this.log.length) return false;
     this.log = kept;
-    this.run = await this.rebuild(kept, run.now);
+    this.crashes = this.crashes.filter((c) => c.logIndex < kept.length);
+    this.run = await this.rebuild(run.now);
     this.pending = [];
     return true;
   }
@@ -284,6 +307,6 @@ export class ClusterPlayground implements PlaygroundControl {
     const records = this.opts.records;
     if (!records || !this.file || !this.run) return;
     this.lastSavedWallMs = this.now();
-    await records.save({ file: this.file, log: this.log, reached: this.run.reached });
+    await records.save({ file: this.file, log: this.log, reached: this.run.reached, workerCrashes: this.crashes });
   }
 }

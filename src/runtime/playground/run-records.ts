@@ -1,11 +1,19 @@
 import type { ScenarioFile, TimedAction } from '../../engine/scenario/scenario';
 import type { TimeMark } from '../cluster/protocol';
 
+/** A gateway worker terminated mid-run: when, and which entry of the input log records it. */
+export interface WorkerCrash {
+  readonly at: TimeMark;
+  readonly logIndex: number;
+}
+
 /** A run as saved to reopen it after a page reload: scenario, input log, and the time reached. */
 export interface SavedRun {
   readonly file: ScenarioFile;
   readonly log: readonly TimedAction[];
   readonly reached: TimeMark;
+  /** Crash-button crashes, so a replay over workers terminates the gateway worker again at the same point. */
+  readonly workerCrashes?: readonly WorkerCrash[];
 }
 
 /** Where the coordinator keeps the run to reopen (IndexedDB in the browser, memory in tests). */
@@ -31,6 +39,9 @@ export class MemoryRunRecords implements RunRecords {
     this.run = undefined;
   }
 }
+
+/** Whether point `a` of virtual time is not after `b`. */
+export const notAfter = (a: TimeMark, b: TimeMark): boolean => a.ms < b.ms || (a.ms === b.ms && (!a.inclusive || b.inclusive));
 
 /** The later of two points of virtual time (inclusive is later than exclusive at the same ms). */
 export function laterMark(a: TimeMark, b: TimeMark | undefined): TimeMark {
