@@ -35,8 +35,12 @@ describe.skipIf(!hasChromium())('playground in a real browser', () => {
     expect(problems, 'console errors or warnings').toEqual([]);
   });
 
+  // PLAYGROUND_HOST=local runs the same flows on the one-thread host (default: the app's worker host).
+  const hostParam = process.env['PLAYGROUND_HOST'] === 'local' ? 'host=local' : '';
+
   async function open(query = '', opts: Parameters<typeof openPage>[2] = {}): Promise<Learner> {
-    const o = await openPage(browser, served.url + query, opts);
+    const q = hostParam ? (query ? `${query}&${hostParam}` : `?${hostParam}`) : query;
+    const o = await openPage(browser, served.url + q, opts);
     page = o.page;
     problems = o.problems;
     await page.getByRole('region', { name: "Alice's phone" }).waitFor();
@@ -126,21 +130,38 @@ describe.skipIf(!hasChromium())('playground in a real browser', () => {
     await shot('6-inspector-mqtt-publish');
   });
 
+  it('compares the four protocols on the same seeded traffic, filling the table run by run', async () => {
+    await open('?autoplay=0');
+    await page!.getByRole('tab', { name: 'Compare' }).click();
+    const panel = page!.getByRole('tabpanel');
+    await panel.getByLabel('Virtual time').selectOption({ label: '1 min' });
+    await panel.getByRole('button', { name: 'Run comparison' }).click();
+    const table = panel.getByRole('table', { name: 'Protocol comparison' });
+    const bytesOf = async (protocol: string): Promise<number> => parseBytes((await table.getByRole('row', { name: new RegExp(`^${protocol}`) }).getByRole('cell').first().textContent()) ?? '');
+    await expect.poll(() => bytesOf('MQTT'), { timeout: 120_000, interval: 250 }).toBeGreaterThan(0);
+    for (const p of ['Short poll', 'Long poll', 'WebSocket']) expect(await bytesOf(p)).toBeGreaterThan(0);
+    expect(await bytesOf('Short poll')).toBeGreaterThan((await bytesOf('MQTT')) * 5);
+    await shot('7-compare-protocols');
+  }, 150_000);
+
   it('is keyboard operable, fits 1280×720 without horizontal scroll, and has a dark theme', async () => {
     const l = await open('', { colorScheme: 'dark', reducedMotion: 'reduce' });
     const time = page!.getByRole('group', { name: 'Time' });
     await time.getByRole('button', { name: 'Pause' }).waitFor();
     await page!.locator('body').press(' ');
     await time.getByRole('button', { name: 'Play' }).waitFor();
-    const before = parseClock(await l.clock());
+    // A step runs the next instant's events: the log grows (the clock moves unless they were due now).
+    const moment = async (): Promise<string> => `${await l.clock()} ${await l.eventCount()}`;
+    const before = await moment();
     await page!.locator('body').press('.');
-    await expect.poll(async () => parseClock(await l.clock()), POLL).toBeGreaterThan(before);
+    await expect.poll(moment, POLL).not.toBe(before);
+    expect(parseClock(await l.clock())).toBeGreaterThanOrEqual(parseClock(before.split(' ')[0]!));
     await page!.keyboard.press('Tab');
     const focused = await page!.evaluate(() => document.activeElement?.tagName);
     expect(focused).toBeTruthy();
     const [scrollW, clientW] = await page!.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
     expect(scrollW).toBeLessThanOrEqual(clientW);
     expect(await page!.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
-    await shot('7-dark-reduced-motion');
+    await shot('8-dark-reduced-motion');
   });
 });

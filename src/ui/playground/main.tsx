@@ -13,13 +13,14 @@ import './styles/playground.css';
 type HostModule = { createWorkerPlayground?: () => unknown };
 
 /**
- * The host: the worker host when `src/runtime` has one (any `*worker*.ts` there exporting
- * `createWorkerPlayground`), else the one-thread `LocalPlayground`. `?host=local` forces the latter.
+ * The host: the worker host (`src/runtime/web/worker-playground.ts`, engine across Web Workers)
+ * when it is there, else the one-thread `LocalPlayground`. `?host=local` forces the latter. The
+ * glob is empty when the file does not exist, so this builds either way.
  */
 export async function createPlayground(): Promise<PlaygroundHost> {
   const forceLocal = new URLSearchParams(location.search).get('host') === 'local';
   if (!forceLocal) {
-    const candidates = import.meta.glob<HostModule>('../../runtime/*worker*.ts');
+    const candidates = import.meta.glob<HostModule>('../../runtime/web/worker-playground.ts');
     for (const load of Object.values(candidates)) {
       const mod = await load();
       if (typeof mod.createWorkerPlayground !== 'function') continue;

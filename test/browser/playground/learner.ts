@@ -103,6 +103,12 @@ export class Learner {
     await s.getByRole('button', { name: 'Go', exact: true }).click();
   }
 
+  /** The event log's total, as its header says it (`8 of 8 events`). */
+  async eventCount(): Promise<number> {
+    const text = (await this.page.getByRole('group', { name: 'Filter the event log' }).getByText(/of [\d,]+ events/).textContent()) ?? '';
+    return Number(/of ([\d,]+) events/.exec(text)?.[1]?.replace(/,/g, '') ?? NaN);
+  }
+
   async clock(): Promise<string> {
     return ((await this.page.getByRole('group', { name: 'Time' }).getByLabel('Virtual time').textContent()) ?? '').trim();
   }

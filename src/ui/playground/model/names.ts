@@ -15,5 +15,5 @@ export function namesFor(firstUser: number, count: number): string[] {
   return out;
 }
 
-/** Capitalised for headings: `Alice`. */
-export const displayName = (name: string): string => (name.length ? name[0]!.toUpperCase() + name.slice(1) : name);
+/** Capitalised for headings: `Alice` (numbered phones stay `u57`). */
+export const displayName = (name: string): string => (name.length && !/^u\d+$/.test(name) ? name[0]!.toUpperCase() + name.slice(1) : name);

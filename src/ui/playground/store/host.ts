@@ -6,6 +6,8 @@ import type { FrameBatch, PlaygroundControl } from '../../../bridge/playground-a
  */
 export interface PlaygroundHost extends PlaygroundControl {
   subscribe(fn: (batch: FrameBatch) => void): () => void;
+  /** Shows `user` in detail in snapshots even past the first phones (both hosts have it). */
+  select?(user: number | undefined): Promise<void>;
 }
 
 export const isPlaygroundHost = (x: unknown): x is PlaygroundHost =>

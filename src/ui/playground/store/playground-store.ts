@@ -246,7 +246,7 @@ export class PlaygroundStore {
       this.heatRaw = {};
       this.heatAt = 0;
       this.namesKey = '';
-      this.set({ settings, retry: settings.retry, history: [], heat: {}, maxReachedMs: 0, selectedMsg: undefined, followedMsg: undefined, inspection: undefined, snapshot: undefined, slow: undefined, logVersion: this.state.logVersion + 1 });
+      this.set({ settings, retry: settings.retry, selectedPhone: 1, history: [], heat: {}, maxReachedMs: 0, selectedMsg: undefined, followedMsg: undefined, inspection: undefined, snapshot: undefined, slow: undefined, logVersion: this.state.logVersion + 1 });
       const r = await this.host.load(playgroundScenario(settings));
       if (!r.ok) throw new Error(r.errors.join('; '));
       this.set({ ready: true });
@@ -264,7 +264,11 @@ export class PlaygroundStore {
     if (msg !== undefined) void this.refreshInspection();
   };
 
-  choosePhone = (user: number): void => this.set({ selectedPhone: user });
+  choosePhone = (user: number): void => {
+    this.set({ selectedPhone: user });
+    // Past the first phones the host must be asked to include this one in detail.
+    if (this.host.select) void this.guard('select', () => this.host.select!(user));
+  };
 
   /** Follows the most recent chat message (sampled from the trace) on the diagram and in the inspector. */
   follow = (): void => {

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { ComparisonRow, ProtocolName } from '../../../../bridge/playground-api';
 import { usePlaygroundStore, useView } from '../../hooks/usePlayground';
-import { formatBytes, formatInt, formatMs, formatPct } from '../../model/format';
-import { PROTOCOL_OPTIONS } from '../../model/settings';
+import { formatBytes, formatInt, formatPct } from '../../model/format';
+import { PROTOCOL_OPTIONS, PROTOCOL_SHORT } from '../../model/settings';
 import { SOURCES } from '../../model/sources';
 import { SelectField } from '../controls/Field';
 import { Source } from '../metrics/Source';
@@ -39,17 +39,26 @@ export function ComparePanel(): React.JSX.Element {
         <thead>
           <tr>
             <th scope="col">Protocol</th>
-            <th scope="col">Bytes per delivered message</th>
-            <th scope="col">Headers</th>
-            <th scope="col">Requests</th>
             <th scope="col">
-              J per phone-hour <Source text={SOURCES.lte} />
+              <abbr title="bytes on the wire per delivered message">Bytes / msg</abbr>
             </th>
-            <th scope="col">Latency p50 / p95</th>
+            <th scope="col">
+              <abbr title="share of all bytes that are protocol headers">Headers</abbr>
+            </th>
+            <th scope="col">
+              <abbr title="requests, frames or packets the phones sent">Req.</abbr>
+            </th>
+            <th scope="col">
+              <abbr title="radio energy, joules per phone-hour">J / h</abbr> <Source text={SOURCES.lte} />
+            </th>
+            <th scope="col">
+              <abbr title="delivery latency, median and 95th percentile">p50 / p95</abbr>
+            </th>
           </tr>
         </thead>
         <tbody>
-          {PROTOCOL_OPTIONS.map(({ value, label }) => {
+          {PROTOCOL_OPTIONS.map(({ value }) => {
+            const label = PROTOCOL_SHORT[value];
             const r = byProto.get(value);
             return (
               <tr key={value} data-testid={`compare:${value}`}>
@@ -61,7 +70,7 @@ export function ComparePanel(): React.JSX.Element {
                     <td>{formatInt(r.requests)}</td>
                     <td>{cell(r.joulesPerPhoneHour, formatInt)}</td>
                     <td>
-                      {formatMs(r.latencyP50Ms)} / {formatMs(r.latencyP95Ms)}
+                      {(r.latencyP50Ms / 1000).toFixed(2)} / {(r.latencyP95Ms / 1000).toFixed(2)} s
                     </td>
                   </>
                 ) : (

@@ -27,7 +27,7 @@ export function PhoneControls(): React.JSX.Element {
     <Section title="Phone">
       <SelectField label="Phone" value={phone.user} options={phones.map((p) => ({ value: p.user, label: displayName(p.name) }))} onChange={store.choosePhone} />
       <PhoneCard key={phone.user} phone={phone} others={others} />
-      {phoneCount > phones.length ? <p className="pg-note">The first {phones.length} phones are listed; the diagram groups all {phoneCount}.</p> : null}
+      {phoneCount > phones.length ? <PhoneNumber count={phoneCount} listed={phones.length} /> : null}
     </Section>
   );
 }
@@ -80,5 +80,34 @@ function PhoneCard({ phone, others }: { phone: PhoneView; others: readonly Phone
         <SelectField<LinkQuality> label="Its link" value={phone.link} options={LINKS} onChange={(q) => void store.input({ do: 'link', user: phone.user, quality: q })} />
       </div>
     </div>
+  );
+}
+
+/** Past the first phones: pick any phone by its number (the host then reports it in detail). */
+function PhoneNumber({ count, listed }: { count: number; listed: number }): React.JSX.Element {
+  const store = usePlaygroundStore();
+  const [text, setText] = useState('');
+  const id = useId();
+  const n = Number(text);
+  const ok = Number.isInteger(n) && n >= 1 && n <= count;
+  return (
+    <>
+    <form
+      className="pg-row pg-end"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (ok) store.choosePhone(n);
+      }}
+    >
+      <div className="pg-field">
+        <label htmlFor={id}>Phone number (1–{count})</label>
+        <input id={id} type="number" min={1} max={count} value={text} onChange={(e) => setText(e.target.value)} aria-invalid={text !== '' && !ok} />
+      </div>
+      <button type="submit" className="pg-btn" disabled={!ok}>
+        Show
+      </button>
+    </form>
+    <p className="pg-note">The first {listed} are listed; the diagram groups all {count}.</p>
+    </>
   );
 }

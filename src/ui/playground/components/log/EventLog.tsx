@@ -39,10 +39,14 @@ export function EventLog(): React.JSX.Element {
   useEffect(() => {
     const el = box.current;
     if (el && stick) el.scrollTop = el.scrollHeight;
-  }, [rows, stick]);
+  }, [rows, stick, height]);
 
-  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(rows.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+  // Rows are placed from the scroll position React last saw; following the newest, or after the
+  // log shrank (time travel), the bottom is the truth whatever the last scroll event said.
+  const maxTop = Math.max(0, rows.length * ROW_HEIGHT - height);
+  const top = stick ? maxTop : Math.min(scrollTop, maxTop);
+  const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(rows.length, Math.ceil((top + height) / ROW_HEIGHT) + OVERSCAN);
   const visible = rows.slice(first, last);
   return (
     <div className="pg-logpanel">
