@@ -17,6 +17,8 @@ export interface HostHandle {
 export interface HostSpawner {
   spawn(name: HostName): Promise<HostHandle>;
   channel(): { port1: PortLike; port2: PortLike };
+  /** Links two hosts itself (the browser's page hands both ends out); otherwise the cluster uses `channel`. */
+  link?(a: HostName, b: HostName): Promise<void>;
 }
 
 /**
@@ -63,6 +65,7 @@ export class Cluster {
   }
 
   private async link(a: HostName, b: HostName): Promise<void> {
+    if (this.spawner.link) return this.spawner.link(a, b);
     const { port1, port2 } = this.spawner.channel();
     await this.host(a).connect(b, port1);
     await this.host(b).connect(a, port2);

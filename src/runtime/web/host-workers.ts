@@ -25,19 +25,33 @@ export const createCoordinatorWorker = (): Worker =>
 /** The factory the coordinator calls to spawn host workers; each answers the coordinator on a port of its own. */
 export function hostWorkerFactory(onError: (message: string) => void): HostWorkerFactory & { readonly workers: Map<HostName, Worker> } {
   const workers = new Map<HostName, Worker>();
+  const apis = new Map<HostName, Comlink.Remote<HostWorkerApi>>();
+  const api = (name: HostName): Comlink.Remote<HostWorkerApi> => {
+    const a = apis.get(name);
+    if (!a) throw new Error(`no ${name} worker to link`);
+    return a;
+  };
   return {
     workers,
     async spawn(name) {
       const w = createHostWorker(name);
       w.addEventListener('error', (e) => onError(`the ${name} worker failed: ${e.message}`));
       workers.set(name, w);
+      apis.set(name, Comlink.wrap<HostWorkerApi>(w));
       const { port1, port2 } = new MessageChannel();
-      await Comlink.wrap<HostWorkerApi>(w).serve(Comlink.transfer(port2, [port2]));
+      await api(name).serve(Comlink.transfer(port2, [port2]));
       return Comlink.transfer(port1, [port1]);
     },
     async terminate(name) {
+      apis.get(name)?.[Comlink.releaseProxy]();
+      apis.delete(name);
       workers.get(name)?.terminate();
       workers.delete(name);
+    },
+    async link(a, b) {
+      const { port1, port2 } = new MessageChannel();
+      await api(a).connect(b, Comlink.transfer(port1, [port1]));
+      await api(b).connect(a, Comlink.transfer(port2, [port2]));
     },
   };
 }

@@ -8,6 +8,8 @@ export interface HostWorkerFactory {
   /** Starts the host worker `name`; returns a port to its control API (transferred). */
   spawn(name: HostName): Promise<MessagePort>;
   terminate(name: HostName): Promise<void>;
+  /** Creates a MessageChannel and hands one end to each of two host workers (their data link). */
+  link(a: HostName, b: HostName): Promise<void>;
 }
 
 /** The coordinator worker's API: the page API, plus the frame pull and the faults. */

@@ -5,7 +5,7 @@ import type { Logger } from '../cluster/host';
 import type { PortLike } from '../cluster/protocol';
 import type { HostWorkerFactory } from './protocol';
 
-/** Hosts in Web Workers the page creates; the coordinator reaches each on its own port, and links them with MessageChannels it makes. */
+/** Hosts in Web Workers the page creates and links; the coordinator reaches each on a port of its own. */
 export function webSpawner(factory: Remote<HostWorkerFactory>, log: Logger = (m) => console.error(m)): HostSpawner {
   return {
     async spawn(name) {
@@ -16,5 +16,7 @@ export function webSpawner(factory: Remote<HostWorkerFactory>, log: Logger = (m)
       });
     },
     channel: () => new MessageChannel() as unknown as { port1: PortLike; port2: PortLike },
+    // The page makes each data channel and transfers its ends straight to the two workers.
+    link: (a, b) => factory.link(a, b),
   };
 }
