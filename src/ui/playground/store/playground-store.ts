@@ -77,6 +77,11 @@ export class PlaygroundStore {
   /** Hops in flight, read by the canvas each animation frame (not React state). */
   flights: Flight[] = [];
   pulses: Pulse[] = [];
+  /**
+   * Keep arrived flights until this virtual time has been drawn (reduced motion draws each step's
+   * hops after the fact); undefined keeps them only until they land.
+   */
+  flightHorizonMs: number | undefined;
   /** A clock for pulses that advances with wall time while playing and by a step when stepping. */
   displayMs = 0;
   private lastWallMs = 0;
@@ -166,9 +171,10 @@ export class PlaygroundStore {
     if (mode === 'phones') for (const p of s.phones) if (p.user <= MAX_DRAWN_PHONES) drawn.add(p.user);
     const fresh = flightsFrom(b.events, (actor, e) => nodeForActor(actor, e.proto, mode, drawn));
     const now = s.nowMs;
-    const kept = this.flights.filter((f) => f.arriveT + FLIGHT_TRAIL_MS >= now);
+    const horizon = Math.min(now, this.flightHorizonMs ?? Infinity);
+    const kept = this.flights.filter((f) => f.arriveT + FLIGHT_TRAIL_MS >= horizon);
     for (const f of fresh) {
-      if (f.arriveT > f.t) kept.push(f);
+      if (f.arriveT > f.t || this.flightHorizonMs !== undefined) kept.push(f);
       else this.pulses.push({ flight: f, bornMs: this.displayMs });
       this.addHeat(f, now);
     }

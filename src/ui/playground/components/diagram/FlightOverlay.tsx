@@ -63,6 +63,9 @@ export function FlightOverlay({ edges, reducedMotion, theme, hitTestRef }: { edg
     };
     let raf = 0;
     let lastKey = '';
+    // Reduced motion: each redraw shows every hop since the previous one, as still highlights.
+    let drawnUntil = -Infinity;
+    store.flightHorizonMs = reducedMotion ? -Infinity : undefined;
     let lastDrawWall = -Infinity;
     let width = 0;
     let height = 0;
@@ -134,7 +137,13 @@ export function FlightOverlay({ edges, reducedMotion, theme, hitTestRef }: { edg
       }
       ctx.globalAlpha = 1;
 
-      const live = store.flights.filter((f) => f.t <= now && (f.arriveT >= now || f.msg === focus));
+      if (now < drawnUntil) drawnUntil = -Infinity; // time travel went back
+      const since = drawnUntil;
+      const live = store.flights.filter((f) => f.t <= now && (f.arriveT >= now || f.msg === focus || (reducedMotion && f.t > since)));
+      if (reducedMotion) {
+        drawnUntil = now;
+        store.flightHorizonMs = now;
+      }
       const { drawn, every } = sampleFlights(live, MAX_DRAWN);
       for (const f of drawn) {
         const e = endpoints(f.from, f.to);
@@ -197,6 +206,7 @@ export function FlightOverlay({ edges, reducedMotion, theme, hitTestRef }: { edg
     return () => {
       cancelAnimationFrame(raf);
       resize.disconnect();
+      store.flightHorizonMs = undefined;
       hitTestRef.current = undefined;
     };
   }, [edges, reducedMotion, theme, rf, store, hitTestRef]);
