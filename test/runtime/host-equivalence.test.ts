@@ -82,3 +82,21 @@ describe.each(modes)('%s', (_mode, spawn) => {
     expect(run.traceHash).toBe(sim.hasher.hex);
   });
 });
+
+describe('a store worker writing through to IndexedDB (fake-indexeddb in its worker thread)', () => {
+  it('gives the same trace hash, and its durable copy matches its memory at the end', async () => {
+    const cluster = await Cluster.create(nodeWorkerSpawner({ fakeIndexedDb: true }));
+    try {
+      const s = loadScenario('offline-store-and-forward.json');
+      const run = await ClusterRun.start(cluster, s, { recordWire: false, store: { persistence: 'indexeddb', dbName: 'equivalence' } }, 'fresh');
+      await run.runUntil(10_000);
+      expect(await cluster.host('store').control.storeMark()).toEqual({ ms: expect.any(Number), inclusive: false });
+      const mid = await cluster.host('store').control.storeAdopt(); // reads the durable copy back
+      expect(mid).toEqual({ restored: 3, agreed: true });
+      await run.runUntil(s.durationMs, true);
+      expect(run.traceHash).toBe(inProcess(s).hash);
+    } finally {
+      await cluster.dispose();
+    }
+  });
+});
