@@ -2,6 +2,7 @@ import type { ComparisonRow, FrameBatch, InputAction, MessageInspection, Protoco
 import { diagramMode, MAX_DRAWN_PHONES, nodeForActor } from '../model/diagram-layout';
 import { flightsFrom, type Flight } from '../model/flights';
 import { DEFAULT_SETTINGS, playgroundScenario, RETRY_PRESETS, type RetryPreset, type RunSettings } from '../model/settings';
+import { EdgeHeat } from './edge-heat';
 import { EventLog } from './event-log';
 import type { PlaygroundHost } from './host';
 import { pushSample, sampleOf, type MetricSample } from './metric-history';
@@ -39,7 +40,6 @@ const FLIGHT_TRAIL_MS = 30;
 const MAX_FLIGHTS = 20_000;
 /** Pulses (hops with no travel time) stay visible this long on the display clock. */
 export const PULSE_MS = 700;
-const HEAT_HALF_LIFE_MS = 1000;
 
 export interface Pulse {
   readonly flight: Flight;
@@ -90,7 +90,7 @@ export class PlaygroundStore {
   private logDirty = false;
   private lastInspectMs = -Infinity;
   private namesKey = '';
-  private heatAt = 0;
+  private readonly heat = new EdgeHeat();
   private unsubscribe: (() => void) | undefined;
 
   constructor(
@@ -140,7 +140,7 @@ export class PlaygroundStore {
       this.lastSlowMs = wall;
       patch.slow = s;
       patch.history = pushSample(this.state.history, sampleOf(s));
-      patch.heat = this.decayedHeat(s.nowMs);
+      patch.heat = this.heat.rates(s.nowMs);
       const names = namesOf(s);
       if (names.key !== this.namesKey) {
         this.namesKey = names.key;
@@ -176,39 +176,10 @@ export class PlaygroundStore {
     for (const f of fresh) {
       if (f.arriveT > f.t || this.flightHorizonMs !== undefined) kept.push(f);
       else this.pulses.push({ flight: f, bornMs: this.displayMs });
-      this.addHeat(f, now);
+      this.heat.add(edgeIdFor(f.from, f.to), f.bytes, now);
     }
     this.flights = kept.length > MAX_FLIGHTS ? kept.slice(kept.length - MAX_FLIGHTS) : kept;
     this.pulses = this.pulses.filter((p) => this.displayMs - p.bornMs < PULSE_MS).slice(-500);
-  }
-
-  private heatRaw: Record<string, number> = {};
-
-  private addHeat(f: Flight, now: number): void {
-    this.decayHeat(now);
-    const id = edgeIdFor(f.from, f.to);
-    this.heatRaw[id] = (this.heatRaw[id] ?? 0) + f.bytes;
-  }
-
-  private decayHeat(now: number): void {
-    if (now < this.heatAt) {
-      this.heatRaw = {};
-      this.heatAt = now;
-    }
-    const dt = now - this.heatAt;
-    if (dt <= 0) return;
-    const k = Math.pow(0.5, dt / HEAT_HALF_LIFE_MS);
-    for (const id in this.heatRaw) this.heatRaw[id]! *= k;
-    this.heatAt = now;
-  }
-
-  /** Bytes per virtual second per edge: the decayed sum over a 1 s half-life is ≈ rate × 1.44 s. */
-  private decayedHeat(now: number): Record<string, number> {
-    this.decayHeat(now);
-    const out: Record<string, number> = {};
-    const seconds = HEAT_HALF_LIFE_MS / 1000 / Math.LN2;
-    for (const id in this.heatRaw) out[id] = this.heatRaw[id]! / seconds;
-    return out;
   }
 
   // ————— actions —————
@@ -249,8 +220,7 @@ export class PlaygroundStore {
       this.log.clear();
       this.flights = [];
       this.pulses = [];
-      this.heatRaw = {};
-      this.heatAt = 0;
+      this.heat.clear();
       this.namesKey = '';
       this.set({ settings, retry: settings.retry, selectedPhone: 1, history: [], heat: {}, maxReachedMs: 0, selectedMsg: undefined, followedMsg: undefined, inspection: undefined, snapshot: undefined, slow: undefined, logVersion: this.state.logVersion + 1 });
       const r = await this.host.load(playgroundScenario(settings));

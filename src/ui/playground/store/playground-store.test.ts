@@ -1,0 +1,89 @@
+// Proves the store turns frame batches into view state: flights from hops, a log that time travel
+// cuts back, chart samples, and actions forwarded to the host.
+import { describe, expect, it } from 'vitest';
+import type { FrameBatch, InputAction, Snapshot, TraceEvent } from '../../../bridge/playground-api';
+import type { PlaygroundHost } from './host';
+import { PlaygroundStore } from './playground-store';
+
+const snap = (nowMs: number, running = true): Snapshot =>
+  ({
+    nowMs,
+    durationMs: 86_400_000,
+    running,
+    speed: 1,
+    seed: 1,
+    scenarioName: 'Playground',
+    phoneCount: 2,
+    phones: [
+      { user: 1, name: 'alice', proto: 'mqtt', status: 'online', link: 'good', bytesUp: 0, bytesDown: 0, joules: 0, highPowerMs: 0, outbox: 0, unread: 0, chats: [] },
+      { user: 2, name: 'bob', proto: 'mqtt', status: 'online', link: 'good', bytesUp: 0, bytesDown: 0, joules: 0, highPowerMs: 0, outbox: 0, unread: 0, chats: [] },
+    ],
+    groups: [],
+    gateway: { connections: 2, load: 0, crashed: false, epoch: 1, maxConnections: 10_000, workPerSec: 20_000, backpressure: true, thresholdPct: 80 },
+    sessions: { online: 2 },
+    store: { pending: 0, byUser: [] },
+    report: { gateway: { refusedConnections: 0 }, messages: { sent: 0, delivered: 0 }, latencyMs: { p50: 0, p95: 0, p99: 0 } },
+  }) as unknown as Snapshot;
+
+const hop = (t: number, from: number, to: number, msg = 1): TraceEvent => ({ t, kind: 'frame', from, to, msg, bytes: 142, headerBytes: 12, arriveT: t + 70, note: 'PUBLISH' });
+
+function fakeHost(): PlaygroundHost & { emit(b: FrameBatch): void; inputs: InputAction[] } {
+  const listeners = new Set<(b: FrameBatch) => void>();
+  const inputs: InputAction[] = [];
+  const host = {
+    inputs,
+    emit: (b: FrameBatch) => listeners.forEach((l) => l(b)),
+    subscribe: (fn: (b: FrameBatch) => void) => (listeners.add(fn), () => listeners.delete(fn)),
+    load: async () => ({ ok: true as const }),
+    play: async () => {},
+    pause: async () => {},
+    step: async () => undefined,
+    setSpeed: async () => {},
+    input: async (a: InputAction) => void inputs.push(a),
+    seek: async () => {},
+    inputLog: async () => [],
+    inspect: async (msg: number) => ({ msg, events: [], serverView: [] }),
+    snapshot: async () => snap(0),
+  };
+  return host;
+}
+
+describe('PlaygroundStore', () => {
+  it('draws hops between drawn nodes as flights and keeps the log', async () => {
+    let wall = 0;
+    const host = fakeHost();
+    const store = new PlaygroundStore(host, () => wall);
+    await store.start(undefined, false);
+    host.emit({ events: [hop(2000, 17, 1)], snapshot: snap(2010) });
+    expect(store.flights.map((f) => `${f.from}>${f.to}`)).toEqual(['phone-1>gateway']);
+    expect(store.log.items).toHaveLength(1);
+    expect(store.getState().snapshot?.nowMs).toBe(2010);
+    wall += 1000;
+    host.emit({ events: [], snapshot: snap(2200) });
+    expect(store.flights).toHaveLength(0); // landed at 2070
+    expect(store.getState().history.length).toBeGreaterThan(0);
+  });
+
+  it('cuts the log back when time travel goes to an earlier moment', async () => {
+    const host = fakeHost();
+    const store = new PlaygroundStore(host, () => 0);
+    await store.start(undefined, false);
+    host.emit({ events: [hop(1000, 17, 1), hop(5000, 18, 1)], snapshot: snap(5000, false) });
+    host.emit({ events: [], snapshot: snap(3000, false) });
+    expect(store.log.items.map((e) => e.t)).toEqual([1000]);
+    expect(store.getState().maxReachedMs).toBe(5000);
+  });
+
+  it('forwards the learner’s actions as inputs', async () => {
+    const host = fakeHost();
+    const store = new PlaygroundStore(host, () => 0);
+    await store.start(undefined, false);
+    await store.setRetry('fixed');
+    await store.setProtocolAll('short-poll');
+    expect(host.inputs).toEqual([
+      { do: 'retry', policy: { kind: 'fixed', delayMs: 1000 } },
+      { do: 'protocol', user: 'all', protocol: 'short-poll' },
+    ]);
+    expect(store.getState().retry).toBe('fixed');
+  });
+});
