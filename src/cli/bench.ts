@@ -5,9 +5,13 @@
  */
 import { formatBenchRows, type BenchRow } from './bench-row';
 import { benchEngine } from './bench-engine';
+import { benchUi } from './bench-ui';
+import { benchWorkers } from './bench-workers';
 
 const GROUPS: Record<string, () => Promise<BenchRow[]>> = {
   engine: () => benchEngine(),
+  workers: () => benchWorkers(),
+  ui: () => benchUi(),
 };
 
 async function main(): Promise<void> {
