@@ -8,7 +8,7 @@ import { formatInt } from '../../model/format';
 import { edgeIdFor, PULSE_MS } from '../../store/playground-store';
 
 /** Dots drawn per frame at most; beyond it a sample (every k-th) is drawn and the legend says so. */
-const MAX_DRAWN = 1500;
+const MAX_DRAWN = 1000;
 /** Under reduced motion the canvas changes at most this often: steps, not motion. */
 const REDUCED_MOTION_EVERY_MS = 500;
 
@@ -145,62 +145,72 @@ export function FlightOverlay({ edges, reducedMotion, theme, hitTestRef }: { edg
         store.flightHorizonMs = now;
       }
       const { drawn, every } = sampleFlights(live, MAX_DRAWN);
+      // One path per style, filled or stroked once: thousands of dots cost a handful of draw calls.
+      const paths = new Map<FlightStyle, Path2D>();
+      const crosses = new Path2D();
+      const pathOf = (style: FlightStyle): Path2D => {
+        let p = paths.get(style);
+        if (!p) paths.set(style, (p = new Path2D()));
+        return p;
+      };
+      const focused: { at: Point; r: number; label: string }[] = [];
+      const scale = Math.max(0.6, Math.min(1.4, Math.sqrt(k)));
       for (const f of drawn) {
         const e = endpoints(f.from, f.to);
         if (!e) continue;
         const style = flightStyle(f);
-        const color = colors[style];
         const isFocus = focus !== undefined && f.msg === focus;
         if (reducedMotion) {
           const a = screen(e.a);
           const b = screen(e.b);
-          ctx.strokeStyle = color;
-          ctx.lineWidth = isFocus ? 6 : 4;
-          ctx.beginPath();
-          ctx.moveTo(a.x, a.y);
-          ctx.lineTo(b.x, b.y);
-          ctx.stroke();
+          const path = pathOf(style);
+          path.moveTo(a.x, a.y);
+          path.lineTo(b.x, b.y);
           hits.push({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, r: 6, msg: f.msg });
           continue;
         }
         const p = progress(f, now);
         if (p >= 1 && !isFocus) continue;
         const at = screen(lerp(e.a, e.b, p));
-        const r = flightRadius(f.bytes) * Math.max(0.6, Math.min(1.4, Math.sqrt(k)));
-        ctx.beginPath();
-        ctx.arc(at.x, at.y, r, 0, Math.PI * 2);
-        if (style === 'poll') {
-          ctx.strokeStyle = color;
-          ctx.lineWidth = 2;
-          ctx.stroke();
-        } else {
-          ctx.fillStyle = color;
-          ctx.fill();
-        }
+        const r = flightRadius(f.bytes) * scale;
+        const path = pathOf(style);
+        path.moveTo(at.x + r, at.y);
+        path.arc(at.x, at.y, r, 0, Math.PI * 2);
         if (style === 'refused') {
-          ctx.strokeStyle = colors.text;
-          ctx.lineWidth = 1.5;
-          ctx.beginPath();
-          ctx.moveTo(at.x - r, at.y - r);
-          ctx.lineTo(at.x + r, at.y + r);
-          ctx.moveTo(at.x + r, at.y - r);
-          ctx.lineTo(at.x - r, at.y + r);
-          ctx.stroke();
+          crosses.moveTo(at.x - r, at.y - r);
+          crosses.lineTo(at.x + r, at.y + r);
+          crosses.moveTo(at.x + r, at.y - r);
+          crosses.lineTo(at.x - r, at.y + r);
         }
-        if (isFocus) {
-          ctx.strokeStyle = colors.ring;
-          ctx.lineWidth = 2.5;
-          ctx.beginPath();
-          ctx.arc(at.x, at.y, r + 5, 0, Math.PI * 2);
-          ctx.stroke();
-          ctx.fillStyle = colors.text;
-          ctx.font = 'bold 12px system-ui, sans-serif';
-          ctx.fillText(`#${f.msg} ${f.kind}`, at.x + r + 8, at.y - 6);
-        }
+        if (isFocus) focused.push({ at, r, label: `#${f.msg} ${f.kind}` });
         hits.push({ x: at.x, y: at.y, r, msg: f.msg });
       }
+      for (const [style, path] of paths) {
+        if (reducedMotion || style === 'poll') {
+          ctx.strokeStyle = colors[style];
+          ctx.lineWidth = reducedMotion ? 4 : 2;
+          ctx.stroke(path);
+        } else {
+          ctx.fillStyle = colors[style];
+          ctx.fill(path);
+        }
+      }
+      ctx.strokeStyle = colors.text;
+      ctx.lineWidth = 1.5;
+      ctx.stroke(crosses);
+      for (const { at, r, label } of focused) {
+        ctx.strokeStyle = colors.ring;
+        ctx.lineWidth = 2.5;
+        ctx.beginPath();
+        ctx.arc(at.x, at.y, r + 5, 0, Math.PI * 2);
+        ctx.stroke();
+        ctx.fillStyle = colors.text;
+        ctx.font = 'bold 12px system-ui, sans-serif';
+        ctx.fillText(label, at.x + r + 8, at.y - 6);
+      }
       const legend = legendRef.current;
-      if (legend) legend.textContent = every > 1 ? `${formatInt(live.length)} hops in flight; drawing 1 in ${every}` : live.length ? `${formatInt(live.length)} in flight` : '';
+      const text = every > 1 ? `${formatInt(live.length)} hops in flight; drawing 1 in ${every}` : live.length ? `${formatInt(live.length)} in flight` : '';
+      if (legend && legend.textContent !== text) legend.textContent = text;
     };
     raf = requestAnimationFrame(draw);
     return () => {
