@@ -73,6 +73,10 @@ describe.each([
     await Promise.all([pg.seek(30_000), local.seek(30_000)]);
     await same('after seeking ahead');
     expect(await pg.inspect(1)).toEqual(await local.inspect(1));
+    // On-device search runs in the phones' host and finds what Bob decrypted there.
+    expect((await pg.search(2, 'dinner')).map((h) => h.text)).toEqual(['Dinner at 8?']);
+    expect(await pg.search(2, 'booked usual')).toEqual(await local.search(2, 'booked usual'));
+    expect(await pg.search(2, 'booked usual')).toHaveLength(1);
     await Promise.all([pg.seek(10_000), local.seek(10_000)]);
     await Promise.all([pg.fork(), local.fork()]);
     expect(await pg.inputLog()).toEqual(await local.inputLog());

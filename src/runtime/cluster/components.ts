@@ -9,6 +9,8 @@ import type { SimMessage } from '../../engine/sim/messages';
 import { fleetTally, outboxChatIds, storedChatIds } from '../../engine/sim/report';
 import { createFleet, createGateway, createPhoneEnvironment } from '../../engine/sim/simulation';
 import { StoreActor } from '../../engine/store/store-actor';
+import type { SearchResultView } from '../../bridge/playground-api';
+import { searchPhoneIndex } from '../search-phone';
 import { gatewayPart, phonesPart, storePart } from '../snapshot';
 import { DurableStore } from './durable-store';
 import type { HostName } from './partition';
@@ -23,6 +25,7 @@ export interface Component {
   /** The store's durable copy, for the store's control methods. */
   readonly durable?: DurableStore;
   connectedPhones?(): PhoneConnection[];
+  search?(user: number, query: string): SearchResultView[];
   close?(): void;
 }
 
@@ -77,6 +80,7 @@ export const phonesComponent: ComponentFactory = async (kernel, setup) => {
   return {
     part: (nowMs, selected) => ({ host: 'phones', phones: phonesPart(fleet, nowMs, selected), fleet: fleetTally(fleet.phones, nowMs), outbox: outboxChatIds(fleet.phones) }),
     connectedPhones: () => fleet.phones.filter((p) => p.status === 'online' || p.status === 'connecting').map((p) => ({ user: p.user, conn: p.conn })),
+    search: (user, query) => searchPhoneIndex(fleet.phone(user), query),
   };
 };
 

@@ -1,4 +1,5 @@
 import { Kernel } from '../../engine/kernel/kernel';
+import type { SearchResultView } from '../../bridge/playground-api';
 import type { TraceEvent } from '../../engine/kernel/trace';
 import type { SimMessage, StoredItem } from '../../engine/sim/messages';
 import { chatIdsOnWire } from '../../engine/sim/report';
@@ -141,6 +142,12 @@ export class Host implements HostControl {
     const c = this.need();
     if (!c.connectedPhones) throw new Error(`${this.name}: only the phones host knows connections`);
     return c.connectedPhones();
+  }
+
+  async search(user: number, query: string): Promise<SearchResultView[]> {
+    const c = this.need();
+    if (!c.search) throw new Error(`${this.name}: only the phones host can search a phone`);
+    return c.search(user, query);
   }
 
   /** Closes the host's ports (a worker's end; an in-thread host's "terminate"). */

@@ -2,6 +2,7 @@
  * The vocabulary between the coordinator and the hosts (control plane) and between hosts (data
  * plane). Types only; every message here is structured-cloneable.
  */
+import type { SearchResultView } from '../../bridge/playground-api';
 import type { PhonesPart } from '../snapshot';
 import type { Snapshot } from '../../bridge/playground-api';
 import type { GatewayStats } from '../../engine/gateway/gateway';
@@ -144,4 +145,6 @@ export interface HostControl {
   storeCheckpoint(mark: TimeMark): Promise<void>;
   /** Phones: who holds a connection to the gateway now. */
   connectedPhones(): Promise<PhoneConnection[]>;
+  /** Phones: one phone's on-device search over its own decrypted history. */
+  search(user: number, query: string): Promise<SearchResultView[]>;
 }

@@ -36,6 +36,7 @@ export function serveHost(host: Host, ep: Comlink.Endpoint, log: Logger = (m) =>
     storeAdopt: () => host.storeAdopt(),
     storeCheckpoint: (m) => host.storeCheckpoint(m),
     connectedPhones: () => host.connectedPhones(),
+    search: (u, q) => host.search(u, q),
     serve: (port) => Comlink.expose(api, guardEndpoint(port as unknown as Comlink.Endpoint, checkComlinkRequest, host.name, log)),
     clock: (port) => serveClock(port as unknown as PortLike, host.name, (g) => host.run(g), log),
   };

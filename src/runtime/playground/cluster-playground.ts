@@ -1,4 +1,4 @@
-import type { ComparisonOptions, ComparisonRow, FrameBatch, LoadResult, MessageInspection, PlaygroundControl, ScenarioFile, Snapshot } from '../../bridge/playground-api';
+import type { ComparisonOptions, ComparisonRow, FrameBatch, LoadResult, MessageInspection, PlaygroundControl, ScenarioFile, Snapshot, SearchResultView } from '../../bridge/playground-api';
 import type { TraceEvent } from '../../engine/kernel/trace';
 import type { Scenario, TimedAction } from '../../engine/scenario/scenario';
 import { validateScenario } from '../../engine/scenario/validate-scenario';
@@ -163,6 +163,10 @@ export class ClusterPlayground implements PlaygroundControl {
 
   snapshot(): Promise<Snapshot> {
     return this.serial(() => this.snapshotNow());
+  }
+
+  search(user: number, query: string): Promise<readonly SearchResultView[]> {
+    return this.serial(async () => (this.run ? this.cluster.host('phones').control.search(user, query) : []));
   }
 
   async compare(seconds: number, options: ComparisonOptions = {}): Promise<readonly ComparisonRow[]> {

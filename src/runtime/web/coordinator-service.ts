@@ -35,6 +35,7 @@ export function startCoordinatorWorker(records: RunRecords): void {
     seek: async (ms) => (await pg()).seek(ms),
     inputLog: async () => (await pg()).inputLog(),
     inspect: async (m) => (await pg()).inspect(m),
+    search: async (u, q) => (await pg()).search(u, q),
     snapshot: async () => (await pg()).snapshot(),
     fork: async () => (await pg()).fork(),
     compare: async (s, o) => (await pg()).compare(s, o),

@@ -1,5 +1,5 @@
 /** Types between the page, the coordinator worker and the host workers (browser only). */
-import type { ComparisonOptions, ComparisonRow, FrameBatch, PlaygroundControl } from '../../bridge/playground-api';
+import type { ComparisonOptions, ComparisonRow, FrameBatch, PlaygroundControl, SearchResultView } from '../../bridge/playground-api';
 import type { HostName } from '../cluster/partition';
 import type { ReopenResult } from '../playground/cluster-playground';
 
@@ -25,4 +25,5 @@ export interface CoordinatorApi extends PlaygroundControl {
   compare(seconds: number, options?: ComparisonOptions): Promise<readonly ComparisonRow[]>;
   /** The phone shown in detail beside the first ones. */
   select(user: number | undefined): Promise<void>;
+  search(user: number, query: string): Promise<readonly SearchResultView[]>;
 }

@@ -81,6 +81,7 @@ export function createWorkerPlayground(): WorkerPlayground {
     seek: (ms: number) => control(() => remote.seek(ms)),
     inputLog: async () => (await ready, remote.inputLog()),
     inspect: async (msg: number) => (await ready, remote.inspect(msg)),
+    search: async (user: number, query: string) => (await ready, remote.search(user, query)),
     snapshot: async () => (await ready, remote.snapshot()),
     fork: () => control(() => remote.fork()),
     compare: async (seconds: number, options?: ComparisonOptions) => (await ready, remote.compare(seconds, options)),
