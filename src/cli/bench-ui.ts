@@ -12,17 +12,8 @@ import { gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build, preview, type InlineConfig } from 'vite';
+import type { BenchRow } from './bench-row';
 
-/** One bench figure (the same shape as `src/cli/bench-row.ts`, which the main bench prints). */
-export interface BenchRow {
-  name: string;
-  value: number;
-  unit: string;
-  baseline: number;
-  baselineName: string;
-  ratio: number;
-  goal?: string;
-}
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -43,21 +34,23 @@ function config(outDir: string): InlineConfig {
   };
 }
 
-const row = (name: string, value: number, unit: string, baseline: number, baselineName: string, goal: string): BenchRow => ({
+const round1 = (n: number): number => Math.round(n * 10) / 10;
+const row = (name: string, value: number, unit: string, baseline: number, baselineName: string, goal: string, met?: boolean): BenchRow => ({
   name,
-  value: Math.round(value * 10) / 10,
+  value: round1(value),
   unit,
-  baseline,
+  baseline: round1(baseline),
   baselineName,
-  ratio: baseline ? Math.round((value / baseline) * 100) / 100 : 0,
+  ratio: baseline ? Math.round((value / baseline) * 1000) / 1000 : 0,
   goal,
+  ...(met !== undefined ? { met } : {}),
 });
 
 /**
  * Loads the page and reports the first diagram frame and the JavaScript fetched before it: by the
  * page itself (its resource timing, main thread) and in all (workers included, from the network).
  */
-async function firstLoad(browser: Browser, url: string, outDir: string): Promise<{ firstFrameMs: number; pageJsGzip: number; allJsGzip: number }> {
+async function firstLoad(browser: Browser, url: string, outDir: string): Promise<{ firstFrameMs: number; domReadyMs: number; pageJsGzip: number; allJsGzip: number }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const page = await context.newPage();
   const scripts = new Set<string>();
@@ -68,6 +61,7 @@ async function firstLoad(browser: Browser, url: string, outDir: string): Promise
   await page.goto(`${url}?autoplay=0`);
   await page.waitForFunction(() => performance.getEntriesByName('pg:first-diagram-frame').length > 0, undefined, { timeout: 30_000 });
   const firstFrameMs = Number(await page.evaluate(`performance.getEntriesByName('pg:first-diagram-frame')[0].startTime`));
+  const domReadyMs = Number(await page.evaluate(`performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd`));
   // Scripts the document itself loaded ('script', or 'link' for modulepreload); worker scripts show as 'other'.
   const pageScripts = (await page.evaluate(
     `performance.getEntriesByType('resource').filter((e) => e.initiatorType === 'script' || e.initiatorType === 'link').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.js'))`,
@@ -77,7 +71,7 @@ async function firstLoad(browser: Browser, url: string, outDir: string): Promise
     for (const path of paths) n += gzipSync(readFileSync(join(outDir, path))).length;
     return n;
   };
-  const result = { firstFrameMs, pageJsGzip: gz(new Set(pageScripts)), allJsGzip: gz(scripts) };
+  const result = { firstFrameMs, domReadyMs, pageJsGzip: gz(new Set(pageScripts)), allJsGzip: gz(scripts) };
   await context.close();
   return result;
 }
@@ -111,11 +105,17 @@ async function select(page: Page, group: string, label: string, option: string):
 }
 
 /** 10,000 phones: steady state first (long tasks), then a spike (frame rate and long tasks). */
-async function fleet(browser: Browser, url: string, query: string): Promise<{ steady: Awaited<ReturnType<typeof measure>>; spike: Awaited<ReturnType<typeof measure>> }> {
+type Measure = Awaited<ReturnType<typeof measure>>;
+
+/** Alice and Bob playing (the baseline), then 10,000 phones steady, then a spike on top. */
+async function fleet(browser: Browser, url: string, query: string): Promise<{ idle: Measure; steady: Measure; spike: Measure }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const page = await context.newPage();
-  await page.goto(`${url}?${query}autoplay=0`);
+  await page.goto(`${url}?${query}`);
   await page.getByRole('region', { name: "Alice's phone" }).waitFor();
+  await page.waitForTimeout(1000);
+  const idle = await measure(page, MEASURE_MS);
+  await page.getByRole('group', { name: 'Time' }).getByRole('button', { name: 'Pause' }).click();
   // Room for the fleet, so the steady state is connected phones and keep-alives, not a refusal storm.
   await select(page, 'Gateway', 'Max connections', '20,000');
   await select(page, 'Gateway', 'Work units per second', '100,000');
@@ -129,7 +129,7 @@ async function fleet(browser: Browser, url: string, query: string): Promise<{ st
   await page.getByRole('group', { name: "New Year's Eve spike", exact: true }).getByRole('button', { name: 'Fire spike' }).click();
   const spike = await measure(page, MEASURE_MS);
   await context.close();
-  return { steady, spike };
+  return { idle, steady, spike };
 }
 
 /** Builds the page, serves it, and measures it in headless Chromium. */
@@ -146,19 +146,22 @@ export async function benchUi(): Promise<BenchRow[]> {
   try {
     const loads = [];
     for (let i = 0; i < 3; i++) loads.push(await firstLoad(browser, url, outDir));
-    const firstFrame = loads.map((l) => l.firstFrameMs).sort((a, b) => a - b)[1]!;
+    const median = <T>(xs: T[], key: (x: T) => number): T => xs.slice().sort((a, b) => key(a) - key(b))[Math.floor(xs.length / 2)]!;
+    const first = median(loads, (l) => l.firstFrameMs);
+    const pageKb = loads[0]!.pageJsGzip / 1024;
+    const allKb = loads[0]!.allJsGzip / 1024;
     const rows = [
-      row('ui: initial JavaScript on the page, main thread (gzip, before the first diagram frame)', loads[0]!.pageJsGzip / 1024, 'KB', JS_BUDGET_KB, 'budget', `≤ ${JS_BUDGET_KB} KB`),
-      row('ui: initial JavaScript incl. the five engine workers (gzip)', loads[0]!.allJsGzip / 1024, 'KB', JS_BUDGET_KB, 'budget', 'informational'),
-      row('ui: navigation → first diagram frame (median of 3, localhost)', firstFrame, 'ms', FIRST_FRAME_GOAL_MS, 'goal', `≤ ${FIRST_FRAME_GOAL_MS} ms`),
+      row('ui: initial JavaScript on the page, main thread (gzip)', pageKb, 'KB', JS_BUDGET_KB, 'budget', `≤ ${JS_BUDGET_KB} KB`, pageKb <= JS_BUDGET_KB),
+      row('ui: initial JavaScript incl. the five engine workers (gzip)', allKb, 'KB', pageKb, 'page alone', 'informational'),
+      row('ui: navigation → first diagram frame (median of 3, localhost)', first.firstFrameMs, 'ms', first.domReadyMs, 'DOMContentLoaded', `≤ ${FIRST_FRAME_GOAL_MS} ms`, first.firstFrameMs <= FIRST_FRAME_GOAL_MS),
     ];
     // The app's host (engine in Web Workers), then the one-thread host for comparison.
     for (const [host, query] of [['workers', ''], ['one thread', 'host=local&']] as const) {
-      const { steady, spike } = await fleet(browser, url, query);
+      const { idle, steady, spike } = await fleet(browser, url, query);
       rows.push(
-        row(`ui (${host}): frame rate, 10,000 phones + spike (headless, 60 Hz cap)`, spike.fps, 'fps', FPS_GOAL, 'goal', `≥ ${FPS_GOAL} fps`),
-        row(`ui (${host}): long tasks > 50 ms, 10,000 phones steady (5 s)`, steady.longTasks, 'tasks', 0, 'goal', 'none'),
-        row(`ui (${host}): long tasks > 50 ms, during the spike (5 s)`, spike.longTasks, 'tasks', 0, 'goal', 'informational'),
+        row(`ui (${host}): frame rate, 10,000 phones + spike (60 Hz cap)`, spike.fps, 'fps', idle.fps, 'Alice and Bob', `≥ ${FPS_GOAL} fps`, spike.fps >= FPS_GOAL),
+        row(`ui (${host}): long tasks > 50 ms, 10,000 phones steady (5 s)`, steady.longTasks, 'tasks', idle.longTasks, 'Alice and Bob', 'none', steady.longTasks === 0),
+        row(`ui (${host}): long tasks > 50 ms, during the spike (5 s)`, spike.longTasks, 'tasks', idle.longTasks, 'Alice and Bob', 'informational'),
         row(`ui (${host}): worst long task, steady and spike`, Math.max(steady.worstMs, spike.worstMs), 'ms', 50, 'long-task threshold', 'informational'),
       );
     }

@@ -6,6 +6,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { isPlaygroundHost, type PlaygroundHost } from './store/host';
+import { deferHost } from './store/deferred-host';
 import { PlaygroundStore } from './store/playground-store';
 import '@xyflow/react/dist/style.css';
 import './styles/playground.css';
@@ -46,8 +47,8 @@ export async function createPlayground(): Promise<PlaygroundHost> {
 async function boot(): Promise<void> {
   const root = document.getElementById('root');
   if (!root) throw new Error('playground.html needs a #root element');
-  const host = await createPlayground();
-  const store = new PlaygroundStore(host);
+  // The page renders while the host starts (its workers boot in parallel with React's first render).
+  const store = new PlaygroundStore(deferHost(createPlayground()));
   createRoot(root).render(
     <StrictMode>
       <App store={store} />

@@ -21,7 +21,7 @@ export function PhoneControls(): React.JSX.Element {
   const store = usePlaygroundStore();
   const chosen = useView((s) => s.selectedPhone);
   const phone = phones.find((p) => p.user === chosen) ?? phones[0];
-  if (!phone) return <Section title="Phone">No phones yet: spawn some.</Section>;
+  if (!phone) return <Section title="Phone">{phoneCount === 0 ? 'Starting the simulation…' : 'No phones yet: spawn some.'}</Section>;
   const others = phones.filter((p) => p.user !== phone.user);
   return (
     <Section title="Phone">

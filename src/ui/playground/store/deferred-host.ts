@@ -1,0 +1,46 @@
+import type { FrameBatch } from '../../../bridge/playground-api';
+import type { PlaygroundHost } from './host';
+
+/**
+ * A host that is still starting (workers booting, the engine chunk loading): calls wait for it,
+ * subscriptions attach when it is ready. It lets the page render while the host starts.
+ */
+export function deferHost(ready: Promise<PlaygroundHost>): PlaygroundHost {
+  const listeners = new Set<(b: FrameBatch) => void>();
+  const fanOut = (b: FrameBatch): void => {
+    for (const l of listeners) l(b);
+  };
+  let real: PlaygroundHost | undefined;
+  void ready.then((h) => {
+    real = h;
+    h.subscribe(fanOut);
+  });
+  const call =
+    <K extends keyof PlaygroundHost>(k: K) =>
+    async (...args: unknown[]): Promise<unknown> => {
+      const h = real ?? (await ready);
+      const f = h[k] as unknown as ((...a: unknown[]) => Promise<unknown>) | undefined;
+      if (typeof f !== 'function') throw new Error(`this host has no ${String(k)}()`);
+      return f.apply(h, args);
+    };
+  const host = {
+    subscribe(fn: (b: FrameBatch) => void) {
+      listeners.add(fn);
+      return () => listeners.delete(fn);
+    },
+    load: call('load'),
+    play: call('play'),
+    pause: call('pause'),
+    step: call('step'),
+    setSpeed: call('setSpeed'),
+    input: call('input'),
+    seek: call('seek'),
+    inputLog: call('inputLog'),
+    inspect: call('inspect'),
+    snapshot: call('snapshot'),
+    fork: call('fork'),
+    compare: call('compare'),
+    select: call('select'),
+  };
+  return host as unknown as PlaygroundHost;
+}
