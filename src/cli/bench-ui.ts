@@ -30,7 +30,7 @@ function config(outDir: string): InlineConfig {
     logLevel: 'warn',
     plugins: [react()],
     worker: { format: 'es' },
-    build: { target: 'es2022', outDir, emptyOutDir: true, chunkSizeWarningLimit: 3000, rollupOptions: { input: { playground: join(ROOT, 'playground.html') } } },
+    build: { target: 'es2022', outDir, emptyOutDir: true, chunkSizeWarningLimit: 3000, rollupOptions: { input: { main: join(ROOT, 'index.html') } } },
   };
 }
 
@@ -141,7 +141,7 @@ export async function benchUi(): Promise<BenchRow[]> {
   const server = await preview({ ...cfg, preview: { port: 0, host: '127.0.0.1' } });
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('preview server has no port');
-  const url = `http://127.0.0.1:${address.port}/playground.html`;
+  const url = `http://127.0.0.1:${address.port}/`;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
   try {
     const loads = [];

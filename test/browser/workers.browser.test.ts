@@ -22,7 +22,7 @@ describe.skipIf(!hasChromium())('the engine across Web Workers, in Chromium', ()
   let served: Served;
   let browser: Browser;
   beforeAll(async () => {
-    served = await serveBuild({ inputs: ['index.html'] });
+    served = await serveBuild({ inputs: ['workers.html'] });
     browser = await launchBrowser();
   }, 120_000);
   afterAll(async () => {
@@ -31,7 +31,7 @@ describe.skipIf(!hasChromium())('the engine across Web Workers, in Chromium', ()
   });
 
   it('runs store and forward in workers, and delivers a stored message after a page reload', async () => {
-    const { context, page, problems } = await openPage(browser, served.url);
+    const { context, page, problems } = await openPage(browser, `${served.url}workers.html`);
     try {
       await until(page, 'state', 'paused');
       await page.waitForFunction(() => document.querySelector('[role="status"]')?.textContent?.includes('Press Play'));
@@ -75,7 +75,7 @@ describe.skipIf(!hasChromium())('the engine across Web Workers, in Chromium', ()
   });
 
   it('survives the crash button: the gateway worker is terminated, a fresh one comes back, nothing is lost', async () => {
-    const { context, page, problems } = await openPage(browser, served.url);
+    const { context, page, problems } = await openPage(browser, `${served.url}workers.html`);
     try {
       await until(page, 'state', 'paused');
       await page.getByRole('button', { name: 'Restart' }).click(); // a fresh run, whatever the last test saved
@@ -105,7 +105,7 @@ describe.skipIf(!hasChromium())('the engine across Web Workers, in Chromium', ()
   });
 
   it('gives the one-thread trace hash over Web Workers', async () => {
-    const { context, page, problems } = await openPage(browser, served.url);
+    const { context, page, problems } = await openPage(browser, `${served.url}workers.html`);
     try {
       await until(page, 'state', 'paused');
       for (const name of ['online-delivery.json', 'offline-store-and-forward.json', 'four-protocols.json']) {
@@ -126,7 +126,7 @@ describe.skipIf(!hasChromium())('the engine across Web Workers, in Chromium', ()
 
   it('keeps the storage contract with Chromium’s IndexedDB', async () => {
     const script = await bundleScript(join(import.meta.dirname, 'helpers/storage-contract-entry.ts'));
-    const { context, page, problems } = await openPage(browser, served.url);
+    const { context, page, problems } = await openPage(browser, `${served.url}workers.html`);
     try {
       await page.addScriptTag({ content: script });
       const results = await page.evaluate(() => (globalThis as unknown as { runStorageContract: () => Promise<{ name: string; error?: string }[]> }).runStorageContract());

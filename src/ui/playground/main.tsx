@@ -1,7 +1,4 @@
-/**
- * The playground page's entry: picks a host, starts the store and mounts the app. Self-contained,
- * so making it the site's front page is one line in index.html (point its module script here).
- */
+/** The playground page's entry (index.html): picks a host, starts the store and mounts the app. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
@@ -46,7 +43,7 @@ export async function createPlayground(): Promise<PlaygroundHost> {
 
 async function boot(): Promise<void> {
   const root = document.getElementById('root');
-  if (!root) throw new Error('playground.html needs a #root element');
+  if (!root) throw new Error('index.html needs a #root element');
   // The page renders while the host starts (its workers boot in parallel with React's first render).
   const store = new PlaygroundStore(deferHost(createPlayground()));
   createRoot(root).render(

@@ -1,6 +1,6 @@
 /**
  * Builds the playground page alone and serves it with Vite's preview server, in-process (no child
- * processes to clean up). Self-contained: it does not depend on index.html existing.
+ * processes to clean up). The playground is the site's front page, index.html.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,7 +23,7 @@ export function playgroundConfig(outDir: string): InlineConfig {
       outDir,
       emptyOutDir: true,
       chunkSizeWarningLimit: 3000,
-      rollupOptions: { input: { playground: join(ROOT, 'playground.html') } },
+      rollupOptions: { input: { main: join(ROOT, 'index.html') } },
     },
   };
 }
@@ -43,7 +43,7 @@ export async function buildAndServe(opts: { outDir?: string; skipBuild?: boolean
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('preview server has no port');
   return {
-    url: `http://127.0.0.1:${address.port}/playground.html`,
+    url: `http://127.0.0.1:${address.port}/`,
     outDir,
     close: async () => {
       await new Promise<void>((done) => server.httpServer.close(() => done()));
