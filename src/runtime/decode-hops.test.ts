@@ -46,6 +46,13 @@ describe('decodeHops', () => {
     expect(hex).not.toContain(Buffer.from('Hi Bob').toString('hex'));
     // Header and payload add up to the packet.
     expect(publish!.headerBytes).toBeLessThan(publish!.bytes);
+    // The sealed body shows what encryption costs: routing header + ciphertext + 16 B tag.
+    const sealed = packets.find((p) => p.title.startsWith('E2E sealed body'));
+    expect(field(sealed, 'authentication tag')).toBe('16 B (Poly1305)');
+    expect(field(sealed, 'routing header (readable by the server)')).toMatch(/^22 B: from u1, to u2, message 1, chain counter 0$/);
+    const cipher = Number(/^(\d+) B$/.exec(field(sealed, 'ciphertext (unreadable without the message key)') ?? '')?.[1]);
+    expect(sealed!.bytes).toBe(cipher + sealed!.headerBytes);
+    expect(sealed!.headerBytes).toBe(22 + 16 + (field(sealed, 'initiator keys (first messages of a session)') ? 64 : 0));
   });
 
   it('decodes WebSocket frames and the HTTP upgrade', () => {

@@ -6,6 +6,8 @@ import type { DecodedField, DecodedPacket, HopBytes } from '../bridge/playground
 import { CHAT_ENVELOPE_HEADER_BYTES, decodeEnvelope, type Envelope } from '../engine/chat/envelope';
 import type { ProtocolName, TraceEvent } from '../engine/kernel/trace';
 import { toHex, utf8Decode } from '../engine/protocols/bytes';
+import { TAG_BYTES } from '../engine/crypto/aead';
+import { BASE_HEADER_BYTES, decodeSealedHeader, headerBytes as sealedHeaderBytes, INITIATOR_KEYS_BYTES } from '../engine/crypto/sealed-header';
 import { formatDecodeError } from '../engine/protocols/decode-result';
 import { decodeHttpMessage } from '../engine/protocols/http/codec';
 import { decodeMqtt } from '../engine/protocols/mqtt/codec';
@@ -44,6 +46,7 @@ export function decodeEnvelopePacket(env: Envelope, encrypted: boolean): Decoded
           field('chatSeq', env.chatSeq),
           bodyField(encrypted ? 'body (ciphertext: all the server sees)' : 'body (plaintext: encryption is off)', env.body),
         ],
+        ...(encrypted ? { inner: [sealedBodyPacket(env.body)] } : {}),
       };
     case 'accepted':
       return { layer: 'envelope', title: 'Envelope ACCEPTED (✓)', bytes, headerBytes: bytes, fields: [field('msg', env.msg)] };
@@ -60,6 +63,31 @@ export function decodeEnvelopePacket(env: Envelope, encrypted: boolean): Decoded
     case 'read':
       return { layer: 'envelope', title: 'Envelope READ', bytes, headerBytes: bytes, fields: [field('msg', env.msg), field('from', user(env.from))] };
   }
+}
+
+/**
+ * The end-to-end sealed body: the routing header the server can read, then ciphertext and the
+ * 16-byte authentication tag it cannot. Its sizes are the cost of encryption on the wire.
+ */
+function sealedBodyPacket(body: Uint8Array): DecodedPacket {
+  const r = decodeSealedHeader(body);
+  if (!r.ok) return { layer: 'envelope', title: 'E2E sealed body', bytes: body.length, headerBytes: 0, fields: [bodyField('bytes', body)], error: formatDecodeError(r.error) };
+  const h = r.value;
+  const header = sealedHeaderBytes(h);
+  const cipher = body.length - header - TAG_BYTES;
+  return {
+    layer: 'envelope',
+    title: 'E2E sealed body (X25519 + XChaCha20-Poly1305)',
+    bytes: body.length,
+    headerBytes: header + TAG_BYTES,
+    fields: [
+      field('routing header (readable by the server)', `${BASE_HEADER_BYTES} B: from ${user(h.from)}, to ${user(h.to)}, message ${h.messageId}, chain counter ${h.counter}`),
+      ...(h.initiator ? [field('initiator keys (first messages of a session)', `${INITIATOR_KEYS_BYTES} B: identity + ephemeral X25519 public keys`)] : []),
+      field('ciphertext (unreadable without the message key)', `${cipher} B`),
+      field('authentication tag', `${TAG_BYTES} B (Poly1305)`),
+      field('encryption overhead', `${header + TAG_BYTES} B on a ${cipher} B message`),
+    ],
+  };
 }
 
 function envelopeOf(b: Uint8Array, encrypted: boolean): DecodedPacket[] {

@@ -12,13 +12,14 @@ import { buildAndServe, ROOT, type Served } from './playground/serve';
 const SHOTS = join(ROOT, 'test-results', 'playground');
 const POLL = { timeout: 20_000, interval: 100 };
 
-describe.skipIf(!hasChromium())('playground in a real browser', () => {
+describe('playground in a real browser', () => {
   let served: Served;
   let browser: Browser;
   let page: Page | undefined;
   let problems: string[] = [];
 
   beforeAll(async () => {
+    if (!hasChromium()) throw new Error('Chromium is missing: apt-get install -y --no-install-recommends chromium fonts-liberation (or set CHROMIUM_PATH)');
     mkdirSync(SHOTS, { recursive: true });
     served = await buildAndServe();
     browser = await launch();
@@ -48,6 +49,23 @@ describe.skipIf(!hasChromium())('playground in a real browser', () => {
   }
 
   const shot = (name: string): Promise<Buffer> => page!.screenshot({ path: join(SHOTS, `${name}.png`) });
+
+  it("searches a phone's own messages on the phone, accent- and case-insensitively", async () => {
+    const l = await open();
+    await l.send('Alice', 'Bob', 'Dinner at the Café Rouge?');
+    await l.phone('Bob').getByRole('listitem').filter({ hasText: 'Café Rouge' }).waitFor({ timeout: 20_000 });
+    const s = await l.choosePhone('Bob');
+    await s.getByLabel("Search on Bob's phone").fill('CAFE');
+    const hits = page!.getByRole('list', { name: 'Search results on Bob' });
+    await hits.getByRole('button', { name: /Café Rouge/ }).waitFor({ timeout: 10_000 });
+    expect(await hits.getByRole('listitem').count()).toBe(1);
+    await s.getByLabel("Search on Bob's phone").fill('lunch');
+    await s.getByRole('status').filter({ hasText: 'No message on this phone matches.' }).waitFor();
+    await s.getByLabel("Search on Bob's phone").fill('dinner');
+    await hits.getByRole('button', { name: /Café Rouge/ }).click();
+    await page!.getByRole('tabpanel').getByText('Message #1').first().waitFor({ timeout: 10_000 });
+    await shot('9-on-device-search');
+  });
 
   it('stores a message for an offline phone and deletes it once delivered (✓ then ✓✓)', async () => {
     const l = await open();

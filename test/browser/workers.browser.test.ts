@@ -18,10 +18,11 @@ async function until(page: Page, id: string, value: string): Promise<void> {
 }
 const count = (page: Page, id: string): Promise<string | null> => page.getByTestId(id).textContent();
 
-describe.skipIf(!hasChromium())('the engine across Web Workers, in Chromium', () => {
+describe('the engine across Web Workers, in Chromium', () => {
   let served: Served;
   let browser: Browser;
   beforeAll(async () => {
+    if (!hasChromium()) throw new Error('Chromium is missing: apt-get install -y --no-install-recommends chromium fonts-liberation (or set CHROMIUM_PATH)');
     served = await serveBuild({ inputs: ['workers.html'] });
     browser = await launchBrowser();
   }, 120_000);

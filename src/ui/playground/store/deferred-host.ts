@@ -41,6 +41,7 @@ export function deferHost(ready: Promise<PlaygroundHost>): PlaygroundHost {
     fork: call('fork'),
     compare: call('compare'),
     select: call('select'),
+    search: call('search'),
   };
   return host as unknown as PlaygroundHost;
 }

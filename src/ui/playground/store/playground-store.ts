@@ -1,4 +1,4 @@
-import type { ComparisonRow, FrameBatch, InputAction, MessageInspection, ProtocolName, Snapshot } from '../../../bridge/playground-api';
+import type { ComparisonRow, FrameBatch, InputAction, MessageInspection, ProtocolName, Snapshot, SearchResultView } from '../../../bridge/playground-api';
 import { diagramMode, MAX_DRAWN_PHONES, nodeForActor } from '../model/diagram-layout';
 import { flightsFrom, type Flight } from '../model/flights';
 import { DEFAULT_SETTINGS, playgroundScenario, RETRY_PRESETS, type RetryPreset, type RunSettings } from '../model/settings';
@@ -192,6 +192,10 @@ export class PlaygroundStore {
       this.set({ error: `${what}: ${(e as Error).message}` });
     }
   };
+
+  /** Searches one phone's own history on the phone (the server has nothing to search). */
+  searchPhone = async (user: number, query: string): Promise<readonly SearchResultView[]> =>
+    query.trim() === '' || !this.host.search ? [] : this.host.search(user, query);
 
   play = (): Promise<void> => this.guard('play', () => this.host.play());
   pause = (): Promise<void> => this.guard('pause', () => this.host.pause());

@@ -5,6 +5,7 @@ import { phoneSignature } from '../../model/diagram-layout';
 import { displayName } from '../../model/names';
 import { PROTOCOL_OPTIONS } from '../../model/settings';
 import { Section, SelectField } from './Field';
+import { PhoneSearch } from './PhoneSearch';
 
 const LINKS: readonly { value: LinkQuality; label: string }[] = [
   { value: 'good', label: 'Good' },
@@ -75,6 +76,7 @@ function PhoneCard({ phone, others }: { phone: PhoneView; others: readonly Phone
           </button>
         </div>
       ) : null}
+      <PhoneSearch user={phone.user} name={displayName(phone.name)} names={(u) => displayName(others.find((o) => o.user === u)?.name ?? `u${u}`)} />
       <div className="pg-row">
         <SelectField<ProtocolName> label="Its protocol" value={phone.proto} options={PROTOCOL_OPTIONS} onChange={(p) => void store.input({ do: 'protocol', user: phone.user, protocol: p })} />
         <SelectField<LinkQuality> label="Its link" value={phone.link} options={LINKS} onChange={(q) => void store.input({ do: 'link', user: phone.user, quality: q })} />
