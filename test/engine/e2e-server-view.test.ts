@@ -5,45 +5,15 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../src/engine/kernel/trace';
 import { utf8Encode } from '../../src/engine/protocols/bytes';
-import type { ScenarioFile } from '../../src/engine/scenario/scenario';
 import { ACTOR } from '../../src/engine/sim/actors';
 import type { StoredItem } from '../../src/engine/sim/messages';
 import { ServerViewRecorder } from '../../src/engine/sim/server-view';
 import { MemoryStore } from '../../src/engine/store/ephemeral-store';
 import type { PersistOp } from '../../src/engine/store/store-actor';
+import { canaryScenario, containsBytes as contains } from './canaries';
 import { runScenario } from './run-scenario';
 
-const PROTOCOLS = ['short-poll', 'long-poll', 'websocket', 'mqtt'] as const;
 
-/** Alice and Bob per protocol: Bob offline for the first messages, online for the rest. */
-function canaryScenario(encryption: boolean): { file: ScenarioFile; canaries: string[] } {
-  const phones = PROTOCOLS.map((protocol, i) => ({ count: 2, protocol, names: [`alice${i}`, `bob${i}`] }));
-  const actions: ScenarioFile['actions'] = [];
-  const canaries: string[] = [];
-  PROTOCOLS.forEach((proto, i) => {
-    actions.push({ at: 1, do: 'offline', user: `bob${i}` });
-    for (let k = 0; k < 3; k++) {
-      const text = `CANARY-${proto}-offline-${k} meet me at the usual café`;
-      canaries.push(text);
-      actions.push({ at: 2 + k, do: 'send', from: `alice${i}`, to: `bob${i}`, text });
-    }
-    actions.push({ at: 10, do: 'online', user: `bob${i}` });
-    for (let k = 0; k < 3; k++) {
-      const text = `CANARY-${proto}-online-${k} the password is swordfish`;
-      canaries.push(text);
-      actions.push({ at: 30 + k, do: 'send', from: `alice${i}`, to: `bob${i}`, text });
-    }
-  });
-  return { file: { name: 'canaries', seed: 99, durationSec: 90, encryption, phones, actions }, canaries };
-}
-
-const contains = (hay: Uint8Array, needle: Uint8Array): boolean => {
-  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
-    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
-    return true;
-  }
-  return false;
-};
 
 /** Every byte string a server-side component held during the run. */
 function serverHeld(events: readonly TraceEvent[], writes: readonly PersistOp[], store: MemoryStore): Uint8Array[] {
