@@ -12,7 +12,7 @@ import { Cluster, type HostSpawner } from '../../src/runtime/cluster/cluster';
 import { ClusterRun } from '../../src/runtime/cluster/cluster-run';
 import { nodeWorkerSpawner } from '../../src/runtime/node/worker-spawner';
 import { inProcess, loadScenario, MEMORY_STORE, scenarioFrom } from './helpers';
-import { drainedViolations, recordAll, violations } from './invariants';
+import { drainedViolations, recordAll, violations } from '../invariants';
 
 const CHATTY = scenarioFrom({
   name: 'Chatty, all protocols',

@@ -1,10 +1,10 @@
 /**
- * The engine's run invariants (test/engine/invariants.ts), checked on a run spread over hosts,
- * where there is no Simulation to look into: from the report and the merged trace alone.
+ * The run invariants, checked from the report and the merged trace alone, so the same check
+ * serves a run in one thread and a run spread over hosts (where there is no Simulation to look into).
  */
-import type { TraceEvent } from '../../src/engine/kernel/trace';
-import { isPhoneActor } from '../../src/engine/sim/actors';
-import type { Report } from '../../src/engine/sim/report';
+import type { TraceEvent } from '../src/engine/kernel/trace';
+import { isPhoneActor } from '../src/engine/sim/actors';
+import type { Report } from '../src/engine/sim/report';
 
 /** Records every event of a run. */
 export function recordAll(): { events: TraceEvent[]; sink: { emit(e: TraceEvent): void } } {
