@@ -3,7 +3,7 @@
  * ports. Everything crosses a real structured-clone boundary, as between workers.
  */
 import * as Comlink from 'comlink';
-import { componentFor, type PersistenceOpener } from './components';
+import { componentFor, type HistoryOpener, type PersistenceOpener } from './components';
 import type { HostHandle, HostSpawner } from './cluster';
 import { clockClient } from './clock-port';
 import { checkComlinkReply, guardEndpoint } from './guard-endpoint';
@@ -37,13 +37,17 @@ export async function remoteHost(
   };
 }
 
-/** Hosts in this thread, reached over MessageChannels. */
-export function channelSpawner(open: PersistenceOpener, log: Logger = (m) => console.error(m)): HostSpawner & { readonly hosts: Map<HostName, Host> } {
+/** Hosts in this thread, reached over MessageChannels (`openHistory`: the phones' history persistence). */
+export function channelSpawner(
+  open: PersistenceOpener,
+  log: Logger = (m) => console.error(m),
+  openHistory: HistoryOpener = () => undefined,
+): HostSpawner & { readonly hosts: Map<HostName, Host> } {
   const hosts = new Map<HostName, Host>();
   return {
     hosts,
     async spawn(name: HostName): Promise<HostHandle> {
-      const host = new Host(name, componentFor(name, open), log);
+      const host = new Host(name, componentFor(name, open, openHistory), log);
       hosts.set(name, host);
       const { port1, port2 } = new MessageChannel();
       serveHost(host, port2 as unknown as Comlink.Endpoint, log);

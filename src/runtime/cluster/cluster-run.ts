@@ -11,13 +11,15 @@ import { inputMessage, scenarioInputs, type ScheduledInput } from '../../engine/
 import type { Cluster } from './cluster';
 import { clusterReportView, mergeStats, noCarry, type ClusterParts } from './cluster-view';
 import { FAULT_SOURCE, HOST_NAMES, hostOfActor, LOOKAHEAD_MS, peersOf, type HostName } from './partition';
-import type { HostSetup, SimEvent, StoreSetup, TimeMark, WindowGrant, WindowReport } from './protocol';
+import type { HistorySetup, HostSetup, SimEvent, StoreSetup, TimeMark, WindowGrant, WindowReport } from './protocol';
 import { mergeTraces } from './trace-codec';
 
 /** How a run over a cluster is set up. */
 export interface ClusterRunOptions {
   readonly recordWire: boolean;
   readonly store: Omit<StoreSetup, 'begin'>;
+  /** Where the phones keep their decrypted history (none: only in the phones' memory). */
+  readonly history?: Omit<HistorySetup, 'begin'>;
   readonly sinks?: readonly TraceSink[];
 }
 
@@ -182,7 +184,8 @@ export class ClusterRun {
   }
 
   private setup(begin: StoreSetup['begin']): HostSetup {
-    return { run: this.runId, scenario: this.scenario, recordWire: this.opts.recordWire, store: { ...this.opts.store, begin } };
+    const history = this.opts.history && { history: { ...this.opts.history, begin } };
+    return { run: this.runId, scenario: this.scenario, recordWire: this.opts.recordWire, store: { ...this.opts.store, begin }, ...history };
   }
 
   private schedule(src: number, seq: number, i: ScheduledInput): void {

@@ -13,17 +13,21 @@ import type { SearchResultView } from '../../bridge/playground-api';
 import { searchPhoneIndex } from '../search-phone';
 import { gatewayPart, phonesPart, storePart } from '../snapshot';
 import { DurableStore } from './durable-store';
+import type { HistoryPersistence } from './history-persistence';
 import type { HostName } from './partition';
-import type { ComponentPart, HostSetup, PhoneConnection, StoreSetup, TimeMark } from './protocol';
+import { PhoneHistoryWriter } from './phone-history';
+import type { ComponentPart, HistorySetup, HostSetup, PhoneConnection, StoreSetup, TimeMark } from './protocol';
 import type { StorePersistence } from './store-persistence';
 
 /** One host's component. Optional members are what only some components do. */
 export interface Component {
   part(nowMs: number, selected?: number): ComponentPart;
-  /** The component's own I/O for the window just run (the store's durable writes). */
+  /** The component's own I/O for the window just run (the store's durable writes, the phones' history). */
   afterWindow?(mark: TimeMark): Promise<void>;
   /** The store's durable copy, for the store's control methods. */
   readonly durable?: DurableStore;
+  /** The phones' history: after a replay, rewrites the durable copy from the replayed run. */
+  historyCheckpoint?(mark: TimeMark): Promise<void>;
   connectedPhones?(): PhoneConnection[];
   search?(user: number, query: string): SearchResultView[];
   close?(): void;
@@ -31,6 +35,9 @@ export interface Component {
 
 /** Opens the durable persistence a store setup asks for (injected: IndexedDB only exists in browsers). */
 export type PersistenceOpener = (setup: StoreSetup) => StorePersistence | undefined;
+
+/** Opens the history persistence a phones setup asks for (injected, as the store's is). */
+export type HistoryOpener = (setup: HistorySetup) => HistoryPersistence | undefined;
 
 /** Builds one component on a host's kernel. */
 export type ComponentFactory = (kernel: Kernel<SimMessage>, setup: HostSetup) => Promise<Component>;
@@ -72,20 +79,29 @@ export function storeComponent(open: PersistenceOpener): ComponentFactory {
   };
 }
 
-/** Every phone and the fleet that spawns them: one host, so thousands of phones cost one worker. */
-export const phonesComponent: ComponentFactory = async (kernel, setup) => {
-  const env = createPhoneEnvironment(setup.scenario, setup.recordWire);
-  const fleet = createFleet(setup.scenario, env, (id, phone) => kernel.register(id, phone));
-  kernel.register(ACTOR.fleet, fleet);
-  return {
-    part: (nowMs, selected) => ({ host: 'phones', phones: phonesPart(fleet, nowMs, selected), fleet: fleetTally(fleet.phones, nowMs), outbox: outboxChatIds(fleet.phones) }),
-    connectedPhones: () => fleet.phones.filter((p) => p.status === 'online' || p.status === 'connecting').map((p) => ({ user: p.user, conn: p.conn })),
-    search: (user, query) => searchPhoneIndex(fleet.phone(user), query),
+/**
+ * Every phone and the fleet that spawns them: one host, so thousands of phones cost one worker.
+ * With a history persistence, each window's newly sent or decrypted messages are written after it.
+ */
+export function phonesComponent(openHistory: HistoryOpener = () => undefined): ComponentFactory {
+  return async (kernel, setup) => {
+    const env = createPhoneEnvironment(setup.scenario, setup.recordWire);
+    const fleet = createFleet(setup.scenario, env, (id, phone) => kernel.register(id, phone));
+    kernel.register(ACTOR.fleet, fleet);
+    const persistence = setup.history ? openHistory(setup.history) : undefined;
+    const history = persistence && (await PhoneHistoryWriter.open(fleet, persistence, setup.history!.begin));
+    return {
+      part: (nowMs, selected) => ({ host: 'phones', phones: phonesPart(fleet, nowMs, selected), fleet: fleetTally(fleet.phones, nowMs), outbox: outboxChatIds(fleet.phones) }),
+      connectedPhones: () => fleet.phones.filter((p) => p.status === 'online' || p.status === 'connecting').map((p) => ({ user: p.user, conn: p.conn })),
+      search: (user, query) => searchPhoneIndex(fleet.phone(user), query),
+      ...(history ? { afterWindow: (mark: TimeMark) => history.flush(mark), close: () => history.close() } : {}),
+      historyCheckpoint: async (mark) => history?.checkpoint(mark),
+    };
   };
-};
+}
 
-/** The component factory of each host, with the store's persistence opener. */
-export function componentFor(name: HostName, open: PersistenceOpener): ComponentFactory {
+/** The component factory of each host, with the store's persistence and the phones' history openers. */
+export function componentFor(name: HostName, open: PersistenceOpener, openHistory: HistoryOpener = () => undefined): ComponentFactory {
   switch (name) {
     case 'gateway':
       return gatewayComponent;
@@ -94,6 +110,6 @@ export function componentFor(name: HostName, open: PersistenceOpener): Component
     case 'store':
       return storeComponent(open);
     case 'phones':
-      return phonesComponent;
+      return phonesComponent(openHistory);
   }
 }

@@ -138,6 +138,12 @@ export class Host implements HostControl {
     await this.durable().checkpoint(mark);
   }
 
+  async historyCheckpoint(mark: TimeMark): Promise<void> {
+    const c = this.need();
+    if (!c.historyCheckpoint) throw new Error(`${this.name}: only the phones host keeps the phones' history`);
+    await c.historyCheckpoint(mark);
+  }
+
   async connectedPhones(): Promise<PhoneConnection[]> {
     const c = this.need();
     if (!c.connectedPhones) throw new Error(`${this.name}: only the phones host knows connections`);

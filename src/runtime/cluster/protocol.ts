@@ -73,12 +73,22 @@ export interface StoreSetup {
   readonly begin: 'fresh' | 'resume' | 'replay';
 }
 
+/** How the phones host keeps each phone's decrypted history (IndexedDB on the device in the browser). */
+export interface HistorySetup {
+  readonly persistence: 'none' | 'memory' | 'indexeddb';
+  /** IndexedDB database name (or the memory history's name). */
+  readonly dbName?: string;
+  /** `fresh`: a new run, history cleared. Otherwise (a replay) writes wait for the history checkpoint at its end. */
+  readonly begin: 'fresh' | 'resume' | 'replay';
+}
+
 /** Everything a host needs to build its component for a run. */
 export interface HostSetup {
   readonly run: number;
   readonly scenario: Scenario;
   readonly recordWire: boolean;
   readonly store?: StoreSetup;
+  readonly history?: HistorySetup;
   /** A gateway incarnation started after its worker was terminated: down until it restarts, with its predecessor's settings. */
   readonly gatewayRestart?: { readonly epoch: number; readonly restartAtMs: number; readonly config: GatewayConfig };
 }
@@ -143,6 +153,8 @@ export interface HostControl {
   storeAdopt(): Promise<AdoptResult>;
   /** Store: after a replay, writes the replay's items as the durable copy. */
   storeCheckpoint(mark: TimeMark): Promise<void>;
+  /** Phones: after a replay, writes the replayed run's decrypted history as the durable copy. */
+  historyCheckpoint(mark: TimeMark): Promise<void>;
   /** Phones: who holds a connection to the gateway now. */
   connectedPhones(): Promise<PhoneConnection[]>;
   /** Phones: one phone's on-device search over its own decrypted history. */

@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import { componentFor, type PersistenceOpener } from './components';
+import { componentFor, type HistoryOpener, type PersistenceOpener } from './components';
 import { serveClock } from './clock-port';
 import { checkComlinkRequest, guardEndpoint } from './guard-endpoint';
 import { Host, type Logger } from './host';
@@ -35,6 +35,7 @@ export function serveHost(host: Host, ep: Comlink.Endpoint, log: Logger = (m) =>
     storeMark: () => host.storeMark(),
     storeAdopt: () => host.storeAdopt(),
     storeCheckpoint: (m) => host.storeCheckpoint(m),
+    historyCheckpoint: (m) => host.historyCheckpoint(m),
     connectedPhones: () => host.connectedPhones(),
     search: (u, q) => host.search(u, q),
     serve: (port) => Comlink.expose(api, guardEndpoint(port as unknown as Comlink.Endpoint, checkComlinkRequest, host.name, log)),
@@ -44,8 +45,8 @@ export function serveHost(host: Host, ep: Comlink.Endpoint, log: Logger = (m) =>
 }
 
 /** A worker's whole job: build the host for its component and answer on the worker's endpoint. */
-export function startHostWorker(name: HostName, open: PersistenceOpener = () => undefined): Host {
-  const host = new Host(name, componentFor(name, open));
+export function startHostWorker(name: HostName, open: PersistenceOpener = () => undefined, openHistory: HistoryOpener = () => undefined): Host {
+  const host = new Host(name, componentFor(name, open, openHistory));
   serveHost(host, workerEndpoint());
   return host;
 }

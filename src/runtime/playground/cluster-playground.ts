@@ -7,7 +7,7 @@ import type { Cluster } from '../cluster/cluster';
 import { ClusterRun } from '../cluster/cluster-run';
 import { clusterSnapshot } from '../cluster/cluster-view';
 import type { Logger } from '../cluster/host';
-import type { StoreSetup, TimeMark } from '../cluster/protocol';
+import type { HistorySetup, StoreSetup, TimeMark } from '../cluster/protocol';
 import { compareProtocols, resolveComparison } from '../compare-protocols';
 import { messageInspection } from '../inspection';
 import { MAX_SPEED, MIN_SPEED } from '../local-playground';
@@ -17,6 +17,8 @@ import { laterMark, notAfter, type RunRecords, type WorkerCrash } from './run-re
 export interface ClusterPlaygroundOptions {
   readonly recordWire?: boolean;
   readonly store: Omit<StoreSetup, 'begin'>;
+  /** Where the phones keep their decrypted history (IndexedDB in the browser); none: only in memory. */
+  readonly history?: Omit<HistorySetup, 'begin'>;
   /** Where the run is saved to reopen after a reload (none: runs are not reopened). */
   readonly records?: RunRecords;
   /** The wall clock, in ms (injected so tests can drive frames by hand). */
@@ -235,6 +237,7 @@ export class ClusterPlayground implements PlaygroundControl {
       const target = laterMark(saved.reached, await this.cluster.host('store').control.storeMark());
       await this.advance(run, target);
       const adopted = await this.cluster.host('store').control.storeAdopt();
+      await this.checkpointHistory(run.reached);
       if (!adopted.agreed)
         this.opts.warn?.(`[doubletick] reopened the run at ${target.ms} ms; the store's durable copy differs from the replay (${adopted.detail ?? ''}); the durable copy is kept`);
       this.run = run;
@@ -260,7 +263,7 @@ export class ClusterPlayground implements PlaygroundControl {
     this.recorder = new TraceRecorder();
     this.pending = [];
     const sinks = [this.recorder, { emit: (e: TraceEvent) => this.pending.push(e) }];
-    const run = await ClusterRun.start(this.cluster, this.scenario!, { recordWire: this.opts.recordWire ?? true, store: this.opts.store, sinks }, begin);
+    const run = await ClusterRun.start(this.cluster, this.scenario!, { recordWire: this.opts.recordWire ?? true, store: this.opts.store, ...(this.opts.history ? { history: this.opts.history } : {}), sinks }, begin);
     this.crashesDone = 0;
     const crashed = new Set(this.crashes.map((c) => c.logIndex));
     this.log.forEach((a, i) => (crashed.has(i) ? run.reserveInput(a.atMs) : run.input(a.action, a.atMs)));
@@ -282,7 +285,13 @@ export class ClusterPlayground implements PlaygroundControl {
     const run = await this.build('replay');
     await this.advance(run, { ms: targetMs, inclusive: true });
     await this.cluster.host('store').control.storeCheckpoint(run.reached);
+    await this.checkpointHistory(run.reached);
     return run;
+  }
+
+  /** Ends a replay for the phones' history: the durable copy is rewritten from the replayed run (it is derived, never adopted). */
+  private async checkpointHistory(mark: TimeMark): Promise<void> {
+    if (this.opts.history && this.opts.history.persistence !== 'none') await this.cluster.host('phones').control.historyCheckpoint(mark);
   }
 
   /** Forgets recorded inputs after now; the replayed run had them queued, so it is rebuilt. */

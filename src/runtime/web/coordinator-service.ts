@@ -20,6 +20,7 @@ export function startCoordinatorWorker(records: RunRecords): void {
       const cluster = await Cluster.create(webSpawner(factory as unknown as Comlink.Remote<HostWorkerFactory>));
       playground = new ClusterPlayground(cluster, {
         store: { persistence: 'indexeddb' },
+        history: { persistence: 'indexeddb' },
         records,
         frameBudgetMs: FRAME_BUDGET_MS,
         warn: (m) => console.warn(m),
