@@ -244,7 +244,7 @@ describe('determinism and confidentiality', () => {
     other.forEach((hex, i) => expect(hex, `wire item ${i}`).not.toBe(first[i]));
   });
 
-  it('draws no platform randomness: Math.random and crypto.getRandomValues are never called', () => {
+  it('draws no platform randomness: neither the global random function nor crypto.getRandomValues is called', () => {
     const mathRandom = vi.spyOn(Math, 'random');
     const platform = vi.spyOn(globalThis.crypto, 'getRandomValues');
     try {

@@ -1,5 +1,5 @@
 /**
- * Seeded, forkable randomness. The engine never calls Math.random: every actor gets its own
+ * Seeded, forkable randomness. The engine never uses the platform's random source: every actor gets its own
  * stream forked from the run's seed by a label, so adding a phone does not shift anyone else's.
  */
 export interface Rng {
