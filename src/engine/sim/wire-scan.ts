@@ -9,12 +9,16 @@ import { decodeWsFrame } from '../protocols/ws/codec';
 export function envelopesIn(proto: ProtocolName, chunk: Uint8Array): Envelope[] {
   switch (proto) {
     case 'mqtt': {
+      // Only a PUBLISH (type 3) carries an envelope; skip pings and acks without decoding them.
+      if (chunk.length === 0 || chunk[0]! >> 4 !== 3) return [];
       const r = decodeMqtt(chunk);
       if (!r.ok || r.value.type !== 'PUBLISH') return [];
       const e = decodeEnvelope(r.value.payload);
       return e.ok ? [e.value] : [];
     }
     case 'websocket': {
+      // Only a binary frame (opcode 2) carries an envelope; skip pings, pongs and handshakes.
+      if (chunk.length === 0 || (chunk[0]! & 0x0f) !== 2) return [];
       const r = decodeWsFrame(chunk);
       if (!r.ok || r.value.opcode !== 'binary') return [];
       const e = decodeEnvelope(r.value.payload);
