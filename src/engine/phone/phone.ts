@@ -20,6 +20,19 @@ import type { PhoneEnvironment } from './phone-environment';
 
 type Ctx = ActorContext<SimMessage>;
 
+/** Transport timers share the phone's timer namespace under a `t:` prefix, built once per name. */
+const TRANSPORT_TIMER_KEY = new Map<string, string>();
+const TRANSPORT_TIMER_OF = new Map<string, string>();
+function transportTimerKey(name: string): string {
+  let key = TRANSPORT_TIMER_KEY.get(name);
+  if (key === undefined) {
+    key = `t:${name}`;
+    TRANSPORT_TIMER_KEY.set(name, key);
+    TRANSPORT_TIMER_OF.set(key, name);
+  }
+  return key;
+}
+
 /**
  * A virtual phone: a user, a transport, a mobile link and an LTE radio. It keeps every message
  * it sent until the receipts come back, resends what the server may have lost, and drops
@@ -48,6 +61,7 @@ export class Phone implements Actor<SimMessage>, ClientPort {
   index: LocalIndex | undefined;
   private transport: ClientTransport | undefined;
   private pendingReads: Envelope[] | undefined;
+  /** Latest generation of each named timer; an older one firing is ignored. */
   private timerGen: Record<string, number> | undefined;
   private ctx!: Ctx;
 
@@ -142,20 +156,22 @@ export class Phone implements Actor<SimMessage>, ClientPort {
   // ── timers ────────────────────────────────────────────────────────────────────────────────
 
   timer(name: string, atMs: number): void {
-    this.phoneTimer(`t:${name}`, atMs);
+    this.phoneTimer(name, atMs, true);
   }
 
-  private phoneTimer(name: string, atMs: number): void {
+  private phoneTimer(name: string, atMs: number, transport = false): void {
+    const key = transport ? transportTimerKey(name) : name;
     const gens = (this.timerGen ??= {});
-    const gen = (gens[name] ?? 0) + 1;
-    gens[name] = gen;
-    this.ctx.sendAt(this.actor, { type: 'timer', name, conn: this.conn, gen }, atMs);
+    const gen = (gens[key] ?? 0) + 1;
+    gens[key] = gen;
+    this.ctx.sendAt(this.actor, { type: 'timer', name: key, conn: this.conn, gen }, atMs);
   }
 
   private onTimerEvent(name: string, conn: number, gen: number): void {
     if (this.timerGen?.[name] !== gen) return; // superseded
-    if (name.startsWith('t:')) {
-      if (conn === this.conn) this.transport?.onTimer(name.slice(2));
+    const transportTimer = TRANSPORT_TIMER_OF.get(name);
+    if (transportTimer !== undefined) {
+      if (conn === this.conn) this.transport?.onTimer(transportTimer);
       return;
     }
     switch (name) {
