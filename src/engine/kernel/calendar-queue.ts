@@ -93,7 +93,19 @@ export class CalendarQueue<M> {
   }
 
   pop(): QueuedEvent<M> | undefined {
+    return this.popBefore(Infinity, true);
+  }
+
+  /** Pops the earliest event if its time is before `endMs` (or equal, when `inclusive`); one lookup, not a peek and a pop. */
+  popBefore(endMs: number, inclusive: boolean): QueuedEvent<M> | undefined {
     const h = this.head();
+    if (h >= 0) {
+      const next = this.ring[h & MASK]![this.index]!;
+      if (next.t > endMs || (!inclusive && next.t === endMs)) return undefined;
+    } else {
+      const next = this.overflow.peek();
+      if (next === undefined || next.t > endMs || (!inclusive && next.t === endMs)) return undefined;
+    }
     if (h < 0) {
       const ev = this.overflow.pop();
       if (ev !== undefined) this.advanceTo(Math.floor(ev.t));

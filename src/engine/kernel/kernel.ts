@@ -112,10 +112,7 @@ export class Kernel<M> {
   runUntil(endMs: number, inclusive = false): void {
     const q = this.queue;
     const ctx = this.ctx;
-    for (;;) {
-      const head = q.peek();
-      if (head === undefined || head.t > endMs || (!inclusive && head.t === endMs)) break;
-      q.pop();
+    for (let head = q.popBefore(endMs, inclusive); head !== undefined; head = q.popBefore(endMs, inclusive)) {
       this.nowMs = head.t;
       this.current = head.to;
       this.currentSrc = head.src;

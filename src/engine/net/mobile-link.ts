@@ -43,6 +43,8 @@ export class MobileLink {
   up: boolean;
   /** This phone's base one-way latency. */
   latencyMs: number;
+  /** The current profile's loss rate (kept here: it is read for every packet). */
+  private lossRate: number;
   private lastUpMs = 0;
   private lastDownMs = 0;
 
@@ -51,6 +53,7 @@ export class MobileLink {
     this.up = quality !== 'offline';
     const p = LINK_PROFILES[quality];
     this.latencyMs = Math.round(rng.uniform(p.latencyMinMs, p.latencyMaxMs));
+    this.lossRate = p.lossRate;
   }
 
   setQuality(quality: LinkQuality, rng: Rng): void {
@@ -58,10 +61,11 @@ export class MobileLink {
     this.up = quality !== 'offline';
     const p = LINK_PROFILES[quality];
     this.latencyMs = Math.round(rng.uniform(p.latencyMinMs, p.latencyMaxMs));
+    this.lossRate = p.lossRate;
   }
 
   private delay(rng: Rng): number {
-    const loss = LINK_PROFILES[this.quality].lossRate;
+    const loss = this.lossRate;
     let d = this.latencyMs;
     // Each loss costs one retransmission timeout plus another trip; a bound keeps it finite.
     for (let i = 0; i < 6 && loss > 0 && rng.next() < loss; i++) d += RETRANSMIT_MS * 2 ** i + this.latencyMs;
