@@ -86,3 +86,14 @@ export class MobileLink {
     return at;
   }
 }
+
+/** How long until a flaky link next drops out: exponential, with the profile's mean (≥ 1 ms). */
+export function msUntilNextDrop(rng: Rng): number {
+  return Math.max(1, Math.round(-Math.log(1 - rng.next()) * LINK_PROFILES.flaky.meanMsBetweenDrops));
+}
+
+/** How long a flaky link's drop-out lasts. */
+export function dropDurationMs(rng: Rng): number {
+  const p = LINK_PROFILES.flaky;
+  return rng.int(p.dropMinMs, p.dropMaxMs);
+}

@@ -5,7 +5,7 @@ import { createLocalIndex, type LocalIndex } from '../search/local-index';
 import { LIMITS } from '../kernel/limits';
 import type { Rng } from '../kernel/rng';
 import { traceEvent, type ProtocolName, type TraceKind } from '../kernel/trace';
-import { LINK_PROFILES, MobileLink, type LinkQuality } from '../net/mobile-link';
+import { dropDurationMs, MobileLink, msUntilNextDrop, type LinkQuality } from '../net/mobile-link';
 import { createClientTransport } from '../protocols/create-transport';
 import type { ClientPort, ClientTransport, ProtocolSettings, WireMeta } from '../protocols/transport';
 import { byteLength } from '../protocols/wire-meta';
@@ -15,23 +15,11 @@ import { retryDelayMs } from '../retry/retry-policy';
 import { ACTOR, phoneActor } from '../sim/actors';
 import type { InputAction, SimMessage } from '../sim/messages';
 import { ChatBook } from './chat-book';
+import { TRANSPORT_TIMER_OF, transportTimerKey } from './timer-keys';
 import { CONNECT_TIMEOUT_MS, type PhoneStatus } from './connection-state';
 import type { PhoneEnvironment } from './phone-environment';
 
 type Ctx = ActorContext<SimMessage>;
-
-/** Transport timers share the phone's timer namespace under a `t:` prefix, built once per name. */
-const TRANSPORT_TIMER_KEY = new Map<string, string>();
-const TRANSPORT_TIMER_OF = new Map<string, string>();
-function transportTimerKey(name: string): string {
-  let key = TRANSPORT_TIMER_KEY.get(name);
-  if (key === undefined) {
-    key = `t:${name}`;
-    TRANSPORT_TIMER_KEY.set(name, key);
-    TRANSPORT_TIMER_OF.set(key, name);
-  }
-  return key;
-}
 
 /**
  * A virtual phone: a user, a transport, a mobile link and an LTE radio. It keeps every message
@@ -392,17 +380,14 @@ export class Phone implements Actor<SimMessage>, ClientPort {
   }
 
   private scheduleDrop(): void {
-    const mean = LINK_PROFILES.flaky.meanMsBetweenDrops;
-    const wait = Math.round(-Math.log(1 - this.rng.next()) * mean);
-    this.phoneTimer('link-drop', this.ctx.now + Math.max(1, wait));
+    this.phoneTimer('link-drop', this.ctx.now + msUntilNextDrop(this.rng));
   }
 
   private dropLink(): void {
     if (this.link.quality !== 'flaky' || !this.link.up) return;
-    const p = LINK_PROFILES.flaky;
     this.link.up = false;
     this.loseNetwork('mobile network dropped out');
-    this.phoneTimer('link-restore', this.ctx.now + this.rng.int(p.dropMinMs, p.dropMaxMs));
+    this.phoneTimer('link-restore', this.ctx.now + dropDurationMs(this.rng));
   }
 
   private restoreLink(): void {
