@@ -5,20 +5,11 @@
  * `indexedDB` at import time, so Node can import it and tests can swap in fake-indexeddb.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { HistoryRecord } from '../engine/phone/chat-book';
 import type { StoredMark } from './idb-db';
 
-/** One message a phone holds in plaintext: one it sent, or one it received and decrypted. */
-export interface StoredHistoryRecord {
-  /** The phone whose history this is. */
-  readonly user: number;
-  readonly msg: number;
-  /** The other party of the chat. */
-  readonly peer: number;
-  readonly from: number;
-  readonly text: string;
-  readonly atMs: number;
-  readonly direction: 'sent' | 'received';
-}
+/** One message a phone holds in plaintext (the engine's record, stored as is). */
+export type StoredHistoryRecord = HistoryRecord;
 
 export interface HistoryDb extends DBSchema {
   /** Decrypted messages, one per phone and message id. */

@@ -102,14 +102,7 @@ export function storePart(store: EphemeralStore): Snapshot['store'] {
 }
 
 /** Everything a snapshot says about the run as a whole, beside the components' parts. */
-export interface SnapshotMeta {
-  readonly nowMs: number;
-  readonly durationMs: number;
-  readonly running: boolean;
-  readonly speed: number;
-  readonly seed: number;
-  readonly scenarioName: string;
-}
+export type SnapshotMeta = Pick<Snapshot, 'nowMs' | 'durationMs' | 'running' | 'speed' | 'seed' | 'scenarioName'>;
 
 /** Puts a snapshot together from the components' parts (one thread or several workers). */
 export function assembleSnapshot(

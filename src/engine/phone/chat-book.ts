@@ -28,6 +28,19 @@ export interface ReceivedMessage {
   readonly error?: string;
 }
 
+/** One message a phone holds in plaintext, as its history is kept on the device. */
+export interface HistoryRecord {
+  /** The phone whose history this is. */
+  readonly user: number;
+  readonly msg: number;
+  /** The other party of the chat. */
+  readonly peer: number;
+  readonly from: number;
+  readonly text: string;
+  readonly atMs: number;
+  readonly direction: 'sent' | 'received';
+}
+
 /** One phone's history, created lazily: a million idle phones hold none of this. */
 export class ChatBook {
   readonly sent = new Map<number, SentMessage>();

@@ -2,20 +2,10 @@
  * Durable storage behind the phones' worker for each phone's decrypted history: the in-memory and
  * the IndexedDB implementations both fit this shape (the IndexedDB one lives in src/adapters).
  */
+import type { HistoryRecord } from '../../engine/phone/chat-book';
 import type { TimeMark } from './protocol';
 
-/** One message a phone holds in plaintext: one it sent, or one it received and decrypted. */
-export interface HistoryRecord {
-  /** The phone whose history this is. */
-  readonly user: number;
-  readonly msg: number;
-  /** The other party of the chat. */
-  readonly peer: number;
-  readonly from: number;
-  readonly text: string;
-  readonly atMs: number;
-  readonly direction: 'sent' | 'received';
-}
+export type { HistoryRecord };
 
 /** Where the phones keep their decrypted history so it outlives the worker that holds them. */
 export interface HistoryPersistence {
