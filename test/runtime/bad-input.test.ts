@@ -15,26 +15,45 @@ import { Host } from '../../src/runtime/cluster/host';
 import type { HostControl } from '../../src/runtime/cluster/protocol';
 import { serveHost } from '../../src/runtime/cluster/serve-host';
 import { clockClient, serveClock } from '../../src/runtime/cluster/clock-port';
+import { encodeEvents } from '../../src/runtime/cluster/event-codec';
 import { inProcess, loadScenario, MEMORY_STORE } from './helpers';
 
 const s = loadScenario('offline-store-and-forward.json');
 const bytes = new Uint8Array([1, 2, 3]);
-const ev = (msg: unknown, over: object = {}) => ({ t: 50_000, src: 16 + 1, seq: 999, to: 1, msg, ...over });
-const batch = (events: unknown[], over: object = {}) => ({ type: 'doubletick.batch', run: 1, from: 'phones', window: 1, endMs: 0, inclusive: false, events, ...over });
+type Ev = Parameters<typeof encodeEvents>[0][number];
+const ev = (msg: unknown, over: object = {}): Ev => ({ t: 50_000, src: 16 + 1, seq: 999, to: 1, msg, ...over }) as Ev;
+/** A batch whose events are packed, then (optionally) spoiled byte by byte. */
+const batch = (events: Ev[], over: object = {}, spoil?: (b: Uint8Array) => Uint8Array) => {
+  const packed = new Uint8Array(encodeEvents(events));
+  const out = spoil ? spoil(packed) : packed;
+  return { type: 'doubletick.batch', run: 1, from: 'phones', window: 1, endMs: 0, inclusive: false, events: out.slice().buffer, ...over };
+};
+const set = (at: number, v: number) => (b: Uint8Array) => ((b[at] = v), b);
+const setF64 = (at: number, v: number) => (b: Uint8Array) => (new DataView(b.buffer).setFloat64(at, v), b);
+/** Byte offsets in a one-event batch: the count (4), the event's t, src, seq, to (8 each), then its type. */
+const T = 4;
+const TO = 28;
+const TYPE = 36;
+const FIELDS = 37;
+const up = ev({ type: 'up', user: 1, conn: 1, proto: 'mqtt', chunks: [bytes] });
 
 /** Malformed data-plane messages, each with the words its rejection must contain. */
 const BAD_BATCHES: [string, unknown, string][] = [
   ['a string', 'hello', 'must be an object'],
   ['null', null, 'must be an object'],
   ['an unknown type', { type: 'doubletick.nope' }, 'type must be "doubletick.batch"'],
-  ['a batch without events', batch([], { events: undefined }), 'events must be an array'],
-  ['an unknown message type', batch([ev({ type: 'explode' })]), 'events[0].msg.type "explode" is not a known message type'],
-  ['chunks that are not bytes', batch([ev({ type: 'up', user: 1, conn: 1, proto: 'mqtt', chunks: ['x'] })]), 'events[0].msg.chunks[0] must be a Uint8Array'],
-  ['a bad protocol', batch([ev({ type: 'up', user: 1, conn: 1, proto: 'gopher', chunks: [bytes] })]), 'events[0].msg.proto must be one of'],
-  ['a time that is not a number', batch([ev({ type: 'timer', name: 'x', conn: 0, gen: 0 }, { t: Number.NaN })]), 'events[0].t must be a time'],
-  ['an event for another host', batch([ev({ type: 'timer', name: 'x', conn: 0, gen: 0 }, { to: 3 })]), 'lives on store, not on gateway'],
-  ['a missing field', batch([ev({ type: 'store.batch', user: 2, items: [], epoch: 1 })]), 'events[0].msg.more is missing'],
-  ['a stored item without bytes', batch([ev({ type: 'store.batch', user: 2, items: [{ recipient: 2, key: 'c1', msg: 1, seq: 1, envelope: [1] }], more: false, epoch: 1, conn: 1 })]), 'items[0].envelope must be a Uint8Array'],
+  ['a batch without events', batch([], { events: undefined }), 'events must be an ArrayBuffer of packed events (got undefined)'],
+  ['events as objects, not packed', batch([], { events: [up] }), 'events must be an ArrayBuffer of packed events (got an array)'],
+  ['an unknown message type', batch([up], {}, set(TYPE, 200)), 'events[0].msg.type 200 (byte 36) is not a known message type'],
+  ['a cut-off event', batch([up], {}, (b) => b.subarray(0, b.length - 2)), 'events[0].msg.chunks[0] is cut off at byte'],
+  ['a bad protocol', batch([up], {}, set(FIELDS + 16, 9)), 'events[0].msg.proto must be one of short-poll, long-poll, websocket, mqtt (got index 9 at byte 53)'],
+  ['a time that is not a number', batch([up], {}, setF64(T, Number.NaN)), 'events[0].t must be a time'],
+  ['an event for another host', batch([up], {}, setF64(TO, 3)), 'lives on store, not on gateway'],
+  ['a fraction where an integer belongs', batch([up], {}, setF64(FIELDS, 1.5)), 'events[0].msg.user must be an integer'],
+  ['a flag that is neither 0 nor 1', batch([ev({ type: 'sm.result', req: 1, user: 2, online: true, conn: 3, epoch: 1 })], {}, set(FIELDS + 16, 7)), 'events[0].msg.online must be 0 or 1 (got 7 at byte 53)'],
+  ['text that is not UTF-8', batch([ev({ type: 'store.delete', user: 2, key: 'c1' })], {}, set(FIELDS + 12, 0xff)), 'events[0].msg.key is not valid UTF-8'],
+  ['more events counted than sent', batch([up], {}, set(0, 1)), 'the event count 16777217 is more than the'],
+  ['bytes left over', batch([up], {}, (b) => Uint8Array.from([...b, 0])), '1 bytes are left over after the last event'],
 ];
 
 describe('a malformed message on a peer data port', () => {
@@ -94,7 +113,7 @@ describe('a malformed message on a peer data port', () => {
       await run.runUntil(10_000);
       const { port1, port2 } = memoryPortPair();
       await cluster.host('gateway').connect('phones', port1);
-      port2.postMessage(batch([ev({ type: 'timer', name: 'x', conn: 0, gen: 0 }, { t: 9_000 })], { endMs: 8_000 }));
+      port2.postMessage(batch([ev({ type: 'timer', name: 'x', conn: 0, gen: 0 }, { t: 9_000 })], { endMs: 8_000, run: 1 }));
       await new Promise((r) => setTimeout(r, 10));
       await expect(cluster.host('gateway').control.sync({})).rejects.toThrow(/gateway: lookahead violated: event for actor 1 \(timer\) from phones at 9000 ms, .* this host is at \d+ ms/);
     } finally {

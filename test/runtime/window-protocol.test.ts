@@ -7,6 +7,7 @@ import { ClusterRun } from '../../src/runtime/cluster/cluster-run';
 import { memorySpawner } from '../../src/runtime/cluster/memory-spawner';
 import { LOOKAHEAD_MS } from '../../src/runtime/cluster/partition';
 import type { DataBatch } from '../../src/runtime/cluster/protocol';
+import { packedEventCount } from '../../src/runtime/cluster/event-codec';
 import { capped, inProcess, loadScenario, MEMORY_STORE } from './helpers';
 
 /** A memory spawner that counts what crosses the data ports. */
@@ -21,7 +22,7 @@ function counting(base: HostSpawner): HostSpawner & { messages: number; events: 
         const post = p.postMessage.bind(p);
         p.postMessage = (m: unknown) => {
           c.messages++;
-          c.events += (m as DataBatch).events.length;
+          c.events += packedEventCount((m as DataBatch).events);
           post(m);
         };
       }

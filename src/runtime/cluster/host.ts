@@ -8,7 +8,8 @@ import { compareItems } from './durable-store';
 import { hostOfActor, type HostName } from './partition';
 import type { AdoptResult, DataBatch, HostControl, HostPart, HostSetup, PhoneConnection, PortLike, SimEvent, TimeMark, WindowGrant, WindowReport } from './protocol';
 import { TracePacker } from './trace-codec';
-import { checkBatch, checkEvent, checkExpect, checkGrant } from './validate';
+import { decodeEvents, encodeEvents } from './event-codec';
+import { checkBatchHead, checkEvent, checkExpect, checkGrant } from './validate';
 
 /** Where a host writes what it rejects: `console.error` in workers, a list in tests. */
 export type Logger = (message: string) => void;
@@ -85,8 +86,9 @@ export class Host implements HostControl {
     for (const [peer, events] of this.outbox) {
       if (events.length === 0) continue;
       sentEvents += events.length;
-      const batch: DataBatch = { type: 'doubletick.batch', run: this.runId, from: this.name, window: grant.window, endMs: grant.endMs, inclusive: grant.inclusive, events };
-      this.peers.get(peer)!.port.postMessage(batch);
+      const packed = encodeEvents(events);
+      const batch: DataBatch = { type: 'doubletick.batch', run: this.runId, from: this.name, window: grant.window, endMs: grant.endMs, inclusive: grant.inclusive, events: packed };
+      this.peers.get(peer)!.port.postMessage(batch, [packed]);
       let min = Infinity;
       for (const e of events) if (e.t < min) min = e.t;
       sent[peer] = min;
@@ -195,18 +197,18 @@ export class Host implements HostControl {
   }
 
   private onBatch(peer: HostName, data: unknown): void {
-    const bad = checkBatch(data, this.name);
-    if (bad) {
-      this.log(`[doubletick ${this.name}] rejected a message on the port from ${peer}: ${bad}; it was dropped and nothing of it applied`);
-      return;
-    }
+    const reject = (why: string): void => this.log(`[doubletick ${this.name}] rejected a message on the port from ${peer}: ${why}; it was dropped and nothing of it applied`);
+    const bad = checkBatchHead(data);
+    if (bad) return reject(bad);
     const batch = data as DataBatch;
     if (batch.run !== this.runId) return; // a previous run's last batch, still in the port when the cluster was rebuilt
     if (batch.from !== peer) {
       this.log(`[doubletick ${this.name}] rejected a batch on the port from ${peer}: it says it is from ${batch.from}`);
       return;
     }
-    for (const ev of batch.events) {
+    const unpacked = decodeEvents(batch.events, this.name);
+    if (!unpacked.ok) return reject(unpacked.error);
+    for (const ev of unpacked.events) {
       // The lookahead guarantee: a cross-host event never lands inside a window already run.
       const early = batch.inclusive ? ev.t <= batch.endMs : ev.t < batch.endMs;
       if (early || ev.t < this.kernel.now) {

@@ -33,7 +33,8 @@ export interface DataBatch {
   /** The sender's window end: every event in the batch is at or after it (after, if inclusive). */
   readonly endMs: number;
   readonly inclusive: boolean;
-  readonly events: SimEvent[];
+  /** The events, packed by `encodeEvents` (event-codec.ts) and transferred. */
+  readonly events: ArrayBuffer;
 }
 
 /** The coordinator's grant of one window of virtual time to one host. */

@@ -6,7 +6,7 @@ import { PROTOCOLS } from '../../engine/kernel/trace';
 import type { SimMessage } from '../../engine/sim/messages';
 import { hostOfActor, isHostName, type HostName } from './partition';
 
-type Field = 'int' | 'num' | 'str' | 'bool' | 'proto' | 'bytes' | 'chunks' | 'items' | 'action';
+export type Field = 'int' | 'num' | 'str' | 'bool' | 'proto' | 'bytes' | 'chunks' | 'items' | 'action';
 type Spec = Readonly<Record<string, Field | `${Field}?`>>;
 
 const MESSAGE_FIELDS: Readonly<Record<SimMessage['type'], Spec>> = {
@@ -26,13 +26,17 @@ const MESSAGE_FIELDS: Readonly<Record<SimMessage['type'], Spec>> = {
   input: { action: 'action', msg: 'int?' },
 };
 
-const ITEM_FIELDS: Spec = { recipient: 'int', key: 'str', msg: 'int', envelope: 'bytes', seq: 'int' };
+export const ITEM_FIELDS: Spec = { recipient: 'int', key: 'str', msg: 'int', envelope: 'bytes', seq: 'int' };
+/** Message types in a fixed order: the data plane's wire format numbers them by it. */
+export const MESSAGE_TYPES = Object.keys(MESSAGE_FIELDS) as SimMessage['type'][];
+export const fieldsOf = (type: SimMessage['type']): Spec => MESSAGE_FIELDS[type];
+
 const ACTIONS = ['spawn', 'send', 'offline', 'online', 'open', 'link', 'protocol', 'spike', 'crash', 'gateway', 'retry'];
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const describe = (x: unknown): string => (x === null ? 'null' : Array.isArray(x) ? 'an array' : x instanceof Uint8Array ? 'bytes' : typeof x);
 
-function checkField(kind: Field, v: unknown, at: string): string | undefined {
+export function checkField(kind: Field, v: unknown, at: string): string | undefined {
   switch (kind) {
     case 'int':
       return Number.isSafeInteger(v) ? undefined : `${at} must be an integer (got ${describe(v)} ${String(v).slice(0, 20)})`;
@@ -89,27 +93,27 @@ export function checkMessage(x: unknown, at = 'msg'): string | undefined {
 /** Why `x` is not an event for an actor on host `self`, or undefined when it is one. */
 export function checkEvent(x: unknown, self: HostName, at = 'event'): string | undefined {
   if (!isObject(x)) return `${at} must be an object (got ${describe(x)})`;
+  return checkEventHead(x, self, at) ?? checkMessage(x.msg, `${at}.msg`);
+}
+
+/** Why an event's time, order key and addressee are not an event for host `self`. */
+export function checkEventHead(x: { readonly t?: unknown; readonly src?: unknown; readonly seq?: unknown; readonly to?: unknown }, self: HostName, at: string): string | undefined {
   if (typeof x.t !== 'number' || !(x.t >= 0) || !Number.isFinite(x.t)) return `${at}.t must be a time in ms ≥ 0 (got ${String(x.t)})`;
   for (const k of ['src', 'seq', 'to'] as const)
     if (!Number.isSafeInteger(x[k]) || (x[k] as number) < 0) return `${at}.${k} must be an integer ≥ 0 (got ${String(x[k])})`;
   const host = hostOfActor(x.to as number);
   if (host !== self) return `${at}.to is actor ${String(x.to)}, which lives on ${host ?? 'no host'}, not on ${self}`;
-  return checkMessage(x.msg, `${at}.msg`);
+  return undefined;
 }
 
-/** Why `x` is not a data batch for host `self`, or undefined when it is one. */
-export function checkBatch(x: unknown, self: HostName): string | undefined {
+/** Why `x` is not a data batch's header (its packed events are checked as they are unpacked). */
+export function checkBatchHead(x: unknown): string | undefined {
   if (!isObject(x)) return `the message must be an object (got ${describe(x)})`;
   if (x.type !== 'doubletick.batch') return `type must be "doubletick.batch" (got ${String(x.type).slice(0, 30)})`;
   if (!isHostName(x.from)) return `from must be a host name (got ${String(x.from).slice(0, 30)})`;
   for (const k of ['run', 'window'] as const) if (!Number.isSafeInteger(x[k])) return `${k} must be an integer (got ${String(x[k])})`;
   if (typeof x.endMs !== 'number' || !Number.isFinite(x.endMs)) return `endMs must be a finite number (got ${String(x.endMs)})`;
   if (typeof x.inclusive !== 'boolean') return `inclusive must be true or false (got ${describe(x.inclusive)})`;
-  if (!Array.isArray(x.events)) return `events must be an array (got ${describe(x.events)})`;
-  for (let i = 0; i < x.events.length; i++) {
-    const e = checkEvent(x.events[i], self, `events[${i}]`);
-    if (e) return e;
-  }
   return undefined;
 }
 
