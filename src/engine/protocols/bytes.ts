@@ -243,7 +243,8 @@ export function utf8Decode(
   }
   if (ascii) {
     let text = '';
-    for (let j = start; j < end; j += 8192) text += String.fromCharCode(...bytes.subarray(j, Math.min(end, j + 8192)));
+    // `apply` over the typed array, in slices the argument limit allows: spreading is 5–10× slower.
+    for (let j = start; j < end; j += 8192) text += String.fromCharCode.apply(null, bytes.subarray(j, Math.min(end, j + 8192)) as unknown as number[]);
     return decodeOk(text, end - start);
   }
   const units: number[] = [];
