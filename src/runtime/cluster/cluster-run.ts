@@ -12,7 +12,7 @@ import type { Cluster } from './cluster';
 import { clusterReportView, mergeStats, noCarry, type ClusterParts } from './cluster-view';
 import { FAULT_SOURCE, HOST_NAMES, hostOfActor, LOOKAHEAD_MS, peersOf, type HostName } from './partition';
 import type { HistorySetup, HostSetup, SimEvent, StoreSetup, TimeMark, WindowGrant, WindowReport } from './protocol';
-import { mergeTraces } from './trace-codec';
+import { mergeTraces, type PackedTrace } from './trace-codec';
 
 /** How a run over a cluster is set up. */
 export interface ClusterRunOptions {
@@ -56,6 +56,8 @@ export class ClusterRun {
   hostRuns = 0;
   /** Events that crossed between hosts (each in a batch of its window). */
   crossEvents = 0;
+  /** The last window's trace, merged while the hosts run the next one (or when the run pauses). */
+  private pendingTrace: PackedTrace[] | undefined;
 
   private constructor(
     readonly cluster: Cluster,
@@ -109,11 +111,18 @@ export class ClusterRun {
     for (;;) {
       const start = this.nextTime();
       if (start > targetMs || (start === targetMs && !inclusive)) break;
-      if (stop?.()) return false;
+      if (stop?.()) {
+        this.mergePending();
+        return false;
+      }
       // A window that includes its end must end before anything sent in it can arrive.
       const fits = start + LOOKAHEAD_MS <= targetMs;
-      await this.runWindow(fits ? start + LOOKAHEAD_MS : targetMs, fits ? false : inclusive);
+      const reports = this.grantWindow(fits ? start + LOOKAHEAD_MS : targetMs, fits ? false : inclusive);
+      // The previous window's trace is merged while the hosts run this one.
+      this.mergePending();
+      this.absorb(await reports);
     }
+    this.mergePending();
     if (targetMs > this.nowMs) {
       this.nowMs = targetMs;
       this.nowInclusive = inclusive;
@@ -210,28 +219,39 @@ export class ClusterRun {
 
   /** Grants every host an empty window at now, whether or not it has work (the bench's fixed cost of one window). */
   async idleWindow(): Promise<void> {
-    await this.runWindow(this.nowMs, false, true);
+    this.absorb(await this.grantWindow(this.nowMs, false, true));
+    this.mergePending();
   }
 
-  private async runWindow(endMs: number, inclusive: boolean, everyHost = false): Promise<void> {
+  /** Posts the grants of the next window (synchronously) and resolves with the hosts' reports. */
+  private grantWindow(endMs: number, inclusive: boolean, everyHost = false): Promise<[HostName, WindowReport][]> {
     const window = ++this.window;
     const due = new Map<HostName, SimEvent[]>();
-    while (this.inputs.length > 0) {
-      const t = this.inputs[0]!.ev.t;
-      if (inclusive ? t > endMs : t >= endMs) break;
-      const { ev, host } = this.inputs.shift()!;
-      due.set(host, [...(due.get(host) ?? []), ev]);
+    let taken = 0;
+    for (const { ev, host } of this.inputs) {
+      if (inclusive ? ev.t > endMs : ev.t >= endMs) break;
+      let list = due.get(host);
+      if (!list) due.set(host, (list = []));
+      list.push(ev);
+      taken++;
     }
-    const calls: Promise<readonly [HostName, WindowReport]>[] = [];
+    this.inputs.splice(0, taken);
+    const calls: Promise<[HostName, WindowReport]>[] = [];
     for (const h of HOST_NAMES) {
       const n = this.next.get(h)!;
       const inputs = due.get(h) ?? [];
       if (!everyHost && inputs.length === 0 && (inclusive ? n > endMs : n >= endMs)) continue; // nothing for it in this window
       const grant: WindowGrant = { window, endMs, inclusive, expect: this.expectFor(h), inputs };
       const host = this.cluster.host(h);
-      calls.push((host.run ? host.run(grant) : host.control.run(grant)).then((r) => [h, r] as const));
+      calls.push((host.run ? host.run(grant) : host.control.run(grant)).then((r) => [h, r]));
     }
-    const reports = await Promise.all(calls);
+    this.nowMs = endMs;
+    this.nowInclusive = inclusive;
+    return Promise.all(calls);
+  }
+
+  /** Takes in a window's reports: next event times, batches in flight, and the trace to merge. */
+  private absorb(reports: [HostName, WindowReport][]): void {
     this.windows++;
     this.hostRuns += reports.length;
     for (const [h, r] of reports) {
@@ -244,17 +264,21 @@ export class ClusterRun {
         this.sent.set(key, (this.sent.get(key) ?? 0) + 1);
         this.next.set(peer, Math.min(this.next.get(peer)!, minMs));
       }
-    this.nowMs = endMs;
-    this.nowInclusive = inclusive;
-    mergeTraces(
-      reports.map(([, r]) => r.trace),
-      (ev) => {
-        for (const s of this.sinks) s.emit(ev);
-      },
-    );
+    this.pendingTrace = reports.map(([, r]) => r.trace);
+  }
+
+  /** Emits the last absorbed window's trace, merged into the one-thread order, to every sink. */
+  private mergePending(): void {
+    const streams = this.pendingTrace;
+    if (!streams) return;
+    this.pendingTrace = undefined;
+    mergeTraces(streams, (ev) => {
+      for (const s of this.sinks) s.emit(ev);
+    });
   }
 
   private emitOwn(ev: TraceEvent): void {
+    this.mergePending();
     for (const s of this.sinks) s.emit(ev);
   }
 }

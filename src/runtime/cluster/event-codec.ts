@@ -12,7 +12,7 @@
  */
 import { PROTOCOLS, type ProtocolName } from '../../engine/kernel/trace';
 import type { SimMessage } from '../../engine/sim/messages';
-import type { HostName } from './partition';
+import { hostOfActor, type HostName } from './partition';
 import type { SimEvent } from './protocol';
 import { checkEventHead, checkField, fieldsOf, ITEM_FIELDS, MESSAGE_TYPES, type Field } from './validate';
 
@@ -114,7 +114,8 @@ function writeValue(w: Writer, kind: Field, v: unknown): void {
 }
 
 function writeRecord(w: Writer, plan: Plan, x: Record<string, unknown>): void {
-  for (const [key, kind, optional] of plan) {
+  for (let f = 0; f < plan.length; f++) {
+    const [key, kind, optional] = plan[f]!;
     const v = x[key];
     if (optional) {
       w.u8(v === undefined ? 0 : 1);
@@ -144,9 +145,15 @@ export function encodeEvents(events: readonly SimEvent[]): ArrayBuffer {
 /** A decoding failure: what is wrong, where. */
 class Malformed extends Error {}
 
+/**
+ * Reads the packed bytes. Where it is (`events[3].msg.chunks[0]`) is a stack of segments, turned
+ * into text only when something is wrong: building the path for every field would cost more than
+ * reading it.
+ */
 class Reader {
   private readonly view: DataView;
   private readonly bytes: Uint8Array;
+  private readonly path: (string | number)[] = [];
   at = 0;
 
   constructor(buf: ArrayBuffer) {
@@ -154,44 +161,63 @@ class Reader {
     this.bytes = new Uint8Array(buf);
   }
 
-  private need(n: number, what: string): void {
-    if (this.at + n > this.bytes.length) throw new Malformed(`${what} is cut off at byte ${this.at} (needs ${n} more, ${this.bytes.length - this.at} left)`);
+  enter(segment: string | number): void {
+    this.path.push(segment);
   }
 
-  u8(what: string): number {
-    this.need(1, what);
+  leave(): void {
+    this.path.pop();
+  }
+
+  /** The current place, e.g. `events[0].msg.proto` (plus `suffix`). */
+  where(suffix = ''): string {
+    let out = '';
+    for (const seg of this.path) out += typeof seg === 'number' ? `[${seg}]` : out === '' ? seg : `.${seg}`;
+    return out + suffix;
+  }
+
+  fail(problem: string): never {
+    throw new Malformed(`${this.where()} ${problem}`);
+  }
+
+  private need(n: number, suffix = ''): void {
+    if (this.at + n > this.bytes.length) throw new Malformed(`${this.where(suffix)} is cut off at byte ${this.at} (needs ${n} more, ${this.bytes.length - this.at} left)`);
+  }
+
+  u8(): number {
+    this.need(1);
     return this.view.getUint8(this.at++);
   }
 
-  u32(what: string): number {
-    this.need(4, what);
+  u32(suffix = ''): number {
+    this.need(4, suffix);
     const v = this.view.getUint32(this.at);
     this.at += 4;
     return v;
   }
 
-  f64(what: string): number {
-    this.need(8, what);
+  f64(): number {
+    this.need(8);
     const v = this.view.getFloat64(this.at);
     this.at += 8;
     return v;
   }
 
-  raw(what: string): Uint8Array {
-    const n = this.u32(`${what} length`);
-    this.need(n, what);
+  raw(): Uint8Array {
+    const n = this.u32(' length');
+    this.need(n);
     // A copy, not a view: a stored envelope must not keep the whole batch alive.
     const out = this.bytes.slice(this.at, this.at + n);
     this.at += n;
     return out;
   }
 
-  str(what: string): string {
-    const b = this.raw(what);
+  str(): string {
+    const b = this.raw();
     try {
       return fromUtf8.decode(b);
     } catch {
-      throw new Malformed(`${what} is not valid UTF-8 (ending at byte ${this.at})`);
+      return this.fail(`is not valid UTF-8 (ending at byte ${this.at})`);
     }
   }
 
@@ -200,54 +226,60 @@ class Reader {
   }
 }
 
-function readValue(r: Reader, kind: Field, at: string): unknown {
+function readValue(r: Reader, kind: Field): unknown {
   switch (kind) {
-    case 'int':
-    case 'num': {
+    case 'int': {
       // The layout guarantees the other kinds; a number can still be NaN or a fraction.
-      const v = r.f64(at);
-      const bad = checkField(kind, v, at);
-      if (bad) throw new Malformed(`${bad} (ending at byte ${r.at})`);
-      return v;
+      const v = r.f64();
+      return Number.isSafeInteger(v) ? v : r.fail(`must be an integer (got ${v}, ending at byte ${r.at})`);
+    }
+    case 'num': {
+      const v = r.f64();
+      return Number.isFinite(v) ? v : r.fail(`must be a finite number (got ${v}, ending at byte ${r.at})`);
     }
     case 'bool': {
-      const b = r.u8(at);
-      if (b > 1) throw new Malformed(`${at} must be 0 or 1 (got ${b} at byte ${r.at - 1})`);
-      return b === 1;
+      const b = r.u8();
+      return b <= 1 ? b === 1 : r.fail(`must be 0 or 1 (got ${b} at byte ${r.at - 1})`);
     }
     case 'proto': {
-      const i = r.u8(at);
-      const p = PROTOCOLS[i];
-      if (p === undefined) throw new Malformed(`${at} must be one of ${PROTOCOLS.join(', ')} (got index ${i} at byte ${r.at - 1})`);
-      return p;
+      const i = r.u8();
+      return PROTOCOLS[i] ?? r.fail(`must be one of ${PROTOCOLS.join(', ')} (got index ${i} at byte ${r.at - 1})`);
     }
     case 'str':
-      return r.str(at);
+      return r.str();
     case 'bytes':
-      return r.raw(at);
+      return r.raw();
     case 'chunks': {
-      const n = r.u32(`${at} count`);
-      if (n * 4 > r.left) throw new Malformed(`${at} count ${n} is more than the ${r.left} bytes left can hold`);
+      const n = r.u32(' count');
+      if (n * 4 > r.left) r.fail(`count ${n} is more than the ${r.left} bytes left can hold`);
       const out: Uint8Array[] = [];
-      for (let i = 0; i < n; i++) out.push(r.raw(`${at}[${i}]`));
+      for (let i = 0; i < n; i++) {
+        r.enter(i);
+        out.push(r.raw());
+        r.leave();
+      }
       return out;
     }
     case 'items': {
-      const n = r.u32(`${at} count`);
-      if (n > r.left) throw new Malformed(`${at} count ${n} is more than the ${r.left} bytes left can hold`);
+      const n = r.u32(' count');
+      if (n > r.left) r.fail(`count ${n} is more than the ${r.left} bytes left can hold`);
       const out: Record<string, unknown>[] = [];
-      for (let i = 0; i < n; i++) out.push(readRecord(r, ITEM_PLAN, `${at}[${i}]`));
+      for (let i = 0; i < n; i++) {
+        r.enter(i);
+        out.push(readRecord(r, ITEM_PLAN, {}));
+        r.leave();
+      }
       return out;
     }
     case 'action': {
-      const text = r.str(at);
+      const text = r.str();
       let action: unknown;
       try {
         action = JSON.parse(text);
       } catch {
-        throw new Malformed(`${at} is not JSON`);
+        return r.fail('is not JSON');
       }
-      const bad = checkField('action', action, at);
+      const bad = checkField('action', action, r.where());
       if (bad) throw new Malformed(bad);
       return action;
     }
@@ -255,14 +287,16 @@ function readValue(r: Reader, kind: Field, at: string): unknown {
 }
 
 /** Reads a record's fields into `out` (which may already hold a message's `type`, first, as the engine builds it). */
-function readRecord(r: Reader, plan: Plan, at: string, out: Record<string, unknown> = {}): Record<string, unknown> {
-  for (const [key, kind, optional] of plan) {
+function readRecord(r: Reader, plan: Plan, out: Record<string, unknown>): Record<string, unknown> {
+  for (let f = 0; f < plan.length; f++) {
+    const [key, kind, optional] = plan[f]!;
+    r.enter(key);
     if (optional) {
-      const present = r.u8(`${at}.${key} presence`);
-      if (present > 1) throw new Malformed(`${at}.${key} presence must be 0 or 1 (got ${present} at byte ${r.at - 1})`);
-      if (present === 0) continue;
-    }
-    out[key] = readValue(r, kind, `${at}.${key}`);
+      const present = r.u8();
+      if (present > 1) r.fail(`presence must be 0 or 1 (got ${present} at byte ${r.at - 1})`);
+      if (present === 1) out[key] = readValue(r, kind);
+    } else out[key] = readValue(r, kind);
+    r.leave();
   }
   return out;
 }
@@ -271,29 +305,38 @@ export type DecodedEvents = { ok: true; events: SimEvent[] } | { ok: false; erro
 
 /**
  * Unpacks a batch's events for host `self`. Every field is read against its declared kind and
- * every event then checked as an unpacked one would be (times, actor ids, the host it lives on).
+ * every event's time, order key and addressee checked as `checkEventHead` checks an unpacked one.
  */
 export function decodeEvents(buf: unknown, self: HostName): DecodedEvents {
   if (!(buf instanceof ArrayBuffer)) return { ok: false, error: `events must be an ArrayBuffer of packed events (got ${buf === null ? 'null' : Array.isArray(buf) ? 'an array' : typeof buf})` };
   const r = new Reader(buf);
   const events: SimEvent[] = [];
   try {
-    const n = r.u32('the event count');
+    r.enter('the event count');
+    const n = r.u32();
+    r.leave();
     if (n * 33 > r.left) throw new Malformed(`the event count ${n} is more than the ${r.left} bytes left can hold`);
+    r.enter('events');
     for (let i = 0; i < n; i++) {
-      const at = `events[${i}]`;
-      const t = r.f64(`${at}.t`);
-      const src = r.f64(`${at}.src`);
-      const seq = r.f64(`${at}.seq`);
-      const to = r.f64(`${at}.to`);
-      const head = checkEventHead({ t, src, seq, to }, self, at);
-      if (head) throw new Malformed(`${head} (event ending at byte ${r.at})`);
+      r.enter(i);
+      const t = field(r, 't');
+      const src = field(r, 'src');
+      const seq = field(r, 'seq');
+      const to = field(r, 'to');
+      if (!(t >= 0 && t !== Infinity) || !isId(src) || !isId(seq) || !isId(to) || hostOfActor(to) !== self) {
+        const head = checkEventHead({ t, src, seq, to }, self, r.where());
+        throw new Malformed(`${head ?? `${r.where()} is not an event for ${self}`} (event ending at byte ${r.at})`);
+      }
+      r.enter('msg');
+      r.enter('type');
       const typeAt = r.at;
-      const index = r.u8(`${at}.msg.type`);
-      const type = MESSAGE_TYPES[index];
-      if (type === undefined) throw new Malformed(`${at}.msg.type ${index} (byte ${typeAt}) is not a known message type`);
-      const msg = readRecord(r, PLANS[index]!, `${at}.msg`, { type });
+      const index = r.u8();
+      const type = MESSAGE_TYPES[index] ?? r.fail(`${index} (byte ${typeAt}) is not a known message type`);
+      r.leave();
+      const msg = readRecord(r, PLANS[index]!, { type });
+      r.leave();
       events.push({ t, src, seq, to, msg: msg as unknown as SimMessage });
+      r.leave();
     }
     if (r.left !== 0) throw new Malformed(`${r.left} bytes are left over after the last event (byte ${r.at})`);
   } catch (e) {
@@ -301,6 +344,15 @@ export function decodeEvents(buf: unknown, self: HostName): DecodedEvents {
     throw e;
   }
   return { ok: true, events };
+}
+
+const isId = (x: number): boolean => Number.isSafeInteger(x) && x >= 0;
+
+function field(r: Reader, name: string): number {
+  r.enter(name);
+  const v = r.f64();
+  r.leave();
+  return v;
 }
 
 /** How many events a packed batch says it holds (its first four bytes). */

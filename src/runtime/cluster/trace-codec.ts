@@ -4,31 +4,35 @@
  * strings and wire bytes beside it. Each event keeps the order key of the event whose handling
  * emitted it, so the coordinator can merge hosts' streams into the one-thread order.
  */
-import { TRACE_KIND_INDEX, TRACE_KINDS, PROTOCOLS, type ProtocolName, type TraceEvent } from '../../engine/kernel/trace';
+import { TRACE_KIND_INDEX, TRACE_KINDS, PROTOCOLS, traceEvent, type ProtocolName, type TraceEvent } from '../../engine/kernel/trace';
 
-/** Numbers per event: order key (k, src, seq, i), then t, kind, from, to, msg, bytes, headerBytes, arriveT, proto. */
-const STRIDE = 13;
-const KNOWN = new Set(['t', 'kind', 'from', 'to', 'msg', 'bytes', 'headerBytes', 'arriveT', 'proto', 'note', 'wire']);
+/** Numbers per event: order key (k, src, seq, i), then t, kind, from, to, msg, bytes, headerBytes, arriveT, proto, note. */
+const STRIDE = 14;
 const PROTO_INDEX = new Map<ProtocolName, number>(PROTOCOLS.map((p, i) => [p, i]));
 
 export interface PackedTrace {
   readonly count: number;
   readonly nums: Float64Array;
-  /** Notes by event index (absent when an event has none). */
-  readonly notes: (string | undefined)[];
+  /**
+   * The window's distinct notes, indexed from `nums` (a packet name or a reason repeats across
+   * thousands of events: it crosses once, and the coordinator's hasher meets one string, not copies).
+   */
+  readonly notes: string[];
   /** Recorded wire bytes by event index. */
   readonly wire: (readonly Uint8Array[] | undefined)[];
-  /** Events with fields this codec does not know, sent whole (so nothing is ever dropped). */
-  readonly whole: Record<number, TraceEvent>;
 }
 
-/** Collects one host's trace events in a window, tagged with the order key of the handled event. */
+/**
+ * Collects one host's trace events in a window, tagged with the order key of the handled event.
+ * Every field of `TraceEvent` has a column here: the engine builds each event with `traceEvent`,
+ * one shape, so nothing is left behind.
+ */
 export class TracePacker {
   private nums = new Float64Array(STRIDE * 256);
   private count = 0;
-  private notes: (string | undefined)[] = [];
+  private notes: string[] = [];
+  private noteIndex = new Map<string, number>();
   private wire: (readonly Uint8Array[] | undefined)[] = [];
-  private whole: Record<number, TraceEvent> = {};
   private lastK = -1;
   private lastSrc = -1;
   private lastSeq = -1;
@@ -63,43 +67,38 @@ export class TracePacker {
     a[o + 10] = ev.headerBytes;
     a[o + 11] = ev.arriveT;
     a[o + 12] = ev.proto === undefined ? -1 : PROTO_INDEX.get(ev.proto)!;
-    if (ev.note !== undefined) this.notes[n] = ev.note;
+    a[o + 13] = ev.note === undefined ? -1 : this.noteOf(ev.note);
     if (ev.wire !== undefined) this.wire[n] = ev.wire;
-    for (const key in ev) if (!KNOWN.has(key)) this.whole[n] = ev;
+  }
+
+  private noteOf(note: string): number {
+    let i = this.noteIndex.get(note);
+    if (i === undefined) {
+      i = this.notes.length;
+      this.notes.push(note);
+      this.noteIndex.set(note, i);
+    }
+    return i;
   }
 
   /** The window's events, packed; the packer starts empty again. */
   take(): PackedTrace {
-    const out: PackedTrace = { count: this.count, nums: this.nums.slice(0, this.count * STRIDE), notes: this.notes, wire: this.wire, whole: this.whole };
+    const out: PackedTrace = { count: this.count, nums: this.nums.slice(0, this.count * STRIDE), notes: this.notes, wire: this.wire };
     this.count = 0;
     this.notes = [];
+    this.noteIndex = new Map();
     this.wire = [];
-    this.whole = {};
     return out;
   }
 }
 
 function eventAt(p: PackedTrace, n: number): TraceEvent {
-  const whole = p.whole[n];
-  if (whole) return whole;
   const a = p.nums;
   const o = n * STRIDE;
   const proto = a[o + 12]!;
-  const note = p.notes[n];
-  const wire = p.wire[n];
-  return {
-    t: a[o + 4]!,
-    kind: TRACE_KINDS[a[o + 5]!]!,
-    from: a[o + 6]!,
-    to: a[o + 7]!,
-    msg: a[o + 8]!,
-    bytes: a[o + 9]!,
-    headerBytes: a[o + 10]!,
-    arriveT: a[o + 11]!,
-    ...(proto >= 0 ? { proto: PROTOCOLS[proto]! } : {}),
-    ...(note !== undefined ? { note } : {}),
-    ...(wire !== undefined ? { wire } : {}),
-  };
+  const note = a[o + 13]!;
+  // The engine's own builder: one object shape for every event, as the sinks see in one thread.
+  return traceEvent(a[o + 4]!, TRACE_KINDS[a[o + 5]!]!, a[o + 6]!, a[o + 7]!, a[o + 8]!, a[o + 9]!, a[o + 10]!, a[o + 11]!, proto >= 0 ? PROTOCOLS[proto] : undefined, note >= 0 ? p.notes[note] : undefined, p.wire[n]);
 }
 
 /** Compares event `i` of `a` with event `j` of `b` by order key. */
