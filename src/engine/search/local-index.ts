@@ -94,7 +94,11 @@ export function createLocalIndex(): LocalIndex {
     docs.delete(id);
   };
 
-  const add = (message: IndexedMessage): void => {
+  // Messages arrive far more often than anyone searches: they wait here and are tokenised, in
+  // arrival order, when a search (or the size) next needs them. The results are the same.
+  let waiting: IndexedMessage[] = [];
+
+  const index = (message: IndexedMessage): void => {
     remove(message.id);
     const terms = new Set(tokenize(message.text));
     docs.set(message.id, { message, terms });
@@ -109,6 +113,13 @@ export function createLocalIndex(): LocalIndex {
     }
   };
 
+  const catchUp = (): void => {
+    if (waiting.length === 0) return;
+    const batch = waiting;
+    waiting = [];
+    for (const m of batch) index(m);
+  };
+
   const termsWithPrefix = (prefix: string): string[] => {
     vocabulary ??= [...postings.keys()].sort();
     const out: string[] = [];
@@ -121,6 +132,7 @@ export function createLocalIndex(): LocalIndex {
   };
 
   const search = (query: string, limit = DEFAULT_SEARCH_LIMIT): SearchHit[] => {
+    catchUp();
     const terms = [...new Set(tokenize(query))];
     const max = Math.floor(limit);
     if (terms.length === 0 || !(max > 0)) return [];
@@ -156,9 +168,10 @@ export function createLocalIndex(): LocalIndex {
   };
 
   return {
-    add,
+    add: (message) => void waiting.push(message),
     search,
     get size() {
+      catchUp();
       return docs.size;
     },
   };
