@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeEvents, encodeEvents, packedEventCount } from '../../src/runtime/cluster/event-codec';
 import type { SimEvent } from '../../src/runtime/cluster/protocol';
 import type { SimMessage } from '../../src/engine/sim/messages';
+import { MESSAGE_TYPES } from '../../src/runtime/cluster/validate';
 
 const b = (...xs: number[]) => new Uint8Array(xs);
 
@@ -31,6 +32,10 @@ const EXAMPLES: [number, SimMessage][] = [
 const hostOf = (to: number) => (to === 1 ? 'gateway' : to === 2 ? 'sessions' : to === 3 ? 'store' : 'phones');
 
 describe('packed events', () => {
+  it('the examples cover every message type', () => {
+    expect(new Set(EXAMPLES.map(([, m]) => m.type))).toEqual(new Set(MESSAGE_TYPES));
+  });
+
   it.each(EXAMPLES.map(([to, msg]) => [msg.type, to, msg] as const))('%s comes back as it was sent', (_type, to, msg) => {
     const events: SimEvent[] = [{ t: 1234.5, src: 17, seq: 2 ** 40, to, msg }];
     const packed = encodeEvents(events);
@@ -46,9 +51,11 @@ describe('packed events', () => {
     expect(back.ok && back.events).toEqual(events);
   });
 
-  it('decoded bytes are copies: they do not hold the batch', () => {
+  it("stored envelopes are copies (they must not hold the batch); wire chunks are views", () => {
     const back = decodeEvents(encodeEvents([{ t: 1, src: 17, seq: 1, to: 3, msg: { type: 'store.put', recipient: 8, key: 'c1', msg: 1, envelope: b(1, 2) } }]), 'store');
     expect(back.ok && (back.events[0]!.msg as { envelope: Uint8Array }).envelope.buffer.byteLength).toBe(2);
+    const up = decodeEvents(encodeEvents([{ t: 1, src: 17, seq: 1, to: 1, msg: { type: 'up', user: 1, conn: 1, proto: 'mqtt', chunks: [b(0xc0, 0)] } }]), 'gateway');
+    expect(up.ok && (up.events[0]!.msg as { chunks: readonly Uint8Array[] }).chunks[0]!.buffer.byteLength).toBeGreaterThan(2);
   });
 
   it('random bytes and mutations of real batches only ever give a clear error', () => {

@@ -26,10 +26,9 @@ const MESSAGE_FIELDS: Readonly<Record<SimMessage['type'], Spec>> = {
   input: { action: 'action', msg: 'int?' },
 };
 
-export const ITEM_FIELDS: Spec = { recipient: 'int', key: 'str', msg: 'int', envelope: 'bytes', seq: 'int' };
+const ITEM_FIELDS: Spec = { recipient: 'int', key: 'str', msg: 'int', envelope: 'bytes', seq: 'int' };
 /** Message types in a fixed order: the data plane's wire format numbers them by it. */
 export const MESSAGE_TYPES = Object.keys(MESSAGE_FIELDS) as SimMessage['type'][];
-export const fieldsOf = (type: SimMessage['type']): Spec => MESSAGE_FIELDS[type];
 
 const ACTIONS = ['spawn', 'send', 'offline', 'online', 'open', 'link', 'protocol', 'spike', 'crash', 'gateway', 'retry'];
 
