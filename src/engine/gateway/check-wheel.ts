@@ -1,5 +1,7 @@
 import type { GatewayConnection } from './connection';
 
+const NONE_DUE: readonly GatewayConnection[] = [];
+
 /**
  * When each connection next needs the gateway's attention (a keep-alive deadline, a ping due, a
  * held poll to answer), in one bucket per sweep tick. A sweep visits only the connections due,
@@ -27,18 +29,20 @@ export class CheckWheel {
     else this.buckets.set(tick, [c]);
   }
 
-  /** Removes and returns the connections due at `tick` (stale entries filtered out). */
-  take(tick: number): GatewayConnection[] {
+  /** Removes and returns the connections due at `tick` (stale entries filtered out, in place). */
+  take(tick: number): readonly GatewayConnection[] {
     const b = this.buckets.get(tick);
-    if (!b) return [];
+    if (!b) return NONE_DUE;
     this.buckets.delete(tick);
-    const due: GatewayConnection[] = [];
-    for (const c of b)
-      if (c.checkTick === tick) {
-        c.checkTick = 0;
-        due.push(c);
-      }
-    return due;
+    let due = 0;
+    for (let i = 0; i < b.length; i++) {
+      const c = b[i]!;
+      if (c.checkTick !== tick) continue;
+      c.checkTick = 0;
+      b[due++] = c;
+    }
+    b.length = due;
+    return b;
   }
 
   clear(): void {

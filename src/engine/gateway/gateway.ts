@@ -1,6 +1,6 @@
 import { decodeEnvelope, deliveryKey, encodeEnvelope, type Envelope } from '../chat/envelope';
 import type { Actor, ActorContext } from '../kernel/kernel';
-import { traceEvent, type ProtocolName, type TraceKind } from '../kernel/trace';
+import type { ProtocolName, TraceKind } from '../kernel/trace';
 import { CORE_NETWORK_MS } from '../net/mobile-link';
 import type { GatewayPort } from '../protocols/server-transport';
 import type { ProtocolSettings, WireMeta } from '../protocols/transport';
@@ -14,6 +14,9 @@ import { LoadMeter, WORK_UNITS } from './load-meter';
 import { serverProtocol } from './server-protocols';
 
 type Ctx = ActorContext<SimMessage>;
+
+/** A close with no bytes: shared, never written to. */
+const NO_CHUNKS: readonly Uint8Array[] = [];
 
 /** A routing decision waiting for the session manager's answer. */
 interface Lookup {
@@ -97,10 +100,10 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
 
   // ── connections ───────────────────────────────────────────────────────────────────────────
 
-  private onUp(user: number, conn: number, proto: ProtocolName, chunks: Uint8Array[]): void {
+  private onUp(user: number, conn: number, proto: ProtocolName, chunks: readonly Uint8Array[]): void {
     if (this.crashed) {
       // The process is gone; the host's TCP stack answers with a reset.
-      this.ctx.sendAt(phoneActor(user), { type: 'down', conn, chunks: [], close: 'connection refused: the gateway is down' }, this.ctx.now + CORE_NETWORK_MS);
+      this.down(user, conn, NO_CHUNKS, 'connection refused: the gateway is down', undefined, this.ctx.now + CORE_NETWORK_MS);
       return;
     }
     let c = this.conns.get(user);
@@ -169,18 +172,18 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
     for (const list of [c.inflight, c.syncHeld, c.waiting])
       if (list) for (const d of list) if (!d.fromStore) this.storePut(c.user, d.key, d.msg, d.envelope);
     c.inflight = c.syncHeld = c.waiting = undefined;
-    if (notify) this.ctx.sendAt(phoneActor(c.user), { type: 'down', conn: c.conn, chunks: [], close: reason }, this.ctx.now + CORE_NETWORK_MS);
+    if (notify) this.down(c.user, c.conn, NO_CHUNKS, reason, undefined, this.ctx.now + CORE_NETWORK_MS);
     if (wasOpen) {
       this.dc(ACTOR.sessions, { type: 'sm.unregister', user: c.user, conn: c.conn, epoch: this.epoch });
       this.trace('disconnect', ACTOR.gateway, phoneActor(c.user), 0, 0, this.ctx.now, reason, c.proto);
     }
   }
 
-  transmit(c: GatewayConnection, chunks: Uint8Array[], meta: WireMeta, close?: string): void {
+  transmit(c: GatewayConnection, chunks: readonly Uint8Array[], meta: WireMeta, close?: string): void {
     const at = this.ctx.now + CORE_NETWORK_MS;
     const bytes = byteLength(chunks);
-    this.ctx.trace(traceEvent(this.ctx.now, meta.kind, ACTOR.gateway, phoneActor(c.user), meta.msg ?? 0, bytes, meta.headerBytes, at, c.proto, meta.note, this.env.recordWire ? chunks : undefined));
-    this.ctx.sendAt(phoneActor(c.user), { type: 'down', conn: c.conn, chunks, proto: c.proto, ...(close !== undefined ? { close } : {}) }, at);
+    this.ctx.emit(this.ctx.now, meta.kind, ACTOR.gateway, phoneActor(c.user), meta.msg ?? 0, bytes, meta.headerBytes, at, c.proto, meta.note, this.env.recordWire ? chunks : undefined);
+    this.down(c.user, c.conn, chunks, close, c.proto, at);
     if (close !== undefined && c.state !== CONN_CLOSED) this.close(c, close, false);
   }
 
@@ -330,7 +333,7 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
     this.stats.crashes++;
     this.trace('crash', ACTOR.gateway, ACTOR.gateway, 0, 0, this.ctx.now, reason);
     for (const c of this.conns.values())
-      this.ctx.sendAt(phoneActor(c.user), { type: 'down', conn: c.conn, chunks: [], close: 'gateway crashed' }, this.ctx.now + CORE_NETWORK_MS);
+      this.down(c.user, c.conn, NO_CHUNKS, 'gateway crashed', undefined, this.ctx.now + CORE_NETWORK_MS);
     this.conns.clear();
     this.wheel.clear();
     this.lookups.clear();
@@ -373,11 +376,16 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
     this.sessions[user] = 1;
   }
 
+  /** Bytes (or just a close) towards a phone's cell tower; every 'down' has one shape. */
+  private down(user: number, conn: number, chunks: readonly Uint8Array[], close: string | undefined, proto: ProtocolName | undefined, atMs: number): void {
+    this.ctx.sendAt(phoneActor(user), { type: 'down', conn, chunks, close, proto }, atMs);
+  }
+
   private dc(to: number, m: SimMessage): void {
     this.ctx.sendAt(to, m, this.ctx.now + DATACENTER_MS);
   }
 
   private trace(kind: TraceKind, from: number, to: number, msg: number, bytes: number, arriveT: number, note?: string, proto?: ProtocolName): void {
-    this.ctx.trace(traceEvent(this.ctx.now, kind, from, to, msg, bytes, 0, arriveT, proto, note));
+    this.ctx.emit(this.ctx.now, kind, from, to, msg, bytes, 0, arriveT, proto, note);
   }
 }

@@ -1,7 +1,7 @@
 import { CalendarQueue } from './calendar-queue';
 import type { QueuedEvent } from './event-queue';
 import { LIMITS } from './limits';
-import type { TraceEvent, TraceSink } from './trace';
+import { traceEvent, type MutableTraceEvent, type ProtocolName, type TraceEvent, type TraceKind, type TraceSink } from './trace';
 
 /** A component of the simulation: it reacts to one message at a virtual time. */
 export interface Actor<M> {
@@ -17,6 +17,8 @@ export interface ActorContext<M> {
   /** Delivers `msg` to `to` at `atMs` (≥ now). Timers are messages to oneself. */
   sendAt(to: number, msg: M, atMs: number): void;
   trace(ev: TraceEvent): void;
+  /** Emits a trace event given field by field (as `traceEvent` takes them): no object is built when no sink keeps one. */
+  emit(t: number, kind: TraceKind, from: number, to: number, msg: number, bytes: number, headerBytes: number, arriveT: number, proto?: ProtocolName, note?: string, wire?: readonly Uint8Array[]): void;
 }
 
 /** Where an event goes when its target actor lives on another host (another worker). */
@@ -32,6 +34,8 @@ export class Kernel<M> {
   private readonly actors: (Actor<M> | undefined)[] = [];
   private readonly seqs: number[] = [];
   private readonly sinks: TraceSink[] = [];
+  /** The one event lent to sinks when every sink only borrows (see `TraceSink.borrows`). */
+  private scratch: MutableTraceEvent | undefined;
   private nowMs = 0;
   private current = 0;
   /** Order key of the event being handled: hosts tag trace events with it to merge streams. */
@@ -55,6 +59,26 @@ export class Kernel<M> {
       sendAt: (to, msg, atMs) => kernel.enqueue(kernel.current, to, msg, atMs),
       trace: (ev) => {
         for (const s of kernel.sinks) s.emit(ev);
+      },
+      emit: (t, kind, from, to, msg, bytes, headerBytes, arriveT, proto, note, wire) => {
+        const e = kernel.scratch;
+        if (e === undefined) {
+          const ev = traceEvent(t, kind, from, to, msg, bytes, headerBytes, arriveT, proto, note, wire);
+          for (const s of kernel.sinks) s.emit(ev);
+          return;
+        }
+        e.t = t;
+        e.kind = kind;
+        e.from = from;
+        e.to = to;
+        e.msg = msg;
+        e.bytes = bytes;
+        e.headerBytes = headerBytes;
+        e.arriveT = arriveT;
+        e.proto = proto;
+        e.note = note;
+        e.wire = wire;
+        for (const s of kernel.sinks) s.emit(e);
       },
     };
   }
@@ -86,6 +110,7 @@ export class Kernel<M> {
 
   addSink(sink: TraceSink): void {
     this.sinks.push(sink);
+    this.scratch = this.sinks.every((s) => s.borrows === true) ? (traceEvent(0, 'frame', 0, 0, 0, 0, 0, 0) as MutableTraceEvent) : undefined;
   }
 
   /** Schedules a message from `src` (an actor, or the input log) at `atMs`. */

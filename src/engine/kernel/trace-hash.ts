@@ -9,6 +9,7 @@ export class TraceHasher implements TraceSink {
   private a = 0x811c9dc5;
   private b = 0xcbf29ce4;
   count = 0;
+  readonly borrows = true;
 
   private mix(n: number): void {
     // Numbers in the trace are integers or short decimals; hash the float64 halves exactly.

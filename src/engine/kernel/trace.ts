@@ -62,7 +62,15 @@ export interface TraceEvent {
 /** Something that consumes trace events as they happen. */
 export interface TraceSink {
   emit(ev: TraceEvent): void;
+  /**
+   * True when `emit` only reads the event during the call and keeps no reference to it. When
+   * every sink borrows, the kernel hands them one reused object instead of a new one per event.
+   */
+  readonly borrows?: boolean;
 }
+
+/** A trace event the kernel fills in place (for sinks that only borrow it). */
+export type MutableTraceEvent = { -readonly [K in keyof TraceEvent]: TraceEvent[K] };
 
 /**
  * Builds a trace event. Every event has the same shape (absent fields are undefined), which

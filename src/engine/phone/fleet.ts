@@ -2,7 +2,7 @@ import type { Actor, ActorContext } from '../kernel/kernel';
 import { LIMITS } from '../kernel/limits';
 import type { Rng } from '../kernel/rng';
 import type { LinkQuality } from '../net/mobile-link';
-import { traceEvent, type ProtocolName } from '../kernel/trace';
+import type { ProtocolName } from '../kernel/trace';
 import { ACTOR, phoneActor } from '../sim/actors';
 import type { InputAction, SimMessage } from '../sim/messages';
 import { Phone } from './phone';
@@ -119,7 +119,7 @@ export class Fleet implements Actor<SimMessage> {
   }
 
   private reject(ctx: Ctx, note: string): void {
-    ctx.trace(traceEvent(ctx.now, 'rejected', ACTOR.input, ACTOR.fleet, 0, 0, 0, ctx.now, undefined, note));
+    ctx.emit(ctx.now, 'rejected', ACTOR.input, ACTOR.fleet, 0, 0, 0, ctx.now, undefined, note);
   }
 
   private spawn(ctx: Ctx, count: number, proto: ProtocolName, link: LinkQuality, online: boolean, names?: readonly string[]): Phone[] {

@@ -4,7 +4,7 @@ import type { Actor, ActorContext } from '../kernel/kernel';
 import { createLocalIndex, type LocalIndex } from '../search/local-index';
 import { LIMITS } from '../kernel/limits';
 import type { Rng } from '../kernel/rng';
-import { traceEvent, type ProtocolName, type TraceKind } from '../kernel/trace';
+import type { ProtocolName, TraceKind } from '../kernel/trace';
 import { dropDurationMs, MobileLink, msUntilNextDrop, type LinkQuality } from '../net/mobile-link';
 import { createClientTransport } from '../protocols/create-transport';
 import type { ClientPort, ClientTransport, ProtocolSettings, WireMeta } from '../protocols/transport';
@@ -103,16 +103,16 @@ export class Phone implements Actor<SimMessage>, ClientPort {
 
   // ── the link ──────────────────────────────────────────────────────────────────────────────
 
-  private hop(kind: TraceKind, bytes: number, headerBytes: number, arriveT: number, msg = 0, note?: string, wire?: Uint8Array[]): void {
-    this.ctx.trace(traceEvent(this.ctx.now, kind, this.actor, ACTOR.gateway, msg, bytes, headerBytes, arriveT, this.proto, note, wire));
+  private hop(kind: TraceKind, bytes: number, headerBytes: number, arriveT: number, msg = 0, note?: string, wire?: readonly Uint8Array[]): void {
+    this.ctx.emit(this.ctx.now, kind, this.actor, ACTOR.gateway, msg, bytes, headerBytes, arriveT, this.proto, note, wire);
   }
 
   /** An event on this phone itself (no travel). */
   private local(kind: TraceKind, from: number, to: number, msg: number, note?: string, bytes = 0): void {
-    this.ctx.trace(traceEvent(this.ctx.now, kind, from, to, msg, bytes, 0, this.ctx.now, this.proto, note));
+    this.ctx.emit(this.ctx.now, kind, from, to, msg, bytes, 0, this.ctx.now, this.proto, note);
   }
 
-  transmit(chunks: Uint8Array[], meta: WireMeta): void {
+  transmit(chunks: readonly Uint8Array[], meta: WireMeta): void {
     const bytes = byteLength(chunks);
     this.bytesUp += bytes;
     if (!this.link.up) {
@@ -133,7 +133,7 @@ export class Phone implements Actor<SimMessage>, ClientPort {
     this.ctx.sendAt(this.actor, { type: 'deliver', conn: m.conn, chunks: m.chunks, close: m.close, proto: m.proto }, at);
   }
 
-  private onDeliver(conn: number, chunks: Uint8Array[], close?: string): void {
+  private onDeliver(conn: number, chunks: readonly Uint8Array[], close?: string): void {
     this.bytesDown += byteLength(chunks);
     if (conn !== this.conn || this.transport === undefined) return;
     this.radio.activity(this.ctx.now);
@@ -247,7 +247,7 @@ export class Phone implements Actor<SimMessage>, ClientPort {
     const delay = retryDelayMs(this.env.retry, this.attempt, this.rng);
     this.attempt++;
     this.status = 'backoff';
-    this.ctx.trace(traceEvent(this.ctx.now, 'retry', this.actor, ACTOR.gateway, 0, 0, 0, this.ctx.now + delay, this.proto, `attempt ${this.attempt} in ${delay} ms`));
+    this.ctx.emit(this.ctx.now, 'retry', this.actor, ACTOR.gateway, 0, 0, 0, this.ctx.now + delay, this.proto, `attempt ${this.attempt} in ${delay} ms`);
     this.phoneTimer('reconnect', this.ctx.now + delay);
   }
 

@@ -28,7 +28,7 @@ export interface ClientPort {
   readonly rng: Rng;
   readonly settings: ProtocolSettings;
   /** Puts bytes on the uplink (phone → gateway). */
-  transmit(chunks: Uint8Array[], meta: WireMeta): void;
+  transmit(chunks: readonly Uint8Array[], meta: WireMeta): void;
   /** Asks for `onTimer(name)` at `atMs`; a newer request for the same name replaces it. */
   timer(name: string, atMs: number): void;
   /** The gateway incarnation this phone last connected to (0 before its first connection). */

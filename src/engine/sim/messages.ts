@@ -31,9 +31,9 @@ export interface StoredItem {
 /** Everything that moves between actors. */
 export type SimMessage =
   // phone ⇄ gateway, over the mobile link
-  | { type: 'up'; user: number; conn: number; proto: ProtocolName; chunks: Uint8Array[] }
-  | { type: 'down'; conn: number; chunks: Uint8Array[]; close?: string; proto?: ProtocolName }
-  | { type: 'deliver'; conn: number; chunks: Uint8Array[]; close?: string; proto?: ProtocolName }
+  | { type: 'up'; user: number; conn: number; proto: ProtocolName; chunks: readonly Uint8Array[] }
+  | { type: 'down'; conn: number; chunks: readonly Uint8Array[]; close?: string; proto?: ProtocolName }
+  | { type: 'deliver'; conn: number; chunks: readonly Uint8Array[]; close?: string; proto?: ProtocolName }
   // gateway ⇄ session manager
   | { type: 'sm.register'; user: number; conn: number; proto: ProtocolName; epoch: number }
   | { type: 'sm.unregister'; user: number; conn: number; epoch: number }

@@ -35,6 +35,7 @@ export class MetricsCollector implements TraceSink {
   crashes = 0;
   rejected = 0;
   events = 0;
+  readonly borrows = true;
 
   emit(ev: TraceEvent): void {
     this.events++;

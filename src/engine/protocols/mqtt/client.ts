@@ -4,7 +4,7 @@ import { formatDecodeError } from '../decode-result';
 import type { ClientPort, ClientTransport } from '../transport';
 import { controlMeta, envelopeMeta } from '../wire-meta';
 import { decodeMqtt, encodeMqtt } from './codec';
-import { encodeMqttShared } from './constant-packets';
+import { DISCONNECT_FRAME, encodeMqttShared, PINGREQ_FRAME, type ConstantFrame } from './constant-packets';
 import type { MqttPacket } from './messages';
 import { CONNACK_REASONS, inboxTopic, MQTT_ACK_TOPIC, outboundTopic } from './topics';
 
@@ -33,6 +33,12 @@ export class MqttClient implements ClientTransport {
     const bytes = encodeMqttShared(p);
     this.lastSentMs = this.port.now;
     this.port.transmit([bytes], controlMeta([bytes], kind, note, msg));
+  }
+
+  /** Sends a prebuilt constant packet (a keep-alive ping, a goodbye). */
+  private putFrame(f: ConstantFrame): void {
+    this.lastSentMs = this.port.now;
+    this.port.transmit(f.chunks, f.meta);
   }
 
   start(): void {
@@ -142,7 +148,7 @@ export class MqttClient implements ClientTransport {
       }
       const due = this.lastSentMs + this.keepAliveMs;
       if (this.port.now >= due) {
-        this.put({ type: 'PINGREQ' }, 'ping');
+        this.putFrame(PINGREQ_FRAME);
         if (this.pingSentMs < 0) this.pingSentMs = this.port.now;
         this.port.timer('keepalive', this.port.now + this.keepAliveMs);
       } else {
@@ -152,7 +158,7 @@ export class MqttClient implements ClientTransport {
   }
 
   stop(graceful: boolean): void {
-    if (graceful && this.open) this.put({ type: 'DISCONNECT' }, 'disconnect');
+    if (graceful && this.open) this.putFrame(DISCONNECT_FRAME);
     this.open = false;
   }
 }

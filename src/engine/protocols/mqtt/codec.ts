@@ -151,19 +151,25 @@ function encodeConnect(p: MqttConnect, w: ByteWriter): void {
   if (p.password) putBinary(w, p.password, 'password');
 }
 
+const PINGREQ_RESULT: DecodeResult<MqttPacket> = Object.freeze(decodeOk<MqttPacket>(Object.freeze({ type: 'PINGREQ' as const }), 2));
+const PINGRESP_RESULT: DecodeResult<MqttPacket> = Object.freeze(decodeOk<MqttPacket>(Object.freeze({ type: 'PINGRESP' as const }), 2));
+
 /**
  * Decodes one control packet starting at `offset`; `length` is the bytes consumed. Errors name
  * the broken rule and the absolute offset of the offending byte.
  */
-const PINGREQ_RESULT: DecodeResult<MqttPacket> = Object.freeze(decodeOk<MqttPacket>(Object.freeze({ type: 'PINGREQ' as const }), 2));
-const PINGRESP_RESULT: DecodeResult<MqttPacket> = Object.freeze(decodeOk<MqttPacket>(Object.freeze({ type: 'PINGRESP' as const }), 2));
-
 export function decodeMqtt(bytes: Uint8Array, offset = 0): DecodeResult<MqttPacket> {
   // Keep-alives are most of an idle fleet's traffic: the two-byte ping packets decode to shared results.
   if (offset === 0 && bytes.length === 2 && bytes[1] === 0) {
     if (bytes[0] === 0xc0) return PINGREQ_RESULT;
     if (bytes[0] === 0xd0) return PINGRESP_RESULT;
   }
+  return decodePacket(bytes, offset);
+}
+
+// Apart from `decodeMqtt` because of its closure: a function with one allocates a context on
+// every call, so the ping fast path above would allocate too.
+function decodePacket(bytes: Uint8Array, offset: number): DecodeResult<MqttPacket> {
   const bad = badOffset<MqttPacket>(bytes, offset);
   if (bad) return bad;
   const b0 = bytes[offset];

@@ -5,7 +5,7 @@ import { formatDecodeError } from '../decode-result';
 import type { GatewayPort, ServerProtocol } from '../server-transport';
 import { controlMeta, pushMeta } from '../wire-meta';
 import { decodeMqtt, encodeMqtt } from './codec';
-import { encodeMqttShared } from './constant-packets';
+import { encodeMqttShared, PINGRESP_FRAME } from './constant-packets';
 import type { MqttPacket } from './messages';
 import { inboxTopic, MQTT_ACK_TOPIC } from './topics';
 
@@ -58,16 +58,13 @@ function onPacket(c: GatewayConnection, p: MqttPacket, port: GatewayPort): void 
       }
       return;
     }
-    case 'PUBACK': {
-      const d = c.inflight?.find((x) => x.pid === p.packetId);
-      if (d) port.deviceAck(c, d.key);
-      return;
-    }
+    case 'PUBACK':
+      return onPuback(c, p.packetId, port);
     case 'SUBSCRIBE':
       send(c, port, { type: 'SUBACK', packetId: p.packetId, returnCodes: p.subscriptions.map((s) => Math.min(s.qos, 1)) }, 'frame');
       return;
     case 'PINGREQ':
-      send(c, port, { type: 'PINGRESP' }, 'ping');
+      port.transmit(c, PINGRESP_FRAME.chunks, PINGRESP_FRAME.meta);
       return;
     case 'DISCONNECT':
       port.close(c, 'client sent DISCONNECT', false);
@@ -77,6 +74,12 @@ function onPacket(c: GatewayConnection, p: MqttPacket, port: GatewayPort): void 
       port.malformed(c, `mqtt: unexpected ${p.type} from a client`);
       port.close(c, 'protocol violation', true);
   }
+}
+
+// Apart from `onPacket`: a closure over its packet would allocate a context on every packet, pings too.
+function onPuback(c: GatewayConnection, packetId: number, port: GatewayPort): void {
+  const d = c.inflight?.find((x) => x.pid === packetId);
+  if (d) port.deviceAck(c, d.key);
 }
 
 /** The gateway's MQTT 3.1.1 server: CONNACK, PUBACK as ✓, QoS 1 pushes, keep-alive enforcement. */
