@@ -1,6 +1,6 @@
 import { DATACENTER_MS } from '../../engine/gateway/gateway-config';
 import { TraceHasher } from '../../engine/kernel/trace-hash';
-import type { TraceEvent, TraceSink } from '../../engine/kernel/trace';
+import { traceEvent, type MutableTraceEvent, type TraceEvent, type TraceSink } from '../../engine/kernel/trace';
 import { CORE_NETWORK_MS } from '../../engine/net/mobile-link';
 import type { Scenario, TimedAction } from '../../engine/scenario/scenario';
 import { ACTOR, phoneActor } from '../../engine/sim/actors';
@@ -58,6 +58,7 @@ export class ClusterRun {
   crossEvents = 0;
   /** The last window's trace, merged while the hosts run the next one (or when the run pauses). */
   private pendingTrace: PackedTrace[] | undefined;
+  private readonly borrowed: MutableTraceEvent | undefined;
 
   private constructor(
     readonly cluster: Cluster,
@@ -66,6 +67,8 @@ export class ClusterRun {
     private readonly opts: ClusterRunOptions,
   ) {
     this.sinks = [this.hasher, this.metrics, ...(opts.sinks ?? [])];
+    // When no sink keeps events, the merge refills one object instead of building one per event.
+    this.borrowed = this.sinks.every((s) => s.borrows === true) ? (traceEvent(0, 'frame', 0, 0, 0, 0, 0, 0) as MutableTraceEvent) : undefined;
   }
 
   /** Initialises every host for a new run of `scenario` and schedules its inputs (numbered as one thread does). */
@@ -272,9 +275,14 @@ export class ClusterRun {
     const streams = this.pendingTrace;
     if (!streams) return;
     this.pendingTrace = undefined;
-    mergeTraces(streams, (ev) => {
-      for (const s of this.sinks) s.emit(ev);
-    });
+    const sinks = this.sinks;
+    mergeTraces(
+      streams,
+      (ev) => {
+        for (const s of sinks) s.emit(ev);
+      },
+      this.borrowed,
+    );
   }
 
   private emitOwn(ev: TraceEvent): void {

@@ -47,7 +47,8 @@ export class Host implements HostControl {
     this.component?.close?.();
     this.kernel = new Kernel<SimMessage>();
     this.kernel.remote = (ev) => this.route(ev);
-    this.kernel.addSink({ emit: (ev) => this.tag(ev) });
+    // The packer copies every field at once (it keeps only the wire list), so it can borrow the event.
+    this.kernel.addSink({ emit: (ev) => this.tag(ev), borrows: true });
     this.runId = setup.run;
     for (const p of this.peers.values()) p.received = 0;
     this.outbox = new Map();

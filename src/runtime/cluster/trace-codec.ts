@@ -4,7 +4,7 @@
  * strings and wire bytes beside it. Each event keeps the order key of the event whose handling
  * emitted it, so the coordinator can merge hosts' streams into the one-thread order.
  */
-import { TRACE_KIND_INDEX, TRACE_KINDS, PROTOCOLS, traceEvent, type ProtocolName, type TraceEvent } from '../../engine/kernel/trace';
+import { TRACE_KIND_INDEX, TRACE_KINDS, PROTOCOLS, traceEvent, type MutableTraceEvent, type ProtocolName, type TraceEvent } from '../../engine/kernel/trace';
 
 /** Numbers per event: order key (k, src, seq, i), then t, kind, from, to, msg, bytes, headerBytes, arriveT, proto, note. */
 const STRIDE = 14;
@@ -92,13 +92,31 @@ export class TracePacker {
   }
 }
 
-function eventAt(p: PackedTrace, n: number): TraceEvent {
+/**
+ * Event `n` of `p`: built by the engine's own builder (one object shape for every event, as the
+ * sinks see in one thread), or written into `into` when every sink only borrows events.
+ */
+function eventAt(p: PackedTrace, n: number, into: MutableTraceEvent | undefined): TraceEvent {
   const a = p.nums;
   const o = n * STRIDE;
-  const proto = a[o + 12]!;
-  const note = a[o + 13]!;
-  // The engine's own builder: one object shape for every event, as the sinks see in one thread.
-  return traceEvent(a[o + 4]!, TRACE_KINDS[a[o + 5]!]!, a[o + 6]!, a[o + 7]!, a[o + 8]!, a[o + 9]!, a[o + 10]!, a[o + 11]!, proto >= 0 ? PROTOCOLS[proto] : undefined, note >= 0 ? p.notes[note] : undefined, p.wire[n]);
+  const protoIndex = a[o + 12]!;
+  const noteIndex = a[o + 13]!;
+  const kind = TRACE_KINDS[a[o + 5]!]!;
+  const proto = protoIndex >= 0 ? PROTOCOLS[protoIndex] : undefined;
+  const note = noteIndex >= 0 ? p.notes[noteIndex] : undefined;
+  if (!into) return traceEvent(a[o + 4]!, kind, a[o + 6]!, a[o + 7]!, a[o + 8]!, a[o + 9]!, a[o + 10]!, a[o + 11]!, proto, note, p.wire[n]);
+  into.t = a[o + 4]!;
+  into.kind = kind;
+  into.from = a[o + 6]!;
+  into.to = a[o + 7]!;
+  into.msg = a[o + 8]!;
+  into.bytes = a[o + 9]!;
+  into.headerBytes = a[o + 10]!;
+  into.arriveT = a[o + 11]!;
+  into.proto = proto;
+  into.note = note;
+  into.wire = p.wire[n];
+  return into;
 }
 
 /** Compares event `i` of `a` with event `j` of `b` by order key. */
@@ -109,8 +127,11 @@ function before(a: Float64Array, i: number, b: Float64Array, j: number): boolean
   return false;
 }
 
-/** Merges hosts' packed streams (each in its own order) into the one-thread order, calling `emit` per event. */
-export function mergeTraces(streams: readonly PackedTrace[], emit: (ev: TraceEvent) => void): void {
+/**
+ * Merges hosts' packed streams (each in its own order) into the one-thread order, calling `emit`
+ * per event. With `borrowed`, every event is that one object refilled (the sinks only borrow).
+ */
+export function mergeTraces(streams: readonly PackedTrace[], emit: (ev: TraceEvent) => void, borrowed?: MutableTraceEvent): void {
   const live = streams.filter((s) => s.count > 0);
   const at = live.map(() => 0);
   for (;;) {
@@ -120,6 +141,6 @@ export function mergeTraces(streams: readonly PackedTrace[], emit: (ev: TraceEve
       if (best < 0 || before(live[s]!.nums, at[s]!, live[best]!.nums, at[best]!)) best = s;
     }
     if (best < 0) return;
-    emit(eventAt(live[best]!, at[best]!++));
+    emit(eventAt(live[best]!, at[best]!++, borrowed));
   }
 }
