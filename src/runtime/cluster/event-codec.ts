@@ -75,9 +75,12 @@ function writeMessage(w: Writer, m: SimMessage): void {
   }
 }
 
+/** One writer per thread, its buffer grown once to the largest batch (encoding never yields). */
+const writer = new Writer();
+
 /** Packs `events` (already valid: the engine made them) for one peer. */
 export function encodeEvents(events: readonly SimEvent[]): ArrayBuffer {
-  const w = new Writer();
+  const w = writer.start();
   w.u32(events.length);
   for (const ev of events) {
     w.f64(ev.t);

@@ -77,6 +77,13 @@ export class Writer {
     if (v !== undefined) write.call(this, v);
   }
 
+  /** Starts a new packing (keeping the buffer grown so far). */
+  start(): this {
+    this.at = 0;
+    return this;
+  }
+
+  /** The bytes written, as their own buffer. */
   finish(): ArrayBuffer {
     return this.buf.slice(0, this.at);
   }
