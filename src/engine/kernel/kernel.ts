@@ -21,6 +21,24 @@ export interface ActorContext<M> {
   emit(t: number, kind: TraceKind, from: number, to: number, msg: number, bytes: number, headerBytes: number, arriveT: number, proto?: ProtocolName, note?: string, wire?: readonly Uint8Array[]): void;
 }
 
+/**
+ * An event the kernel made and queued itself. Nothing outside the kernel keeps one once it is
+ * handled, so it goes back to a free list and carries a later event: a million phones' 60 s
+ * keep-alive timers then cost no allocation, and no garbage left for the old generation.
+ */
+class KernelEvent<M> implements QueuedEvent<M> {
+  constructor(
+    public t: number,
+    public src: number,
+    public seq: number,
+    public to: number,
+    public msg: M,
+  ) {}
+}
+
+/** Handled events kept for reuse, at most (the rest are left to the collector). */
+const FREE_EVENTS_MAX = 1 << 16;
+
 /** Where an event goes when its target actor lives on another host (another worker). */
 export type RemoteRoute<M> = (ev: QueuedEvent<M>) => void;
 
@@ -33,6 +51,7 @@ export class Kernel<M> {
   private readonly queue = new CalendarQueue<M>();
   private readonly actors: (Actor<M> | undefined)[] = [];
   private readonly seqs: number[] = [];
+  private readonly free: KernelEvent<M>[] = [];
   private readonly sinks: TraceSink[] = [];
   /** The one event lent to sinks when every sink only borrows (see `TraceSink.borrows`). */
   private scratch: MutableTraceEvent | undefined;
@@ -118,9 +137,29 @@ export class Kernel<M> {
     if (!(atMs >= this.nowMs)) throw new Error(`event for actor ${to} at ${atMs} ms is in the past (now ${this.nowMs} ms)`);
     const seq = (this.seqs[src] ?? 0) + 1;
     this.seqs[src] = seq;
-    const ev: QueuedEvent<M> = { t: atMs, src, seq, to, msg };
-    if (this.actors[to] === undefined && this.remote) this.remote(ev);
-    else this.queue.push(ev);
+    if (this.actors[to] === undefined && this.remote) {
+      this.remote({ t: atMs, src, seq, to, msg }); // it leaves this kernel: never reused
+      return;
+    }
+    const ev = this.free.pop();
+    if (ev === undefined) {
+      this.queue.push(new KernelEvent(atMs, src, seq, to, msg));
+      return;
+    }
+    ev.t = atMs;
+    ev.src = src;
+    ev.seq = seq;
+    ev.to = to;
+    ev.msg = msg;
+    this.queue.push(ev);
+  }
+
+  /** Takes back a handled event for reuse, if the kernel made it. */
+  private recycle(ev: QueuedEvent<M>): void {
+    if (!(ev instanceof KernelEvent) || this.free.length >= FREE_EVENTS_MAX) return;
+    const own = ev as KernelEvent<M>;
+    own.msg = undefined as M; // let the message be collected
+    this.free.push(own);
   }
 
   /** Accepts an event stamped elsewhere (another host), keeping its original order key. */
@@ -144,6 +183,7 @@ export class Kernel<M> {
       this.currentSeq = head.seq;
       const actor = this.actors[head.to];
       if (actor !== undefined) actor.handle(head.msg, ctx);
+      this.recycle(head);
       if (++this.processed > LIMITS.maxEventsPerRun) throw new Error('event limit reached; the run is stopped');
     }
     if (endMs > this.nowMs && endMs !== Infinity) this.nowMs = endMs;
@@ -158,6 +198,7 @@ export class Kernel<M> {
     this.currentSrc = head.src;
     this.currentSeq = head.seq;
     this.actors[head.to]?.handle(head.msg, this.ctx);
+    this.recycle(head);
     this.processed++;
     return head.t;
   }

@@ -1,14 +1,34 @@
-/** Transport timers share a phone's timer namespace under a `t:` prefix, built once per name. */
-const TRANSPORT_TIMER_KEY = new Map<string, string>();
-/** The transport timer name behind a key, for keys that belong to the transport. */
-export const TRANSPORT_TIMER_OF = new Map<string, string>();
-/** The key of a transport timer (the same string every time, so lookups stay fast). */
-export function transportTimerKey(name: string): string {
-  let key = TRANSPORT_TIMER_KEY.get(name);
-  if (key === undefined) {
-    key = `t:${name}`;
-    TRANSPORT_TIMER_KEY.set(name, key);
-    TRANSPORT_TIMER_OF.set(key, name);
-  }
-  return key;
+/**
+ * A timer name a phone uses: the key its timer messages carry, its slot in the phone's list of
+ * generations, and, for a transport's timer, the transport's own name for it.
+ */
+export interface TimerKey {
+  readonly key: string;
+  readonly slot: number;
+  readonly transport: string | undefined;
 }
+
+const BY_KEY = new Map<string, TimerKey>();
+const BY_TRANSPORT_NAME = new Map<string, TimerKey>();
+
+function define(key: string, transport: string | undefined): TimerKey {
+  const k: TimerKey = { key, slot: BY_KEY.size, transport };
+  BY_KEY.set(key, k);
+  return k;
+}
+
+/** One of the phone's own timers (reconnect, connect-timeout, link drop-outs). */
+export const phoneTimerKey = (name: string): TimerKey => BY_KEY.get(name) ?? define(name, undefined);
+
+/** A transport's timer: it shares the phone's namespace under a `t:` prefix, built once per name. */
+export function transportTimerKey(name: string): TimerKey {
+  let k = BY_TRANSPORT_NAME.get(name);
+  if (k === undefined) {
+    k = define(`t:${name}`, name);
+    BY_TRANSPORT_NAME.set(name, k);
+  }
+  return k;
+}
+
+/** The timer a message's key names (undefined: no phone ever set one by that name). */
+export const timerOfKey = (key: string): TimerKey | undefined => BY_KEY.get(key);
