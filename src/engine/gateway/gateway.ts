@@ -10,6 +10,7 @@ import type { InputAction, SimMessage, StoredItem } from '../sim/messages';
 import { CONN_CLOSED, CONN_HANDSHAKE, CONN_OPEN, newConnection, takeInflight, type Delivery, type GatewayConnection } from './connection';
 import { DATACENTER_MS, SWEEP_MS, type GatewayConfig } from './gateway-config';
 import { CheckWheel } from './check-wheel';
+import { ConnectionTable } from './connection-table';
 import { LoadMeter, WORK_UNITS } from './load-meter';
 import { serverProtocol } from './server-protocols';
 
@@ -40,7 +41,7 @@ export interface GatewayStats {
  * router, not a librarian: nothing stays here once the recipient has acked it.
  */
 export class Gateway implements Actor<SimMessage>, GatewayPort {
-  readonly conns = new Map<number, GatewayConnection>();
+  readonly conns = new ConnectionTable();
   private readonly lookups = new Map<number, Lookup>();
   private nextLookup = 1;
   private sessions = new Uint8Array(1024);

@@ -53,6 +53,18 @@ export class ByteWriter {
   finish(): Uint8Array {
     return this.buf.slice(0, this.used);
   }
+
+  /** Forgets what was written, keeping the buffer (for an encoder's reused scratch writer). */
+  reset(): this {
+    this.used = 0;
+    return this;
+  }
+
+  /** Copies the bytes written so far into `target` at `offset` (no intermediate copy). */
+  copyTo(target: Uint8Array, offset: number): void {
+    if (this.used > 64) target.set(this.buf.subarray(0, this.used), offset);
+    else for (let i = 0; i < this.used; i++) target[offset + i] = this.buf[i]!;
+  }
 }
 
 /**
@@ -69,6 +81,12 @@ class ReadFailure {
 /** Stops the decode running inside `catchDecode` with an error at an absolute byte offset. */
 export function failAt(message: string, offset: number): never {
   throw new ReadFailure(message, offset);
+}
+
+/** The `{ ok: false }` for a `failAt` caught by a decoder's own try block; anything else is rethrown. */
+export function decodeFailure<T>(e: unknown): DecodeResult<T> {
+  if (e instanceof ReadFailure) return decodeFail(e.message, e.offset);
+  throw e;
 }
 
 /** Runs a decoder body, converting a `failAt` (or reader overrun) into `{ ok: false }`. */

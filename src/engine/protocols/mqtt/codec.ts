@@ -3,7 +3,7 @@
  * numbers refer to the OASIS standard of 29 Oct 2014.
  */
 import { assertNever } from '../../kernel/brand';
-import { ByteReader, ByteWriter, badOffset, catchDecode, failAt } from '../bytes';
+import { ByteReader, ByteWriter, badOffset, decodeFailure, failAt } from '../bytes';
 import { decodeFail, decodeOk, type DecodeResult } from '../decode-result';
 import {
   checkQos,
@@ -65,15 +65,26 @@ export function decodeRemainingLength(bytes: Uint8Array, offset: number): Decode
   return decodeFail('remaining length uses more than 4 bytes (max 268,435,455)', offset + 3);
 }
 
+/** The body of the packet being encoded: one writer, reused (encoding never nests). */
+const SCRATCH = new ByteWriter(256);
+
 /** Encodes one control packet; throws RangeError for values the wire cannot carry. */
 export function encodeMqtt(p: MqttPacket): Uint8Array {
-  const body = new ByteWriter();
+  const body = SCRATCH.reset();
   const flags = encodeBody(p, body);
-  const rl = encodeRemainingLength(body.length);
-  const out = new Uint8Array(1 + rl.length + body.length);
+  let n = body.length;
+  if (n > MQTT_MAX_REMAINING_LENGTH) encodeRemainingLength(n); // throws the RangeError
+  let rlBytes = 1;
+  for (let rest = n >= 128 ? Math.floor(n / 128) : 0; rest > 0; rest = Math.floor(rest / 128)) rlBytes++;
+  const out = new Uint8Array(1 + rlBytes + n);
   out[0] = (MQTT_TYPE_CODES[p.type] << 4) | flags;
-  out.set(rl, 1);
-  out.set(body.finish(), 1 + rl.length);
+  // §2.2.3: the Remaining Length varint, seven bits a byte, least significant first.
+  for (let i = 1; i <= rlBytes; i++) {
+    const digit = n % 128;
+    n = Math.floor(n / 128);
+    out[i] = n > 0 ? digit | 0x80 : digit;
+  }
+  body.copyTo(out, 1 + rlBytes);
   return out;
 }
 
@@ -167,8 +178,6 @@ export function decodeMqtt(bytes: Uint8Array, offset = 0): DecodeResult<MqttPack
   return decodePacket(bytes, offset);
 }
 
-// Apart from `decodeMqtt` because of its closure: a function with one allocates a context on
-// every call, so the ping fast path above would allocate too.
 function decodePacket(bytes: Uint8Array, offset: number): DecodeResult<MqttPacket> {
   const bad = badOffset<MqttPacket>(bytes, offset);
   if (bad) return bad;
@@ -189,14 +198,19 @@ function decodePacket(bytes: Uint8Array, offset: number): DecodeResult<MqttPacke
     const message = `truncated: ${type} remaining length is ${rl.value} but only ${have} follow`;
     return decodeFail(message, bytes.length);
   }
-  return catchDecode(() => {
-    const r = new ByteReader(bytes, start, end, `${type} packet`);
+  const r = new ByteReader(bytes, start, end, PACKET_SCOPE[type]);
+  try {
     const packet = decodeBody(type, flags, r);
     const left = r.remaining;
     if (left > 0) failAt(`${left} unexpected byte(s) after the ${type} fields`, r.pos);
     return decodeOk(packet, end - offset);
-  });
+  } catch (e) {
+    return decodeFailure(e);
+  }
 }
+
+/** What a reader overrun inside each packet type is named in errors, built once. */
+const PACKET_SCOPE = Object.fromEntries(TYPE_NAMES.map((t) => [t, `${t} packet`])) as Record<MqttPacketType, string>;
 
 function checkFlags(type: MqttPacketType, flags: number): string | undefined {
   if (type === 'PUBLISH') {

@@ -52,9 +52,32 @@ export function readBinary(r: ByteReader, what: string): Uint8Array {
   return r.take(len, `${what} (length ${len})`);
 }
 
+/**
+ * The string in `bytes[start, end)` if every byte is printable-range ASCII (no U+0000), else
+ * undefined. Client ids, topics and the protocol name are; they need no copy and no UTF-8 pass.
+ */
+function plainAscii(bytes: Uint8Array, start: number, end: number): string | undefined {
+  let s = '';
+  for (let i = start; i < end; i++) {
+    const b = bytes[i]!;
+    if (b === 0 || b >= 0x80) return undefined;
+    s += String.fromCharCode(b);
+  }
+  return s;
+}
+
 /** Reads a §1.5.3 string: well-formed UTF-8 [MQTT-1.5.3-1] without U+0000 [MQTT-1.5.3-2]. */
 export function readString(r: ByteReader, what: string): string {
   const at = r.pos + 2;
+  if (r.remaining >= 2) {
+    const len = (r.bytes[r.pos]! << 8) | r.bytes[r.pos + 1]!;
+    const ascii = len <= 64 && 2 + len <= r.remaining ? plainAscii(r.bytes, at, at + len) : undefined;
+    if (ascii !== undefined) {
+      r.pos = at + len;
+      return ascii;
+    }
+  }
+  // Anything else (long, non-ASCII, malformed, cut off) takes the checked path and its errors.
   const raw = readBinary(r, what);
   const s = utf8Decode(raw);
   if (!s.ok) failAt(`${what}: ${s.error.message} [MQTT-1.5.3-1]`, at + s.error.offset);
@@ -80,6 +103,7 @@ export function readTopic(r: ByteReader, what: string, wildcards: boolean): stri
   const at = r.pos;
   const topic = readString(r, what);
   if (topic.length === 0) failAt(`${what} is empty [MQTT-4.7.3-1]`, at);
+  if (!topic.includes('#') && !topic.includes('+')) return topic;
   const levels = topic.split('/');
   levels.forEach((level, i) => {
     if (!level.includes('#') && !level.includes('+')) return;
