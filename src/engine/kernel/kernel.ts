@@ -33,7 +33,19 @@ class KernelEvent<M> implements QueuedEvent<M> {
     public seq: number,
     public to: number,
     public msg: M,
+    /** The target's slot, looked up when the event was made (dispatch then needs no lookup). */
+    public slot: Slot<M> | undefined,
   ) {}
+}
+
+/**
+ * What the kernel keeps per actor id: the actor, if it runs on this kernel, and the last
+ * sequence number stamped on an event from it. One object, so dispatching an event and stamping
+ * what the actor sends touch one place in memory, not an actor table and a sequence table.
+ */
+interface Slot<M> {
+  actor: Actor<M> | undefined;
+  seq: number;
 }
 
 /** Handled events kept for reuse, at most (the rest are left to the collector). */
@@ -49,14 +61,15 @@ export type RemoteRoute<M> = (ev: QueuedEvent<M>) => void;
  */
 export class Kernel<M> {
   private readonly queue = new CalendarQueue<M>();
-  private readonly actors: (Actor<M> | undefined)[] = [];
-  private readonly seqs: number[] = [];
+  private readonly slots: (Slot<M> | undefined)[] = [];
   private readonly free: KernelEvent<M>[] = [];
   private readonly sinks: TraceSink[] = [];
   /** The one event lent to sinks when every sink only borrows (see `TraceSink.borrows`). */
   private scratch: MutableTraceEvent | undefined;
   private nowMs = 0;
   private current = 0;
+  /** The slot of `current` while it is being run (undefined between events). */
+  private currentSlot: Slot<M> | undefined;
   /** Order key of the event being handled: hosts tag trace events with it to merge streams. */
   currentSrc = 0;
   currentSeq = 0;
@@ -114,17 +127,21 @@ export class Kernel<M> {
     return this.queue.size;
   }
 
+  private slotOf(id: number): Slot<M> {
+    return (this.slots[id] ??= { actor: undefined, seq: 0 });
+  }
+
   register(id: number, actor: Actor<M>): void {
-    this.actors[id] = actor;
-    this.seqs[id] ??= 0;
+    this.slotOf(id).actor = actor;
   }
 
   unregister(id: number): void {
-    this.actors[id] = undefined;
+    const s = this.slots[id];
+    if (s !== undefined) s.actor = undefined;
   }
 
   actor(id: number): Actor<M> | undefined {
-    return this.actors[id];
+    return this.slots[id]?.actor;
   }
 
   addSink(sink: TraceSink): void {
@@ -135,15 +152,17 @@ export class Kernel<M> {
   /** Schedules a message from `src` (an actor, or the input log) at `atMs`. */
   enqueue(src: number, to: number, msg: M, atMs: number): void {
     if (!(atMs >= this.nowMs)) throw new Error(`event for actor ${to} at ${atMs} ms is in the past (now ${this.nowMs} ms)`);
-    const seq = (this.seqs[src] ?? 0) + 1;
-    this.seqs[src] = seq;
-    if (this.actors[to] === undefined && this.remote) {
+    const running = this.currentSlot;
+    const from = running !== undefined && src === this.current ? running : this.slotOf(src);
+    const seq = ++from.seq;
+    const target = running !== undefined && to === this.current ? running : this.slots[to];
+    if (target?.actor === undefined && this.remote) {
       this.remote({ t: atMs, src, seq, to, msg }); // it leaves this kernel: never reused
       return;
     }
     const ev = this.free.pop();
     if (ev === undefined) {
-      this.queue.push(new KernelEvent(atMs, src, seq, to, msg));
+      this.queue.push(new KernelEvent(atMs, src, seq, to, msg, target));
       return;
     }
     ev.t = atMs;
@@ -151,7 +170,19 @@ export class Kernel<M> {
     ev.seq = seq;
     ev.to = to;
     ev.msg = msg;
+    ev.slot = target;
     this.queue.push(ev);
+  }
+
+  /** Sets the clock and the order key to the event's, and returns the actor to run it (if any). */
+  private begin(head: QueuedEvent<M>): Actor<M> | undefined {
+    this.nowMs = head.t;
+    this.current = head.to;
+    this.currentSrc = head.src;
+    this.currentSeq = head.seq;
+    const slot = (head instanceof KernelEvent ? (head as KernelEvent<M>).slot : undefined) ?? this.slots[head.to];
+    this.currentSlot = slot;
+    return slot?.actor;
   }
 
   /** Takes back a handled event for reuse, if the kernel made it. */
@@ -159,6 +190,7 @@ export class Kernel<M> {
     if (!(ev instanceof KernelEvent) || this.free.length >= FREE_EVENTS_MAX) return;
     const own = ev as KernelEvent<M>;
     own.msg = undefined as M; // let the message be collected
+    own.slot = undefined;
     this.free.push(own);
   }
 
@@ -177,12 +209,9 @@ export class Kernel<M> {
     const q = this.queue;
     const ctx = this.ctx;
     for (let head = q.popBefore(endMs, inclusive); head !== undefined; head = q.popBefore(endMs, inclusive)) {
-      this.nowMs = head.t;
-      this.current = head.to;
-      this.currentSrc = head.src;
-      this.currentSeq = head.seq;
-      const actor = this.actors[head.to];
+      const actor = this.begin(head);
       if (actor !== undefined) actor.handle(head.msg, ctx);
+      this.currentSlot = undefined;
       this.recycle(head);
       if (++this.processed > LIMITS.maxEventsPerRun) throw new Error('event limit reached; the run is stopped');
     }
@@ -193,11 +222,8 @@ export class Kernel<M> {
   step(): number | undefined {
     const head = this.queue.pop();
     if (head === undefined) return undefined;
-    this.nowMs = head.t;
-    this.current = head.to;
-    this.currentSrc = head.src;
-    this.currentSeq = head.seq;
-    this.actors[head.to]?.handle(head.msg, this.ctx);
+    this.begin(head)?.handle(head.msg, this.ctx);
+    this.currentSlot = undefined;
     this.recycle(head);
     this.processed++;
     return head.t;
