@@ -234,7 +234,8 @@ export class Kernel<M> {
     return this.queue.removeWhere((ev) => ev.to === id && !(keep?.(ev.msg) ?? false));
   }
 
+  /** Every pending event as plain data (they may be cloned to another host; a slot must not go along). */
   pendingEvents(): readonly QueuedEvent<M>[] {
-    return this.queue.all();
+    return this.queue.all().map((ev) => (ev instanceof KernelEvent ? { t: ev.t, src: ev.src, seq: ev.seq, to: ev.to, msg: ev.msg } : ev));
   }
 }
