@@ -74,8 +74,11 @@ export class ClusterRun {
   /** Initialises every host for a new run of `scenario` and schedules its inputs (numbered as one thread does). */
   static async start(cluster: Cluster, scenario: Scenario, opts: ClusterRunOptions, begin: StoreSetup['begin']): Promise<ClusterRun> {
     const run = new ClusterRun(cluster, scenario, cluster.nextRunId(), opts);
-    await Promise.all(HOST_NAMES.map((h) => cluster.host(h).control.init(run.setup(begin))));
-    for (const i of scenarioInputs(scenario)) run.schedule(0, ++run.inputSeq, i);
+    // Each host queues its share of the scenario's inputs itself; learner inputs are numbered after them.
+    const setup = { ...run.setup(begin), scenarioInputs: true };
+    const next = await Promise.all(HOST_NAMES.map((h) => cluster.host(h).control.init(setup)));
+    HOST_NAMES.forEach((h, i) => run.next.set(h, next[i]!));
+    run.inputSeq = scenarioInputs(scenario).length;
     return run;
   }
 

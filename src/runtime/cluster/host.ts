@@ -3,6 +3,8 @@ import type { SearchResultView } from '../../bridge/playground-api';
 import type { TraceEvent } from '../../engine/kernel/trace';
 import type { SimMessage, StoredItem } from '../../engine/sim/messages';
 import { chatIdsOnWire } from '../../engine/sim/report';
+import { ACTOR } from '../../engine/sim/actors';
+import { scenarioInputs } from '../../engine/sim/simulation';
 import type { Component, ComponentFactory } from './components';
 import { compareItems } from './durable-store';
 import { hostOfActor, type HostName } from './partition';
@@ -43,7 +45,7 @@ export class Host implements HostControl {
     private readonly log: Logger = (m) => console.error(m),
   ) {}
 
-  async init(setup: HostSetup): Promise<void> {
+  async init(setup: HostSetup): Promise<number> {
     this.component?.close?.();
     this.kernel = new Kernel<SimMessage>();
     this.kernel.remote = (ev) => this.route(ev);
@@ -57,6 +59,16 @@ export class Host implements HostControl {
     this.inclusive = false;
     this.fault = undefined;
     this.component = await this.factory(this.kernel, setup);
+    // The scenario is known to every host: each queues its own share of the scenario's inputs
+    // rather than receiving them through the coordinator (10,000 sends would cross twice).
+    if (setup.scenarioInputs) {
+      let seq = 0;
+      for (const i of scenarioInputs(setup.scenario)) {
+        seq++;
+        if (hostOfActor(i.to) === this.name) this.kernel.accept({ t: i.atMs, src: ACTOR.input, seq, to: i.to, msg: i.msg });
+      }
+    }
+    return this.kernel.nextTime();
   }
 
   async connect(peer: HostName, port: PortLike): Promise<void> {

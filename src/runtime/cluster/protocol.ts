@@ -90,6 +90,12 @@ export interface HostSetup {
   readonly recordWire: boolean;
   readonly store?: StoreSetup;
   readonly history?: HistorySetup;
+  /**
+   * Whether the host queues the scenario's own inputs for its actors, numbered as the input actor
+   * numbers them in one thread (a run's start). A host started in place of a terminated one does
+   * not: it adopts what its predecessor still had queued.
+   */
+  readonly scenarioInputs?: boolean;
   /** A gateway incarnation started after its worker was terminated: down until it restarts, with its predecessor's settings. */
   readonly gatewayRestart?: { readonly epoch: number; readonly restartAtMs: number; readonly config: GatewayConfig };
 }
@@ -134,7 +140,8 @@ export interface PortLike {
 
 /** The control API of one host, as the coordinator calls it (over comlink in workers). */
 export interface HostControl {
-  init(setup: HostSetup): Promise<void>;
+  /** Builds the host's component for a run; resolves with the time of its earliest event (Infinity: none). */
+  init(setup: HostSetup): Promise<number>;
   /** Hands the host its end of the link to `peer` (a transferred port). */
   connect(peer: HostName, port: PortLike): Promise<void>;
   run(grant: WindowGrant): Promise<WindowReport>;
