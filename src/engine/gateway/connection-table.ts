@@ -26,6 +26,12 @@ export class ConnectionTable {
 
   /** Sets the user's connection; a user already present keeps its place in the order. */
   set(user: number, c: GatewayConnection): this {
+    // Users arrive in any order: fill up to the slot, so the arrays stay dense (never sparse).
+    while (this.byUser.length <= user) {
+      this.byUser.push(undefined);
+      this.nextOf.push(NONE);
+      this.prevOf.push(NONE);
+    }
     if (this.byUser[user] === undefined) {
       this.nextOf[user] = NONE;
       this.prevOf[user] = this.tail;

@@ -40,6 +40,28 @@ describe('CalendarQueue', () => {
     );
   });
 
+  it('orders a large bucket filled in any order (sorted, reversed, shuffled, nearly sorted)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 3000 }), fc.constantFrom('sorted', 'reversed', 'shuffled', 'nearly'), fc.integer(), (n, shape, seed) => {
+        const evs: QueuedEvent<number>[] = [];
+        for (let i = 0; i < n; i++) evs.push({ t: 1000 + (i % 3) / 4, src: (i * 7919) % 97, seq: i, to: 0, msg: i });
+        const want = [...evs].sort((a, b) => a.t - b.t || a.src - b.src || a.seq - b.seq);
+        const order = [...want];
+        let s = seed >>> 0;
+        const rand = (k: number): number => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) % k);
+        if (shape === 'reversed') order.reverse();
+        if (shape === 'shuffled') for (let i = order.length - 1; i > 0; i--) { const j = rand(i + 1); [order[i], order[j]] = [order[j]!, order[i]!]; }
+        if (shape === 'nearly') for (let k = 0; k < 5; k++) { const i = rand(n); const j = rand(n); [order[i], order[j]] = [order[j]!, order[i]!]; }
+        const q = new CalendarQueue<number>();
+        for (const ev of order) q.push(ev);
+        const got: QueuedEvent<number>[] = [];
+        for (let ev = q.pop(); ev; ev = q.pop()) got.push(ev);
+        expect(got).toEqual(want);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('accepts a push at the current time after a peek looked far ahead', () => {
     const q = new CalendarQueue<string>();
     q.push({ t: 21_000, src: 1, seq: 1, to: 0, msg: 'sweep' });
