@@ -16,32 +16,23 @@ export const payloadBytes = (envs: readonly Envelope[]): number => {
   return n;
 };
 
-/** Trace metadata for chunks carrying `envs`: the kind follows the first envelope. */
+/**
+ * Trace metadata for chunks carrying `envs`: the kind follows the first envelope. Every builder
+ * here makes the same four fields (absent ones undefined): one object shape on the hot path.
+ */
 export function envelopeMeta(chunks: readonly Uint8Array[], envs: readonly Envelope[], fallback: TraceKind, note?: string): WireMeta {
   const first = envs[0];
-  const kind: TraceKind =
-    first === undefined ? fallback : first.kind === 'read' ? 'read' : fallback;
-  const meta: { kind: TraceKind; headerBytes: number; msg?: number; note?: string } = {
-    kind,
-    headerBytes: byteLength(chunks) - payloadBytes(envs),
-  };
-  if (first !== undefined) meta.msg = first.msg;
-  if (note !== undefined) meta.note = note;
-  return meta;
+  const kind: TraceKind = first !== undefined && first.kind === 'read' ? 'read' : fallback;
+  return { kind, headerBytes: byteLength(chunks) - payloadBytes(envs), msg: first?.msg, note };
 }
 
 /** Trace metadata for chunks with no application payload (handshakes, pings, acks). */
-export const controlMeta = (chunks: readonly Uint8Array[], kind: TraceKind, note?: string, msg?: number): WireMeta => {
-  const meta: { kind: TraceKind; headerBytes: number; msg?: number; note?: string } = { kind, headerBytes: byteLength(chunks) };
-  if (note !== undefined) meta.note = note;
-  if (msg !== undefined) meta.msg = msg;
-  return meta;
-};
+export const controlMeta = (chunks: readonly Uint8Array[], kind: TraceKind, note?: string, msg?: number): WireMeta => ({ kind, headerBytes: byteLength(chunks), msg, note });
 
 /** Trace metadata for the gateway pushing deliveries (chats or receipts) down to a phone. */
 export const pushMeta = (chunks: readonly Uint8Array[], envs: readonly Envelope[], note: string): WireMeta => ({
   kind: 'pushed',
-  note,
   headerBytes: byteLength(chunks) - payloadBytes(envs),
-  ...(envs[0] !== undefined ? { msg: envs[0].msg } : {}),
+  msg: envs[0]?.msg,
+  note,
 });
