@@ -1,3 +1,4 @@
+import { BucketSorter } from './bucket-sort';
 import { EventQueue, type QueuedEvent } from './event-queue';
 
 /** Width of the near-future ring, in ms (about 65 s: every keep-alive and latency fits). */
@@ -6,45 +7,6 @@ const MASK = RING - 1;
 
 const before = <M>(a: QueuedEvent<M>, b: QueuedEvent<M>): boolean =>
   a.t < b.t || (a.t === b.t && (a.src < b.src || (a.src === b.src && a.seq < b.seq)));
-
-/** Inserts each of `b[from, hi)` into the sorted `b[lo, from)`: linear when nearly in order. */
-function insertionSort<M>(b: QueuedEvent<M>[], lo: number, from: number, hi: number): void {
-  for (let i = from; i < hi; i++) {
-    const ev = b[i]!;
-    let j = i;
-    for (; j > lo && before(ev, b[j - 1]!); j--) b[j] = b[j - 1]!;
-    b[j] = ev;
-  }
-}
-
-/** Sorts `b[lo, hi)` with `tmp` as scratch: halves merged, small runs by insertion. */
-function mergeSort<M>(b: QueuedEvent<M>[], lo: number, hi: number, tmp: QueuedEvent<M>[]): void {
-  if (hi - lo <= 24) return insertionSort(b, lo, lo + 1, hi);
-  const mid = (lo + hi) >> 1;
-  mergeSort(b, lo, mid, tmp);
-  mergeSort(b, mid, hi, tmp);
-  if (!before(b[mid]!, b[mid - 1]!)) return; // the halves are already in order
-  for (let i = lo; i < mid; i++) tmp[i] = b[i]!;
-  let i = lo;
-  let j = mid;
-  let k = lo;
-  while (i < mid && j < hi) b[k++] = before(b[j]!, tmp[i]!) ? b[j++]! : tmp[i++]!;
-  while (i < mid) b[k++] = tmp[i++]!;
-  for (let x = lo; x < mid; x++) tmp[x] = undefined as unknown as QueuedEvent<M>; // hold no event
-}
-
-/**
- * Sorts a bucket by (time, source, sequence). Buckets mostly fill in order (a wave of keep-alives
- * is scheduled in the order the previous wave ran), so one pass usually finds nothing to do.
- */
-function sortBucket<M>(b: QueuedEvent<M>[], tmp: QueuedEvent<M>[]): void {
-  const n = b.length;
-  let i = 1;
-  while (i < n && !before(b[i]!, b[i - 1]!)) i++;
-  if (i >= n) return;
-  if (n <= 32) insertionSort(b, 0, i, n);
-  else mergeSort(b, 0, n, tmp);
-}
 
 /**
  * A calendar queue: one bucket per virtual millisecond for the next ~65 s, a binary heap for
@@ -55,8 +17,7 @@ function sortBucket<M>(b: QueuedEvent<M>[], tmp: QueuedEvent<M>[]): void {
 export class CalendarQueue<M> {
   private readonly ring: (QueuedEvent<M>[] | undefined)[] = new Array(RING);
   private readonly overflow = new EventQueue<M>();
-  /** Scratch for sorting large buckets. */
-  private readonly sortScratch: QueuedEvent<M>[] = [];
+  private readonly sorter = new BucketSorter();
   /** No ring event is earlier than this millisecond; the ring covers [cursor, cursor + RING). */
   private cursor = 0;
   /** No ring event lies in [cursor, scan): where the search for the next one resumes. */
@@ -108,7 +69,7 @@ export class CalendarQueue<M> {
     }
     if (this.sortedMs !== this.scan) {
       const b = this.ring[this.scan & MASK]!;
-      if (b.length > 1) sortBucket(b, this.sortScratch);
+      if (b.length > 1) this.sorter.sort(b);
       this.sortedMs = this.scan;
       this.index = 0;
     }

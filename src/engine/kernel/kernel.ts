@@ -35,6 +35,11 @@ class KernelEvent<M> implements QueuedEvent<M> {
     public msg: M,
     /** The target's slot, looked up when the event was made (dispatch then needs no lookup). */
     public slot: Slot<M> | undefined,
+    /**
+     * The actor in that slot then. Dispatch follows this pointer, not slot → actor, so with a
+     * million phones the walk to the phone is one cache miss shorter (the slot is still checked).
+     */
+    public actor: Actor<M> | undefined,
   ) {}
 }
 
@@ -162,7 +167,7 @@ export class Kernel<M> {
     }
     const ev = this.free.pop();
     if (ev === undefined) {
-      this.queue.push(new KernelEvent(atMs, src, seq, to, msg, target));
+      this.queue.push(new KernelEvent(atMs, src, seq, to, msg, target, target?.actor));
       return;
     }
     ev.t = atMs;
@@ -171,6 +176,7 @@ export class Kernel<M> {
     ev.to = to;
     ev.msg = msg;
     ev.slot = target;
+    ev.actor = target?.actor;
     this.queue.push(ev);
   }
 
@@ -180,7 +186,16 @@ export class Kernel<M> {
     this.current = head.to;
     this.currentSrc = head.src;
     this.currentSeq = head.seq;
-    const slot = (head instanceof KernelEvent ? (head as KernelEvent<M>).slot : undefined) ?? this.slots[head.to];
+    if (head instanceof KernelEvent) {
+      const own = head as KernelEvent<M>;
+      const slot = own.slot;
+      if (slot !== undefined) {
+        this.currentSlot = slot;
+        const actor = own.actor;
+        return actor === slot.actor ? actor : slot.actor; // re-registered since: the slot has the word
+      }
+    }
+    const slot = this.slots[head.to];
     this.currentSlot = slot;
     return slot?.actor;
   }
@@ -191,6 +206,7 @@ export class Kernel<M> {
     const own = ev as KernelEvent<M>;
     own.msg = undefined as M; // let the message be collected
     own.slot = undefined;
+    own.actor = undefined;
     this.free.push(own);
   }
 
