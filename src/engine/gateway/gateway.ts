@@ -316,7 +316,9 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
     const now = this.ctx.now;
     this.tick = this.wheel.tickOf(now);
     for (const c of this.wheel.take(this.tick)) {
-      if (c.state !== CONN_OPEN || this.conns.get(c.user) !== c) continue;
+      // An open connection is always the one in the table (close, forget and crash all set
+      // CLOSED), so the state alone says whether this entry is stale.
+      if (c.state !== CONN_OPEN) continue;
       const next = serverProtocol(c.proto).sweep(c, this);
       if (c.state === CONN_OPEN) this.wheel.schedule(c, next, this.tick);
     }

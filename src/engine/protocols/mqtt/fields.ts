@@ -35,7 +35,12 @@ export function putBinary(w: ByteWriter, b: Uint8Array, what: string): void {
 
 /** Writes a UTF-8 string with its 2-byte length (§1.5.3). */
 export function putString(w: ByteWriter, s: string, what: string): void {
-  putBinary(w, utf8Encode(s), what);
+  let ascii = s.length <= 64;
+  for (let i = 0; ascii && i < s.length; i++) ascii = s.charCodeAt(i) < 0x80;
+  if (!ascii) return putBinary(w, utf8Encode(s), what);
+  // Short ASCII (client ids, topics, 'MQTT'): one byte per character, straight into the packet.
+  w.u16(s.length);
+  for (let i = 0; i < s.length; i++) w.u8(s.charCodeAt(i));
 }
 
 /** Reads a packet identifier, refusing 0 [MQTT-2.3.1-1]. */
