@@ -36,55 +36,51 @@ export const CORE_NETWORK_MS = 5;
 
 /**
  * One phone's link. FIFO per direction: a later packet never overtakes an earlier one, as on
- * one TCP connection, so retransmission shows up as delay, never as reordering.
+ * one TCP connection, so retransmission shows up as delay, never as reordering. The phone keeps
+ * these fields itself (no link object per phone: with a million phones, one object fewer to
+ * fetch from memory on every packet); the functions below read and update them.
  */
-export class MobileLink {
-  quality: LinkQuality;
-  up: boolean;
+export interface LinkState {
+  linkQuality: LinkQuality;
+  linkUp: boolean;
   /** This phone's base one-way latency. */
-  latencyMs: number;
-  /** The current profile's loss rate (kept here: it is read for every packet). */
-  private lossRate: number;
-  private lastUpMs = 0;
-  private lastDownMs = 0;
+  linkLatencyMs: number;
+  /** The current quality's profile (its loss rate is read for every packet). */
+  linkProfile: LinkProfile;
+  linkLastUpMs: number;
+  linkLastDownMs: number;
+}
 
-  constructor(quality: LinkQuality, rng: Rng) {
-    this.quality = quality;
-    this.up = quality !== 'offline';
-    const p = LINK_PROFILES[quality];
-    this.latencyMs = Math.round(rng.uniform(p.latencyMinMs, p.latencyMaxMs));
-    this.lossRate = p.lossRate;
-  }
+/** Sets the link's quality, drawing a new base latency for it. */
+export function setLinkQuality(s: LinkState, quality: LinkQuality, rng: Rng): void {
+  const p = LINK_PROFILES[quality];
+  s.linkQuality = quality;
+  s.linkUp = quality !== 'offline';
+  s.linkLatencyMs = Math.round(rng.uniform(p.latencyMinMs, p.latencyMaxMs));
+  s.linkProfile = p;
+}
 
-  setQuality(quality: LinkQuality, rng: Rng): void {
-    this.quality = quality;
-    this.up = quality !== 'offline';
-    const p = LINK_PROFILES[quality];
-    this.latencyMs = Math.round(rng.uniform(p.latencyMinMs, p.latencyMaxMs));
-    this.lossRate = p.lossRate;
-  }
+function delay(s: LinkState, rng: Rng): number {
+  const loss = s.linkProfile.lossRate;
+  const latencyMs = s.linkLatencyMs;
+  let d = latencyMs;
+  // Each loss costs one retransmission timeout plus another trip; a bound keeps it finite.
+  for (let i = 0; i < 6 && loss > 0 && rng.next() < loss; i++) d += RETRANSMIT_MS * 2 ** i + latencyMs;
+  return d;
+}
 
-  private delay(rng: Rng): number {
-    const loss = this.lossRate;
-    let d = this.latencyMs;
-    // Each loss costs one retransmission timeout plus another trip; a bound keeps it finite.
-    for (let i = 0; i < 6 && loss > 0 && rng.next() < loss; i++) d += RETRANSMIT_MS * 2 ** i + this.latencyMs;
-    return d;
-  }
+/** When a packet sent now reaches the gateway. */
+export function uplinkArrival(s: LinkState, nowMs: number, extraMs: number, rng: Rng): number {
+  const at = Math.max(nowMs + extraMs + delay(s, rng) + CORE_NETWORK_MS, s.linkLastUpMs);
+  s.linkLastUpMs = at;
+  return at;
+}
 
-  /** When a packet sent now reaches the gateway. */
-  uplinkArrival(nowMs: number, extraMs: number, rng: Rng): number {
-    const at = Math.max(nowMs + extraMs + this.delay(rng) + CORE_NETWORK_MS, this.lastUpMs);
-    this.lastUpMs = at;
-    return at;
-  }
-
-  /** When a packet that reached the tower now reaches the phone. */
-  downlinkArrival(nowMs: number, extraMs: number, rng: Rng): number {
-    const at = Math.max(nowMs + extraMs + this.delay(rng), this.lastDownMs);
-    this.lastDownMs = at;
-    return at;
-  }
+/** When a packet that reached the tower now reaches the phone. */
+export function downlinkArrival(s: LinkState, nowMs: number, extraMs: number, rng: Rng): number {
+  const at = Math.max(nowMs + extraMs + delay(s, rng), s.linkLastDownMs);
+  s.linkLastDownMs = at;
+  return at;
 }
 
 /** How long until a flaky link next drops out: exponential, with the profile's mean (≥ 1 ms). */

@@ -3,12 +3,12 @@ import type { ActorContext } from '../kernel/kernel';
 import { LIMITS } from '../kernel/limits';
 import type { Rng } from '../kernel/rng';
 import type { ProtocolName, TraceKind } from '../kernel/trace';
-import { dropDurationMs, MobileLink, msUntilNextDrop, type LinkQuality } from '../net/mobile-link';
+import { downlinkArrival, dropDurationMs, msUntilNextDrop, setLinkQuality, uplinkArrival, type LinkProfile, type LinkQuality, type LinkState } from '../net/mobile-link';
 import { createClientTransport } from '../protocols/create-transport';
 import type { ClientPort, ClientTransport, ProtocolSettings, WireMeta } from '../protocols/transport';
 import { byteLength } from '../protocols/wire-meta';
 import { LTE_PROFILE } from '../radio/lte-profile';
-import { createRadio, type Radio } from '../radio/radio-model';
+import { radioActivity, radioOver, startRadioClock, type Radio, type RadioClock } from '../radio/radio-model';
 import { retryDelayMs } from '../retry/retry-policy';
 import { ACTOR, phoneActor } from '../sim/actors';
 import type { SimMessage } from '../sim/messages';
@@ -24,13 +24,25 @@ type TimerMessage = Extract<SimMessage, { type: 'timer' }>;
  * life (connect, fail, back off, reconnect, lose and regain the network). What the user sees —
  * chats, receipts, search, the learner's actions — is `Phone`, built on this.
  */
-export abstract class PhoneConnection implements ClientPort {
+export abstract class PhoneConnection implements ClientPort, LinkState, RadioClock {
   readonly actor: number;
   status: PhoneStatus = 'offline';
   wantOnline: boolean;
   proto: ProtocolName;
-  readonly link: MobileLink;
-  readonly radio: Radio;
+  // The link's and the radio's numbers live here, not in objects of their own: every packet
+  // updates both, and with a million phones each separate object is another cache miss.
+  linkQuality: LinkQuality = 'good';
+  linkUp = true;
+  linkLatencyMs = 0;
+  linkProfile!: LinkProfile;
+  linkLastUpMs = 0;
+  linkLastDownMs = 0;
+  radioConnectedFromMs = 0;
+  radioTailStartMs = 0;
+  radioSettledMs = 0;
+  radioJoules = 0.5; // a double from the start (see startRadioClock)
+  radioHighPowerMs = 0;
+  radioPromotions = 0;
   lastGatewayEpoch = 0;
   /**
    * When the phone last reconnected to a server that still held its session (-1: never). A ✓
@@ -62,8 +74,18 @@ export abstract class PhoneConnection implements ClientPort {
     this.actor = phoneActor(user);
     this.proto = proto;
     this.wantOnline = online;
-    this.link = new MobileLink(quality, rng);
-    this.radio = createRadio(LTE_PROFILE, spawnMs);
+    setLinkQuality(this, quality, rng);
+    startRadioClock(this, spawnMs);
+  }
+
+  /** The link as the playground shows it. */
+  get link(): { readonly quality: LinkQuality; readonly up: boolean } {
+    return { quality: this.linkQuality, up: this.linkUp };
+  }
+
+  /** The radio, for reports (energy, state). */
+  get radio(): Radio {
+    return radioOver(this, LTE_PROFILE);
   }
 
   get now(): number {
@@ -77,7 +99,7 @@ export abstract class PhoneConnection implements ClientPort {
   /** Starts the phone at the time it is spawned. */
   boot(ctx: Ctx): void {
     this.ctx = ctx;
-    if (this.link.quality === 'flaky') this.scheduleDrop();
+    if (this.linkQuality === 'flaky') this.scheduleDrop();
     if (this.wantOnline) this.connect();
   }
 
@@ -101,28 +123,28 @@ export abstract class PhoneConnection implements ClientPort {
   transmit(chunks: readonly Uint8Array[], meta: WireMeta): void {
     const bytes = byteLength(chunks);
     this.bytesUp += bytes;
-    if (!this.link.up) {
+    if (!this.linkUp) {
       this.hop('lost', bytes, meta.headerBytes, this.ctx.now, meta.msg ?? 0, 'no network');
       return;
     }
-    const promotionMs = this.radio.activity(this.ctx.now);
-    const at = this.link.uplinkArrival(this.ctx.now, promotionMs, this.rng);
+    const promotionMs = radioActivity(this, LTE_PROFILE, this.ctx.now);
+    const at = uplinkArrival(this, this.ctx.now, promotionMs, this.rng);
     this.hop(meta.kind, bytes, meta.headerBytes, at, meta.msg ?? 0, meta.note, this.env.recordWire ? chunks : undefined);
     this.ctx.sendAt(ACTOR.gateway, { type: 'up', user: this.user, conn: this.conn, proto: this.proto, chunks }, at);
   }
 
   /** Bytes reached the cell tower: the radio wakes (paging) and the link carries them down. */
   protected onTower(m: Extract<SimMessage, { type: 'down' }>): void {
-    if (!this.link.up) return; // the gateway's send already shows as a hop; it never arrives
-    const promotionMs = this.radio.activity(this.ctx.now);
-    const at = this.link.downlinkArrival(this.ctx.now, promotionMs, this.rng);
+    if (!this.linkUp) return; // the gateway's send already shows as a hop; it never arrives
+    const promotionMs = radioActivity(this, LTE_PROFILE, this.ctx.now);
+    const at = downlinkArrival(this, this.ctx.now, promotionMs, this.rng);
     this.ctx.sendAt(this.actor, { type: 'deliver', conn: m.conn, chunks: m.chunks, close: m.close, proto: m.proto }, at);
   }
 
   protected onDeliver(conn: number, chunks: readonly Uint8Array[], close?: string): void {
     this.bytesDown += byteLength(chunks);
     if (conn !== this.conn || this.transport === undefined) return;
-    this.radio.activity(this.ctx.now);
+    radioActivity(this, LTE_PROFILE, this.ctx.now);
     if (chunks.length > 0) this.transport.onDown(chunks);
     if (close !== undefined && this.transport !== undefined && conn === this.conn) this.closed(close);
   }
@@ -182,7 +204,7 @@ export abstract class PhoneConnection implements ClientPort {
   // ── connection lifecycle ──────────────────────────────────────────────────────────────────
 
   protected connect(): void {
-    if (!this.link.up) {
+    if (!this.linkUp) {
       this.status = 'no-network';
       return;
     }
@@ -224,7 +246,7 @@ export abstract class PhoneConnection implements ClientPort {
       this.status = 'offline';
       return;
     }
-    if (!this.link.up) {
+    if (!this.linkUp) {
       this.status = 'no-network';
       return;
     }
@@ -247,10 +269,10 @@ export abstract class PhoneConnection implements ClientPort {
   // ── the network comes and goes ────────────────────────────────────────────────────────────
 
   protected setLink(quality: LinkQuality): void {
-    const wasUp = this.link.up;
-    this.link.setQuality(quality, this.rng);
-    if (wasUp && !this.link.up) this.loseNetwork('network lost');
-    else if (!wasUp && this.link.up) this.regainNetwork();
+    const wasUp = this.linkUp;
+    setLinkQuality(this, quality, this.rng);
+    if (wasUp && !this.linkUp) this.loseNetwork('network lost');
+    else if (!wasUp && this.linkUp) this.regainNetwork();
     if (quality === 'flaky') this.scheduleDrop();
   }
 
@@ -274,15 +296,15 @@ export abstract class PhoneConnection implements ClientPort {
   }
 
   protected dropLink(): void {
-    if (this.link.quality !== 'flaky' || !this.link.up) return;
-    this.link.up = false;
+    if (this.linkQuality !== 'flaky' || !this.linkUp) return;
+    this.linkUp = false;
     this.loseNetwork('mobile network dropped out');
     this.phoneTimer('link-restore', this.ctx.now + dropDurationMs(this.rng));
   }
 
   protected restoreLink(): void {
-    if (this.link.quality !== 'flaky') return;
-    this.link.up = true;
+    if (this.linkQuality !== 'flaky') return;
+    this.linkUp = true;
     this.regainNetwork();
     this.scheduleDrop();
   }

@@ -37,6 +37,23 @@ export interface Radio {
 // to V8 (no boxed double per phone).
 const NEVER_MS = -1e9;
 
+/**
+ * The six numbers behind one radio. A phone keeps them in its own fields (a million phones then
+ * hold no radio object each, and a packet's radio update touches memory the phone's handler has
+ * already loaded); `createRadio` keeps them in a small object of their own.
+ */
+export interface RadioClock {
+  /** When the current (or last) promotion ends and the radio enters CONNECTED. */
+  radioConnectedFromMs: number;
+  /** When the tail timer last restarted: the later of the last packet and radioConnectedFromMs. */
+  radioTailStartMs: number;
+  /** Energy is accounted up to here. */
+  radioSettledMs: number;
+  radioJoules: number;
+  radioHighPowerMs: number;
+  radioPromotions: number;
+}
+
 /** Length of the part of [fromMs, toMs) inside [loMs, hiMs). */
 const overlapMs = (fromMs: number, toMs: number, loMs: number, hiMs: number): number =>
   Math.max(0, Math.min(toMs, hiMs) - Math.max(fromMs, loMs));
@@ -45,95 +62,96 @@ const assertTime = (tMs: number, what: string): void => {
   if (!Number.isFinite(tMs)) throw new RangeError(`radio ${what}: time must be finite, got ${tMs}`);
 };
 
-class RrcRadio implements Radio {
-  // When the current (or last) promotion ends and the radio enters CONNECTED.
-  private connectedFromMs = NEVER_MS;
-  // When the tail timer last restarted: the later of the last packet and connectedFromMs.
-  private tailStartMs = NEVER_MS;
-  private settledMs: number;
-  private joulesSoFar = 0;
-  private highPowerMsSoFar = 0;
-  private promotionsSoFar = 0;
+/** Sets a clock to an idle radio at startMs. */
+export function startRadioClock(r: RadioClock, startMs: number): void {
+  assertTime(startMs, 'start');
+  r.radioConnectedFromMs = NEVER_MS;
+  r.radioTailStartMs = NEVER_MS;
+  r.radioSettledMs = startMs;
+  // A fraction first, so the field is a double from the start (0 would make it a small integer
+  // that every radio later has to convert: a map change per object).
+  r.radioJoules = 0.5;
+  r.radioJoules = 0;
+  r.radioHighPowerMs = 0;
+  r.radioPromotions = 0;
+}
 
-  constructor(
-    private readonly profile: RadioProfile,
-    startMs: number,
-  ) {
-    assertTime(startMs, 'start');
-    this.settledMs = startMs;
-  }
+const idleFromMs = (r: RadioClock, p: RadioProfile): number => r.radioTailStartMs + p.tailMs + p.secondTailMs;
 
-  get joules(): number {
-    return this.joulesSoFar;
-  }
+/** Accounts energy up to tMs without activity; a repeat or earlier time does nothing. */
+export function settleRadio(r: RadioClock, p: RadioProfile, tMs: number): void {
+  assertTime(tMs, 'settle');
+  const fromMs = r.radioSettledMs;
+  if (tMs <= fromMs) return;
+  const connectedFromMs = r.radioConnectedFromMs;
+  const tailEndMs = r.radioTailStartMs + p.tailMs;
+  const promotionStartMs = connectedFromMs - p.promotionMs;
+  const promotingMs = overlapMs(fromMs, tMs, promotionStartMs, connectedFromMs);
+  const tailMs = overlapMs(fromMs, tMs, connectedFromMs, tailEndMs);
+  const secondTailMs = overlapMs(fromMs, tMs, tailEndMs, tailEndMs + p.secondTailMs);
+  const busyMs = promotingMs + tailMs + secondTailMs;
+  const idleMs = Math.max(0, tMs - fromMs - busyMs);
+  const wattMs =
+    promotingMs * p.promotionWatts +
+    tailMs * p.tailWatts +
+    secondTailMs * p.secondTailWatts +
+    idleMs * p.idleWatts;
+  r.radioJoules += wattMs / 1000;
+  r.radioHighPowerMs += busyMs;
+  r.radioSettledMs = tMs;
+}
 
-  get highPowerMs(): number {
-    return this.highPowerMsSoFar;
+/** Records a packet sent or received at tMs; returns the ms it waits for the radio to promote. */
+export function radioActivity(r: RadioClock, p: RadioProfile, tMs: number): number {
+  assertTime(tMs, 'activity');
+  // Effects reach the radio in time order; an earlier packet would rewrite reported energy.
+  if (tMs < r.radioSettledMs) {
+    throw new RangeError(`radio activity at ${tMs} ms is before settled time ${r.radioSettledMs} ms`);
   }
+  settleRadio(r, p, tMs);
+  if (tMs >= idleFromMs(r, p)) {
+    // Silence outlasted every tail stage: promote, then the packet waits for CONNECTED.
+    r.radioConnectedFromMs = tMs + p.promotionMs;
+    r.radioTailStartMs = r.radioConnectedFromMs;
+    r.radioPromotions += 1;
+    return p.promotionMs;
+  }
+  if (tMs < r.radioConnectedFromMs) {
+    // A second packet during the promotion waits only for what is left of it.
+    return r.radioConnectedFromMs - tMs;
+  }
+  r.radioTailStartMs = tMs;
+  return 0;
+}
 
-  get promotions(): number {
-    return this.promotionsSoFar;
-  }
+/** What the radio is doing at tMs (valid for tMs at or after the last activity). */
+export function radioStateAt(r: RadioClock, p: RadioProfile, tMs: number): RadioState {
+  const promotionStartMs = r.radioConnectedFromMs - p.promotionMs;
+  if (tMs < promotionStartMs || tMs >= idleFromMs(r, p)) return 'idle';
+  return tMs < r.radioConnectedFromMs ? 'promoting' : 'connected';
+}
 
-  activity(tMs: number): number {
-    assertTime(tMs, 'activity');
-    // Effects reach the radio in time order; an earlier packet would rewrite reported energy.
-    if (tMs < this.settledMs) {
-      throw new RangeError(
-        `radio activity at ${tMs} ms is before settled time ${this.settledMs} ms`,
-      );
-    }
-    this.settle(tMs);
-    const p = this.profile;
-    if (tMs >= this.idleFromMs()) {
-      // Silence outlasted every tail stage: promote, then the packet waits for CONNECTED.
-      this.connectedFromMs = tMs + p.promotionMs;
-      this.tailStartMs = this.connectedFromMs;
-      this.promotionsSoFar += 1;
-      return p.promotionMs;
-    }
-    if (tMs < this.connectedFromMs) {
-      // A second packet during the promotion waits only for what is left of it.
-      return this.connectedFromMs - tMs;
-    }
-    this.tailStartMs = tMs;
-    return 0;
-  }
-
-  settle(tMs: number): void {
-    assertTime(tMs, 'settle');
-    const fromMs = this.settledMs;
-    if (tMs <= fromMs) return;
-    const p = this.profile;
-    const tailEndMs = this.tailStartMs + p.tailMs;
-    const promotionStartMs = this.connectedFromMs - p.promotionMs;
-    const promotingMs = overlapMs(fromMs, tMs, promotionStartMs, this.connectedFromMs);
-    const tailMs = overlapMs(fromMs, tMs, this.connectedFromMs, tailEndMs);
-    const secondTailMs = overlapMs(fromMs, tMs, tailEndMs, tailEndMs + p.secondTailMs);
-    const busyMs = promotingMs + tailMs + secondTailMs;
-    const idleMs = Math.max(0, tMs - fromMs - busyMs);
-    const wattMs =
-      promotingMs * p.promotionWatts +
-      tailMs * p.tailWatts +
-      secondTailMs * p.secondTailWatts +
-      idleMs * p.idleWatts;
-    this.joulesSoFar += wattMs / 1000;
-    this.highPowerMsSoFar += busyMs;
-    this.settledMs = tMs;
-  }
-
-  state(tMs: number): RadioState {
-    const promotionStartMs = this.connectedFromMs - this.profile.promotionMs;
-    if (tMs < promotionStartMs || tMs >= this.idleFromMs()) return 'idle';
-    return tMs < this.connectedFromMs ? 'promoting' : 'connected';
-  }
-
-  private idleFromMs(): number {
-    return this.tailStartMs + this.profile.tailMs + this.profile.secondTailMs;
-  }
+/** A `Radio` over a clock kept elsewhere (a phone's own fields), with its profile. */
+export function radioOver(r: RadioClock, profile: RadioProfile): Radio {
+  return {
+    activity: (tMs) => radioActivity(r, profile, tMs),
+    settle: (tMs) => settleRadio(r, profile, tMs),
+    state: (tMs) => radioStateAt(r, profile, tMs),
+    get joules() {
+      return r.radioJoules;
+    },
+    get highPowerMs() {
+      return r.radioHighPowerMs;
+    },
+    get promotions() {
+      return r.radioPromotions;
+    },
+  };
 }
 
 /** Creates one phone's radio, idle at startMs, using the LTE profile unless told otherwise. */
 export function createRadio(profile: RadioProfile = LTE_PROFILE, startMs = 0): Radio {
-  return new RrcRadio(profile, startMs);
+  const clock = {} as RadioClock;
+  startRadioClock(clock, startMs);
+  return radioOver(clock, profile);
 }
