@@ -55,8 +55,16 @@ export abstract class PhoneConnection implements ClientPort, LinkState, RadioClo
   bytesUp = 0;
   bytesDown = 0;
   protected transport: ClientTransport | undefined;
-  /** Latest generation of each timer, by its key's slot; an older one firing is ignored. */
-  private timerGens: number[] | undefined;
+  // Latest generation of each timer, by its key's slot (an older one firing is ignored). Fields,
+  // not an array: the keep-alive check then reads the phone itself, not two more objects.
+  private gen0 = 0;
+  private gen1 = 0;
+  private gen2 = 0;
+  private gen3 = 0;
+  private gen4 = 0;
+  private gen5 = 0;
+  private gen6 = 0;
+  private gen7 = 0;
   /** The transport timer message being handled: re-armed from its own firing, it is sent again. */
   private firing: TimerMessage | undefined;
   protected ctx!: Ctx;
@@ -160,9 +168,8 @@ export abstract class PhoneConnection implements ClientPort, LinkState, RadioClo
   }
 
   private setTimer(k: TimerKey, atMs: number): void {
-    const gens = (this.timerGens ??= []);
-    const gen = (gens[k.slot] ?? 0) + 1;
-    gens[k.slot] = gen;
+    const gen = this.genOf(k.slot) + 1;
+    this.setGen(k.slot, gen);
     const again = this.firing;
     if (again !== undefined && again.name === k.key) {
       // The kernel keeps no handled message, so the one that fired carries the next firing:
@@ -176,9 +183,35 @@ export abstract class PhoneConnection implements ClientPort, LinkState, RadioClo
     this.ctx.sendAt(this.actor, { type: 'timer', name: k.key, conn: this.conn, gen }, atMs);
   }
 
+  private genOf(slot: number): number {
+    switch (slot) {
+      case 0: return this.gen0;
+      case 1: return this.gen1;
+      case 2: return this.gen2;
+      case 3: return this.gen3;
+      case 4: return this.gen4;
+      case 5: return this.gen5;
+      case 6: return this.gen6;
+      default: return this.gen7; // slots stop at TIMER_SLOTS (timer-keys.ts)
+    }
+  }
+
+  private setGen(slot: number, gen: number): void {
+    switch (slot) {
+      case 0: this.gen0 = gen; return;
+      case 1: this.gen1 = gen; return;
+      case 2: this.gen2 = gen; return;
+      case 3: this.gen3 = gen; return;
+      case 4: this.gen4 = gen; return;
+      case 5: this.gen5 = gen; return;
+      case 6: this.gen6 = gen; return;
+      default: this.gen7 = gen;
+    }
+  }
+
   protected onTimerEvent(m: TimerMessage): void {
     const k = timerOfKey(m.name);
-    if (k === undefined || this.timerGens?.[k.slot] !== m.gen) return; // superseded
+    if (k === undefined || this.genOf(k.slot) !== m.gen) return; // superseded
     if (k.transport !== undefined) {
       if (m.conn !== this.conn || this.transport === undefined) return;
       this.firing = m;
