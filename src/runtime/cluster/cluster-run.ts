@@ -12,7 +12,7 @@ import type { Cluster } from './cluster';
 import { clusterReportView, mergeStats, noCarry, type ClusterParts } from './cluster-view';
 import { FAULT_SOURCE, HOST_NAMES, hostOfActor, LOOKAHEAD_MS, peersOf, type HostName } from './partition';
 import type { HistorySetup, HostSetup, SimEvent, StoreSetup, TimeMark, WindowGrant, WindowReport } from './protocol';
-import { mergeTraces, type PackedTrace } from './trace-codec';
+import { TraceMerger, yieldToEventLoop } from './trace-merger';
 
 /** How a run over a cluster is set up. */
 export interface ClusterRunOptions {
@@ -22,6 +22,9 @@ export interface ClusterRunOptions {
   readonly history?: Omit<HistorySetup, 'begin'>;
   readonly sinks?: readonly TraceSink[];
 }
+
+/** Trace events merged between two looks at whether the hosts have reported. */
+const MERGE_SLICE = 200;
 
 const byKey = (a: SimEvent, b: SimEvent): number => a.t - b.t || a.src - b.src || a.seq - b.seq;
 
@@ -56,9 +59,8 @@ export class ClusterRun {
   hostRuns = 0;
   /** Events that crossed between hosts (each in a batch of its window). */
   crossEvents = 0;
-  /** The last window's trace, merged while the hosts run the next one (or when the run pauses). */
-  private pendingTrace: PackedTrace[] | undefined;
-  private readonly borrowed: MutableTraceEvent | undefined;
+  /** The windows' traces, merged while the coordinator waits for reports (and in full whenever the run pauses). */
+  private readonly merger: TraceMerger;
 
   private constructor(
     readonly cluster: Cluster,
@@ -68,7 +70,11 @@ export class ClusterRun {
   ) {
     this.sinks = [this.hasher, this.metrics, ...(opts.sinks ?? [])];
     // When no sink keeps events, the merge refills one object instead of building one per event.
-    this.borrowed = this.sinks.every((s) => s.borrows === true) ? (traceEvent(0, 'frame', 0, 0, 0, 0, 0, 0) as MutableTraceEvent) : undefined;
+    const borrowed = this.sinks.every((s) => s.borrows === true) ? (traceEvent(0, 'frame', 0, 0, 0, 0, 0, 0) as MutableTraceEvent) : undefined;
+    const sinks = this.sinks;
+    this.merger = new TraceMerger((ev) => {
+      for (const s of sinks) s.emit(ev);
+    }, borrowed);
   }
 
   /** Initialises every host for a new run of `scenario` and schedules its inputs (numbered as one thread does). */
@@ -124,9 +130,7 @@ export class ClusterRun {
       // A window that includes its end must end before anything sent in it can arrive.
       const fits = start + LOOKAHEAD_MS <= targetMs;
       const reports = this.grantWindow(fits ? start + LOOKAHEAD_MS : targetMs, fits ? false : inclusive);
-      // The previous window's trace is merged while the hosts run this one.
-      this.mergePending();
-      this.absorb(await reports);
+      this.absorb(await this.mergeWhileWaiting(reports));
     }
     this.mergePending();
     if (targetMs > this.nowMs) {
@@ -270,22 +274,27 @@ export class ClusterRun {
         this.sent.set(key, (this.sent.get(key) ?? 0) + 1);
         this.next.set(peer, Math.min(this.next.get(peer)!, minMs));
       }
-    this.pendingTrace = reports.map(([, r]) => r.trace);
+    this.merger.push(reports.map(([, r]) => r.trace));
   }
 
-  /** Emits the last absorbed window's trace, merged into the one-thread order, to every sink. */
-  private mergePending(): void {
-    const streams = this.pendingTrace;
-    if (!streams) return;
-    this.pendingTrace = undefined;
-    const sinks = this.sinks;
-    mergeTraces(
-      streams,
-      (ev) => {
-        for (const s of sinks) s.emit(ev);
-      },
-      this.borrowed,
+  /**
+   * Merges queued trace in slices until the window's reports are in, then stops (the rest waits
+   * for the next window), so the next grant never waits for the hash. Slices are small enough
+   * (about 0.1 ms) that a report is seen soon after it arrives.
+   */
+  private async mergeWhileWaiting<T>(reports: Promise<T>): Promise<T> {
+    let arrived = false;
+    void reports.then(
+      () => (arrived = true),
+      () => (arrived = true),
     );
+    while (!arrived && this.merger.step(MERGE_SLICE)) await yieldToEventLoop();
+    return reports;
+  }
+
+  /** Emits every queued window's trace, merged into the one-thread order, to every sink. */
+  private mergePending(): void {
+    this.merger.drain();
   }
 
   private emitOwn(ev: TraceEvent): void {

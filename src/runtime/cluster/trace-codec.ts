@@ -96,7 +96,7 @@ export class TracePacker {
  * Event `n` of `p`: built by the engine's own builder (one object shape for every event, as the
  * sinks see in one thread), or written into `into` when every sink only borrows events.
  */
-function eventAt(p: PackedTrace, n: number, into: MutableTraceEvent | undefined): TraceEvent {
+export function eventAt(p: PackedTrace, n: number, into: MutableTraceEvent | undefined): TraceEvent {
   const a = p.nums;
   const o = n * STRIDE;
   const protoIndex = a[o + 12]!;
@@ -120,27 +120,9 @@ function eventAt(p: PackedTrace, n: number, into: MutableTraceEvent | undefined)
 }
 
 /** Compares event `i` of `a` with event `j` of `b` by order key. */
-function before(a: Float64Array, i: number, b: Float64Array, j: number): boolean {
+export function before(a: Float64Array, i: number, b: Float64Array, j: number): boolean {
   const x = i * STRIDE;
   const y = j * STRIDE;
   for (let f = 0; f < 4; f++) if (a[x + f] !== b[y + f]) return a[x + f]! < b[y + f]!;
   return false;
-}
-
-/**
- * Merges hosts' packed streams (each in its own order) into the one-thread order, calling `emit`
- * per event. With `borrowed`, every event is that one object refilled (the sinks only borrow).
- */
-export function mergeTraces(streams: readonly PackedTrace[], emit: (ev: TraceEvent) => void, borrowed?: MutableTraceEvent): void {
-  const live = streams.filter((s) => s.count > 0);
-  const at = live.map(() => 0);
-  for (;;) {
-    let best = -1;
-    for (let s = 0; s < live.length; s++) {
-      if (at[s]! >= live[s]!.count) continue;
-      if (best < 0 || before(live[s]!.nums, at[s]!, live[best]!.nums, at[best]!)) best = s;
-    }
-    if (best < 0) return;
-    emit(eventAt(live[best]!, at[best]!++, borrowed));
-  }
 }
