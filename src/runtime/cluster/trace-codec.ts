@@ -9,6 +9,8 @@ import { TRACE_KIND_INDEX, TRACE_KINDS, PROTOCOLS, traceEvent, type MutableTrace
 /** Numbers per event: order key (k, src, seq, i), then t, kind, from, to, msg, bytes, headerBytes, arriveT, proto, note. */
 const STRIDE = 14;
 const PROTO_INDEX = new Map<ProtocolName, number>(PROTOCOLS.map((p, i) => [p, i]));
+/** Distinct notes a window remembers for reuse. */
+const NOTE_TABLE_MAX = 64;
 
 export interface PackedTrace {
   readonly count: number;
@@ -76,7 +78,9 @@ export class TracePacker {
     if (i === undefined) {
       i = this.notes.length;
       this.notes.push(note);
-      this.noteIndex.set(note, i);
+      // Packet names and reasons repeat and are met early; a window's later notes are mostly one-offs
+      // ("c1234", "u56 online"), which are sent as they come rather than filling the table.
+      if (this.noteIndex.size < NOTE_TABLE_MAX) this.noteIndex.set(note, i);
     }
     return i;
   }
