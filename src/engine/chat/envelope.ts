@@ -132,6 +132,20 @@ export function decodeEnvelope(b: Uint8Array): DecodeResult<Envelope> {
   }
 }
 
+/**
+ * What the trace needs of an envelope about to be pushed (its message id and its chat body's
+ * bytes) without building it: read in place for the two that are pushed (chats and receipts),
+ * by a full decode otherwise. Undefined when `b` is not a valid envelope.
+ */
+export function envelopeGist(b: Uint8Array): { readonly msg: number; readonly bodyBytes: number } | undefined {
+  const kind = b[0];
+  if (kind === KIND_CODE.chat && b.length >= CHAT_ENVELOPE_HEADER_BYTES && b.length === CHAT_ENVELOPE_HEADER_BYTES + readU32(b, 17))
+    return { msg: readU32(b, 1), bodyBytes: b.length - CHAT_ENVELOPE_HEADER_BYTES };
+  if (kind === KIND_CODE.receipt && b.length === 14 && (b[5] === 2 || b[5] === 3)) return { msg: readU32(b, 1), bodyBytes: 0 };
+  const e = decodeEnvelope(b);
+  return e.ok ? { msg: e.value.msg, bodyBytes: e.value.kind === 'chat' ? e.value.body.length : 0 } : undefined;
+}
+
 /** The user an envelope travels to (who the gateway must route it to). */
 export function envelopeRecipient(e: Envelope): number | undefined {
   return e.kind === 'chat' ? e.to : e.kind === 'receipt' ? e.to : undefined;

@@ -36,3 +36,11 @@ export const pushMeta = (chunks: readonly Uint8Array[], envs: readonly Envelope[
   msg: envs[0]?.msg,
   note,
 });
+
+/** `pushMeta` for one envelope known by its gist (`envelopeGist`): no envelope is built. */
+export const pushGistMeta = (chunks: readonly Uint8Array[], gist: { readonly msg: number; readonly bodyBytes: number } | undefined, note: string): WireMeta => ({
+  kind: 'pushed',
+  headerBytes: byteLength(chunks) - (gist?.bodyBytes ?? 0),
+  msg: gist?.msg,
+  note,
+});

@@ -1,11 +1,11 @@
-import { ackKey, decodeEnvelope, encodeEnvelope } from '../../chat/envelope';
+import { ackKey, decodeEnvelope, encodeEnvelope, envelopeGist } from '../../chat/envelope';
 import { CONN_HANDSHAKE, CONN_OPEN, type GatewayConnection } from '../../gateway/connection';
 import { utf8Encode } from '../bytes';
 import { formatDecodeError } from '../decode-result';
 import { decodeHttpMessage, encodeHttpResponse, toRequestHead } from '../http/codec';
 import { gatewayResponseHead } from '../http/realistic-headers';
 import type { GatewayPort, ServerProtocol } from '../server-transport';
-import { controlMeta, pushMeta } from '../wire-meta';
+import { controlMeta, pushGistMeta } from '../wire-meta';
 import { decodeWsFrame, encodeWsClose, encodeWsFrame } from './codec';
 import { buildUpgradeResponse, validateUpgradeRequest } from './handshake';
 import { WS_SUBPROTOCOL } from './ws-headers';
@@ -105,8 +105,7 @@ export const webSocketServer: ServerProtocol = {
   push(c, port) {
     for (const d of port.takeWaiting(c)) {
       const bytes = encodeWsFrame({ opcode: 'binary', payload: d.envelope });
-      const env = decodeEnvelope(d.envelope);
-      port.transmit(c, [bytes], pushMeta([bytes], env.ok ? [env.value] : [], 'binary frame'));
+      port.transmit(c, [bytes], pushGistMeta([bytes], envelopeGist(d.envelope), 'binary frame'));
     }
   },
 
