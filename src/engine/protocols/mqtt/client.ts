@@ -32,7 +32,8 @@ export class MqttClient implements ClientTransport {
   private put(p: MqttPacket, kind: TraceKind = 'frame', msg?: number, note: string = p.type): void {
     const bytes = encodeMqttShared(p);
     this.lastSentMs = this.port.now;
-    this.port.transmit([bytes], controlMeta([bytes], kind, note, msg));
+    const chunks = [bytes];
+    this.port.transmit(chunks, controlMeta(chunks, kind, note, msg));
   }
 
   /** Sends a prebuilt constant packet (a keep-alive ping, a goodbye). */
@@ -69,7 +70,8 @@ export class MqttClient implements ClientTransport {
       const bytes = encodeMqtt(p);
       if (packetId !== undefined) (this.awaiting ??= new Map()).set(packetId, env.kind === 'chat' ? env.msg : 0);
       this.lastSentMs = this.port.now;
-      this.port.transmit([bytes], envelopeMeta([bytes], [env], 'frame', 'PUBLISH'));
+      const chunks = [bytes];
+      this.port.transmit(chunks, envelopeMeta(chunks, [env], 'frame', 'PUBLISH'));
     }
   }
 

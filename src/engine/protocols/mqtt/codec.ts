@@ -175,7 +175,34 @@ export function decodeMqtt(bytes: Uint8Array, offset = 0): DecodeResult<MqttPack
     if (bytes[0] === 0xc0) return PINGREQ_RESULT;
     if (bytes[0] === 0xd0) return PINGRESP_RESULT;
   }
+  if (offset === 0 && (bytes.length === 4 || bytes.length === 5)) return decodeSmall(bytes);
   return decodePacket(bytes, offset);
+}
+
+/**
+ * Four- and five-byte packets (CONNACK, PUBACK, a one-code SUBACK) repeat across connections:
+ * each distinct one is decoded once and the frozen result shared (bounded).
+ */
+const SMALL_DECODED = new Map<number, DecodeResult<MqttPacket>>();
+const SMALL_DECODED_MAX = 4096;
+
+function decodeSmall(bytes: Uint8Array): DecodeResult<MqttPacket> {
+  let key = bytes.length;
+  for (let i = 0; i < bytes.length; i++) key = key * 256 + bytes[i]!; // < 2^43: exact
+  let r = SMALL_DECODED.get(key);
+  if (r === undefined) {
+    r = deepFreeze(decodePacket(bytes, 0));
+    if (SMALL_DECODED.size < SMALL_DECODED_MAX) SMALL_DECODED.set(key, r);
+  }
+  return r;
+}
+
+function deepFreeze<T>(x: T): T {
+  if (typeof x === 'object' && x !== null && !(x instanceof Uint8Array)) {
+    for (const v of Object.values(x)) deepFreeze(v);
+    Object.freeze(x);
+  }
+  return x;
 }
 
 function decodePacket(bytes: Uint8Array, offset: number): DecodeResult<MqttPacket> {

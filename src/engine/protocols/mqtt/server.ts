@@ -11,7 +11,8 @@ import { inboxTopic, MQTT_ACK_TOPIC } from './topics';
 
 const send = (c: GatewayConnection, port: GatewayPort, p: MqttPacket, kind: TraceKind, msg?: number, close?: string): void => {
   const bytes = encodeMqttShared(p);
-  port.transmit(c, [bytes], controlMeta([bytes], kind, p.type, msg), close);
+  const chunks = [bytes];
+  port.transmit(c, chunks, controlMeta(chunks, kind, p.type, msg), close);
 };
 
 function nextPid(c: GatewayConnection): number {
@@ -105,7 +106,8 @@ export const mqttServer: ServerProtocol = {
       const p: MqttPacket = { type: 'PUBLISH', dup: false, qos, retain: false, topic: inboxTopic(c.user), payload: d.envelope, ...(qos > 0 ? { packetId: d.pid } : {}) };
       const bytes = encodeMqtt(p);
       const env = decodeEnvelope(d.envelope);
-      port.transmit(c, [bytes], pushMeta([bytes], env.ok ? [env.value] : [], 'PUBLISH'));
+      const chunks = [bytes];
+      port.transmit(c, chunks, pushMeta(chunks, env.ok ? [env.value] : [], 'PUBLISH'));
     }
   },
 
