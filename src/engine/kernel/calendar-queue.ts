@@ -1,4 +1,3 @@
-import { BucketSorter } from './bucket-sort';
 import { EventQueue, type QueuedEvent } from './event-queue';
 
 /** Width of the near-future ring, in ms (about 65 s: every keep-alive and latency fits). */
@@ -7,6 +6,7 @@ const MASK = RING - 1;
 
 const before = <M>(a: QueuedEvent<M>, b: QueuedEvent<M>): boolean =>
   a.t < b.t || (a.t === b.t && (a.src < b.src || (a.src === b.src && a.seq < b.seq)));
+const compare = <M>(a: QueuedEvent<M>, b: QueuedEvent<M>): number => (before(a, b) ? -1 : before(b, a) ? 1 : 0);
 
 /**
  * A calendar queue: one bucket per virtual millisecond for the next ~65 s, a binary heap for
@@ -17,7 +17,6 @@ const before = <M>(a: QueuedEvent<M>, b: QueuedEvent<M>): boolean =>
 export class CalendarQueue<M> {
   private readonly ring: (QueuedEvent<M>[] | undefined)[] = new Array(RING);
   private readonly overflow = new EventQueue<M>();
-  private readonly sorter = new BucketSorter();
   /** No ring event is earlier than this millisecond; the ring covers [cursor, cursor + RING). */
   private cursor = 0;
   /** No ring event lies in [cursor, scan): where the search for the next one resumes. */
@@ -69,7 +68,7 @@ export class CalendarQueue<M> {
     }
     if (this.sortedMs !== this.scan) {
       const b = this.ring[this.scan & MASK]!;
-      if (b.length > 1) this.sorter.sort(b);
+      if (b.length > 1) b.sort(compare);
       this.sortedMs = this.scan;
       this.index = 0;
     }
