@@ -12,6 +12,13 @@ export class TraceHasher implements TraceSink {
   readonly borrows = true;
 
   private mix(n: number): void {
+    if (n >>> 0 === n) {
+      // A whole number in [0, 2^32), as nearly every trace field is: the general steps below
+      // with the high half and the fraction both zero.
+      this.a = Math.imul(Math.imul(this.a ^ n, 0x01000193), 0x01000193) >>> 0;
+      this.b = Math.imul(Math.imul(this.b ^ (n >>> 7), 0x01000193), 0x01000193) >>> 0;
+      return;
+    }
     // Numbers in the trace are integers or short decimals; hash the float64 halves exactly.
     const lo = n >>> 0;
     const hi = Math.floor(n / 4294967296) >>> 0;

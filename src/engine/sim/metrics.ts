@@ -53,6 +53,9 @@ export class MetricsCollector implements TraceSink {
       }
     }
     switch (ev.kind) {
+      case 'ping': // the commonest kinds, counted above only: out in one comparison
+      case 'frame':
+        return;
       case 'sent':
         if (!this.createdAt.has(ev.msg)) this.createdAt.set(ev.msg, ev.t);
         return;
