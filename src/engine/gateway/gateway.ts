@@ -18,6 +18,7 @@ type Ctx = ActorContext<SimMessage>;
 
 /** A close with no bytes: shared, never written to. */
 const NO_CHUNKS: readonly Uint8Array[] = [];
+const NOTHING_WAITING: readonly Delivery[] = [];
 
 /** A routing decision waiting for the session manager's answer. */
 interface Lookup {
@@ -271,8 +272,9 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
     serverProtocol(c.proto).push(c, this);
   }
 
-  takeWaiting(c: GatewayConnection): Delivery[] {
-    const ds = c.waiting ?? [];
+  takeWaiting(c: GatewayConnection): readonly Delivery[] {
+    const ds = c.waiting;
+    if (ds === undefined) return NOTHING_WAITING;
     c.waiting = undefined;
     if (ds.length) (c.inflight ??= []).push(...ds);
     return ds;
@@ -287,14 +289,16 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
     if (epoch !== this.epoch || this.crashed) return;
     const c = this.conns.get(user);
     if (c === undefined || c.conn !== conn || c.state !== CONN_OPEN) return; // still in the store
-    const ds: Delivery[] = [];
     let cursor = 0;
-    for (const it of items) {
-      this.trace('fetched', ACTOR.store, ACTOR.gateway, it.key.startsWith('c') ? it.msg : 0, it.envelope.length, this.ctx.now, it.key);
-      ds.push({ key: it.key, msg: it.msg, envelope: it.envelope, fromStore: true, pid: 0 });
-      cursor = it.seq;
+    if (items.length) {
+      const ds: Delivery[] = [];
+      for (const it of items) {
+        this.trace('fetched', ACTOR.store, ACTOR.gateway, it.key.startsWith('c') ? it.msg : 0, it.envelope.length, this.ctx.now, it.key);
+        ds.push({ key: it.key, msg: it.msg, envelope: it.envelope, fromStore: true, pid: 0 });
+        cursor = it.seq;
+      }
+      this.deliver(c, ds);
     }
-    if (ds.length) this.deliver(c, ds);
     if (more) {
       this.dc(ACTOR.store, { type: 'store.fetch', user, afterSeq: cursor, epoch: this.epoch, conn });
       return;

@@ -38,7 +38,7 @@ export class Phone extends PhoneConnection implements Actor<SimMessage> {
   /** Sends what waits: unconfirmed chats (and, if the server lost our session, ✓-only ones). */
   protected flush(includeAccepted: boolean): void {
     const t = this.transport;
-    if (t === undefined || this.status !== 'online') return;
+    if (t === undefined || this.status !== 'online' || (this.chats === undefined && this.pendingReads === undefined)) return;
     const envs: Envelope[] = [];
     if (this.chats) {
       for (const m of this.chats.unconfirmed(includeAccepted))

@@ -25,7 +25,7 @@ export interface GatewayPort {
   /** Bytes that did not decode: logged, dropped, the gateway carries on. */
   malformed(c: GatewayConnection, reason: string): void;
   /** Moves every waiting delivery to in-flight and returns them (for a poll answer or a push). */
-  takeWaiting(c: GatewayConnection): Delivery[];
+  takeWaiting(c: GatewayConnection): readonly Delivery[];
   /** Asks for a `sweep` of `c` at `atMs` (for a deadline that just appeared, like a held poll). */
   recheck(c: GatewayConnection, atMs: number): void;
 }

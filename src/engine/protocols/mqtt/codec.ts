@@ -323,9 +323,17 @@ function readSubackCodes(r: ByteReader): number[] {
   return codes;
 }
 
+/** Whether the reader is at the length-prefixed protocol name "MQTT" (00 04 'M' 'Q' 'T' 'T'). */
+function atMqttName(r: ByteReader): boolean {
+  const b = r.bytes;
+  const i = r.pos;
+  return r.remaining >= 6 && b[i] === 0 && b[i + 1] === 4 && b[i + 2] === 0x4d && b[i + 3] === 0x51 && b[i + 4] === 0x54 && b[i + 5] === 0x54;
+}
+
 function decodeConnect(r: ByteReader): MqttConnect {
   const nameAt = r.pos;
-  const name = readString(r, 'protocol name');
+  // Every CONNECT carries the same name: skip building the string for it.
+  const name = atMqttName(r) ? ((r.pos += 6), 'MQTT') : readString(r, 'protocol name');
   // MQTT-3.1.2-1: the protocol name is "MQTT" ("MQIsdp" was 3.1).
   if (name !== 'MQTT') {
     failAt(`protocol name ${JSON.stringify(name)} is not "MQTT" [MQTT-3.1.2-1]`, nameAt);
