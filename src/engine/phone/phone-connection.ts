@@ -25,36 +25,31 @@ type TimerMessage = Extract<SimMessage, { type: 'timer' }>;
  * chats, receipts, search, the learner's actions — is `Phone`, built on this.
  */
 export abstract class PhoneConnection implements ClientPort, LinkState, RadioClock {
+  // Field order is memory order: what a packet touches comes first, so an idle phone's keep-alive
+  // reads two or three cache lines of the phone, not all six. The link's and the radio's numbers
+  // live here, not in objects of their own, for the same reason.
+  protected ctx!: Ctx;
+  /** Serial of the current connection; frames and timers of older ones are ignored. */
+  conn = 0;
+  protected transport: ClientTransport | undefined;
   readonly actor: number;
-  status: PhoneStatus = 'offline';
-  wantOnline: boolean;
-  proto: ProtocolName;
-  // The link's and the radio's numbers live here, not in objects of their own: every packet
-  // updates both, and with a million phones each separate object is another cache miss.
-  linkQuality: LinkQuality = 'good';
+  readonly user: number;
   linkUp = true;
   linkLatencyMs = 0;
   linkProfile!: LinkProfile;
   linkLastUpMs = 0;
   linkLastDownMs = 0;
+  readonly rng: Rng;
+  protected readonly env: PhoneEnvironment;
+  proto: ProtocolName;
   radioConnectedFromMs = 0;
   radioTailStartMs = 0;
   radioSettledMs = 0;
   radioJoules = 0.5; // a double from the start (see startRadioClock)
   radioHighPowerMs = 0;
   radioPromotions = 0;
-  lastGatewayEpoch = 0;
-  /**
-   * When the phone last reconnected to a server that still held its session (-1: never). A ✓
-   * message from before then is the server's to deliver; the phone will not send it again.
-   */
-  resumedAtMs = -1;
-  /** Serial of the current connection; frames and timers of older ones are ignored. */
-  conn = 0;
-  attempt = 0;
   bytesUp = 0;
   bytesDown = 0;
-  protected transport: ClientTransport | undefined;
   // Latest generation of each timer, by its key's slot (an older one firing is ignored). Fields,
   // not an array: the keep-alive check then reads the phone itself, not two more objects.
   private gen0 = 0;
@@ -67,21 +62,27 @@ export abstract class PhoneConnection implements ClientPort, LinkState, RadioClo
   private gen7 = 0;
   /** The transport timer message being handled: re-armed from its own firing, it is sent again. */
   private firing: TimerMessage | undefined;
-  protected ctx!: Ctx;
+  status: PhoneStatus = 'offline';
+  wantOnline: boolean;
+  linkQuality: LinkQuality = 'good';
+  lastGatewayEpoch = 0;
+  /**
+   * When the phone last reconnected to a server that still held its session (-1: never). A ✓
+   * message from before then is the server's to deliver; the phone will not send it again.
+   */
+  resumedAtMs = -1;
+  attempt = 0;
+  /** When the phone was spawned: its energy is per hour of its own life. */
+  readonly spawnMs: number;
 
-  constructor(
-    readonly user: number,
-    proto: ProtocolName,
-    quality: LinkQuality,
-    online: boolean,
-    readonly rng: Rng,
-    protected readonly env: PhoneEnvironment,
-    /** When the phone was spawned: its energy is per hour of its own life. */
-    readonly spawnMs: number,
-  ) {
+  constructor(user: number, proto: ProtocolName, quality: LinkQuality, online: boolean, rng: Rng, env: PhoneEnvironment, spawnMs: number) {
     this.actor = phoneActor(user);
+    this.user = user;
+    this.rng = rng;
+    this.env = env;
     this.proto = proto;
     this.wantOnline = online;
+    this.spawnMs = spawnMs;
     setLinkQuality(this, quality, rng);
     startRadioClock(this, spawnMs);
   }
