@@ -35,12 +35,21 @@ export class TraceHasher implements TraceSink {
   /** Strings repeat endlessly (protocol names, packet names): hash each once. */
   private readonly stringHashes = new Map<string, number>();
 
+  // In front of the map, the last string of each length: a hop's protocol and packet name
+  // ('mqtt', 'PINGREQ', 'PINGRESP') then hash without a map lookup.
+  private readonly recentStrings: (string | undefined)[] = new Array<string | undefined>(8).fill(undefined);
+  private readonly recentHashes: number[] = new Array<number>(8).fill(0);
+
   private mixString(s: string): void {
+    const i = s.length & 7;
+    if (this.recentStrings[i] === s) return this.mix(this.recentHashes[i]!);
     let h = this.stringHashes.get(s);
     if (h === undefined) {
       h = hashLabel(s);
       if (this.stringHashes.size < 10_000) this.stringHashes.set(s, h);
     }
+    this.recentStrings[i] = s;
+    this.recentHashes[i] = h;
     this.mix(h);
   }
 

@@ -24,15 +24,25 @@ function define(key: string, transport: string | undefined): TimerKey {
 /** One of the phone's own timers (reconnect, connect-timeout, link drop-outs). */
 export const phoneTimerKey = (name: string): TimerKey => BY_KEY.get(name) ?? define(name, undefined);
 
+// The last key looked up each way: an idle fleet asks for its keep-alive key over and over.
+let lastTransport: TimerKey | undefined;
+let lastByKey: TimerKey | undefined;
+
 /** A transport's timer: it shares the phone's namespace under a `t:` prefix, built once per name. */
 export function transportTimerKey(name: string): TimerKey {
+  if (lastTransport !== undefined && lastTransport.transport === name) return lastTransport;
   let k = BY_TRANSPORT_NAME.get(name);
   if (k === undefined) {
     k = define(`t:${name}`, name);
     BY_TRANSPORT_NAME.set(name, k);
   }
-  return k;
+  return (lastTransport = k);
 }
 
 /** The timer a message's key names (undefined: no phone ever set one by that name). */
-export const timerOfKey = (key: string): TimerKey | undefined => BY_KEY.get(key);
+export function timerOfKey(key: string): TimerKey | undefined {
+  if (lastByKey !== undefined && lastByKey.key === key) return lastByKey;
+  const k = BY_KEY.get(key);
+  if (k !== undefined) lastByKey = k;
+  return k;
+}
