@@ -14,7 +14,7 @@ import { ACTOR, phoneActor } from '../sim/actors';
 import type { SimMessage } from '../sim/messages';
 import { CONNECT_TIMEOUT_MS, type PhoneStatus } from './connection-state';
 import type { PhoneEnvironment } from './phone-environment';
-import { phoneTimerKey, timerOfKey, transportTimerKey, type TimerKey } from './timer-keys';
+import { phoneTimerKey, TIMER_FIELD_SLOTS, timerOfKey, transportTimerKey, type TimerKey } from './timer-keys';
 
 export type Ctx = ActorContext<SimMessage>;
 type TimerMessage = Extract<SimMessage, { type: 'timer' }>;
@@ -60,6 +60,8 @@ export abstract class PhoneConnection implements ClientPort, LinkState, RadioClo
   private gen5 = 0;
   private gen6 = 0;
   private gen7 = 0;
+  /** Generations of slots past the fields (only if a ninth timer name ever appears). */
+  private moreGens: number[] | undefined;
   /** The transport timer message being handled: re-armed from its own firing, it is sent again. */
   private firing: TimerMessage | undefined;
   status: PhoneStatus = 'offline';
@@ -193,7 +195,8 @@ export abstract class PhoneConnection implements ClientPort, LinkState, RadioClo
       case 4: return this.gen4;
       case 5: return this.gen5;
       case 6: return this.gen6;
-      default: return this.gen7; // slots stop at TIMER_SLOTS (timer-keys.ts)
+      case 7: return this.gen7;
+      default: return this.moreGens?.[slot - TIMER_FIELD_SLOTS] ?? 0;
     }
   }
 
@@ -206,7 +209,8 @@ export abstract class PhoneConnection implements ClientPort, LinkState, RadioClo
       case 4: this.gen4 = gen; return;
       case 5: this.gen5 = gen; return;
       case 6: this.gen6 = gen; return;
-      default: this.gen7 = gen;
+      case 7: this.gen7 = gen; return;
+      default: (this.moreGens ??= [])[slot - TIMER_FIELD_SLOTS] = gen;
     }
   }
 
