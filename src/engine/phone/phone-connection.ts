@@ -45,8 +45,10 @@ export abstract class PhoneConnection implements ClientPort, LinkState, RadioClo
   radioConnectedFromMs = 0;
   radioTailStartMs = 0;
   radioSettledMs = 0;
-  radioJoules = 0.5; // a double from the start (see startRadioClock)
-  radioHighPowerMs = 0;
+  radioPromotingMs = 0;
+  radioTailMs = 0;
+  radioSecondTailMs = 0;
+  radioIdleMs = 0;
   radioPromotions = 0;
   bytesUp = 0;
   bytesDown = 0;

@@ -8,9 +8,10 @@ import { LTE_PROFILE, type RadioProfile } from './lte-profile';
  * poll it adds about 1 % even to 2 s polling (FACTS §4.3 item A), and DRX on-durations inside the
  * tail add ~1.5 %; the energy lesson is how often the radio wakes, not how many bytes it moves.
  *
- * State is six numbers per phone and no arrays, because the engine may hold a million phones. The
- * whole future power curve follows from when the current promotion ends and when the tail last
- * restarted, so energy is integrated lazily over that curve on each activity or settle.
+ * State is eight numbers per phone and no arrays, because the engine may hold a million phones.
+ * The whole future power curve follows from when the current promotion ends and when the tail
+ * last restarted, so time in each power state is counted lazily along that curve on each activity
+ * or settle, and priced in joules only when a report asks.
  */
 
 /** What the radio is doing at an instant, as the playground shows it. */
@@ -38,21 +39,30 @@ export interface Radio {
 const NEVER_MS = -1e9;
 
 /**
- * The six numbers behind one radio. A phone keeps them in its own fields (a million phones then
- * hold no radio object each, and a packet's radio update touches memory the phone's handler has
- * already loaded); `createRadio` keeps them in a small object of their own.
+ * The numbers behind one radio. A phone keeps them in its own fields (a million phones then hold
+ * no radio object each, and a packet's radio update touches memory the phone's handler has
+ * already loaded); `createRadio` keeps them in a small object of their own. Time is counted per
+ * power state in whole milliseconds and turned into joules only when asked, so a packet adds
+ * integers (a double field would be a separate boxed number to fetch on every packet).
  */
 export interface RadioClock {
   /** When the current (or last) promotion ends and the radio enters CONNECTED. */
   radioConnectedFromMs: number;
   /** When the tail timer last restarted: the later of the last packet and radioConnectedFromMs. */
   radioTailStartMs: number;
-  /** Energy is accounted up to here. */
+  /** Time is accounted up to here. */
   radioSettledMs: number;
-  radioJoules: number;
-  radioHighPowerMs: number;
+  /** Time spent in each power state so far. */
+  radioPromotingMs: number;
+  radioTailMs: number;
+  radioSecondTailMs: number;
+  radioIdleMs: number;
   radioPromotions: number;
 }
+
+/** Energy drawn over the time a clock has accounted, in joules. */
+export const radioJoules = (r: RadioClock, p: RadioProfile): number =>
+  (r.radioPromotingMs * p.promotionWatts + r.radioTailMs * p.tailWatts + r.radioSecondTailMs * p.secondTailWatts + r.radioIdleMs * p.idleWatts) / 1000;
 
 /** Length of the part of [fromMs, toMs) inside [loMs, hiMs). */
 const overlapMs = (fromMs: number, toMs: number, loMs: number, hiMs: number): number =>
@@ -68,11 +78,10 @@ export function startRadioClock(r: RadioClock, startMs: number): void {
   r.radioConnectedFromMs = NEVER_MS;
   r.radioTailStartMs = NEVER_MS;
   r.radioSettledMs = startMs;
-  // A fraction first, so the field is a double from the start (0 would make it a small integer
-  // that every radio later has to convert: a map change per object).
-  r.radioJoules = 0.5;
-  r.radioJoules = 0;
-  r.radioHighPowerMs = 0;
+  r.radioPromotingMs = 0;
+  r.radioTailMs = 0;
+  r.radioSecondTailMs = 0;
+  r.radioIdleMs = 0;
   r.radioPromotions = 0;
 }
 
@@ -89,15 +98,10 @@ export function settleRadio(r: RadioClock, p: RadioProfile, tMs: number): void {
   const promotingMs = overlapMs(fromMs, tMs, promotionStartMs, connectedFromMs);
   const tailMs = overlapMs(fromMs, tMs, connectedFromMs, tailEndMs);
   const secondTailMs = overlapMs(fromMs, tMs, tailEndMs, tailEndMs + p.secondTailMs);
-  const busyMs = promotingMs + tailMs + secondTailMs;
-  const idleMs = Math.max(0, tMs - fromMs - busyMs);
-  const wattMs =
-    promotingMs * p.promotionWatts +
-    tailMs * p.tailWatts +
-    secondTailMs * p.secondTailWatts +
-    idleMs * p.idleWatts;
-  r.radioJoules += wattMs / 1000;
-  r.radioHighPowerMs += busyMs;
+  r.radioPromotingMs += promotingMs;
+  r.radioTailMs += tailMs;
+  r.radioSecondTailMs += secondTailMs;
+  r.radioIdleMs += Math.max(0, tMs - fromMs - promotingMs - tailMs - secondTailMs);
   r.radioSettledMs = tMs;
 }
 
@@ -138,10 +142,10 @@ export function radioOver(r: RadioClock, profile: RadioProfile): Radio {
     settle: (tMs) => settleRadio(r, profile, tMs),
     state: (tMs) => radioStateAt(r, profile, tMs),
     get joules() {
-      return r.radioJoules;
+      return radioJoules(r, profile);
     },
     get highPowerMs() {
-      return r.radioHighPowerMs;
+      return r.radioPromotingMs + r.radioTailMs + r.radioSecondTailMs;
     },
     get promotions() {
       return r.radioPromotions;
