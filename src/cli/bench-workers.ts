@@ -26,10 +26,10 @@ const IDLE_WINDOWS = 2_000;
  * and a small burst the 400 connections' handshakes). Every message is stored, then fetched and
  * delivered when its recipient connects.
  */
-export function pipelineScenario(messagesEach = MESSAGES_EACH): ScenarioFile {
+export function pipelineScenario(): ScenarioFile {
   const actions: ScenarioFile['actions'] = [];
-  for (let k = 0; k < messagesEach; k++)
-    for (let i = 1; i <= PAIRS; i++) actions.push({ at: 1 + (k * PAIRS + i) / (messagesEach * 10_000), do: 'send', from: i, to: PAIRS + i, text: `message ${k} from u${i}` });
+  for (let k = 0; k < MESSAGES_EACH; k++)
+    for (let i = 1; i <= PAIRS; i++) actions.push({ at: 1 + (k * PAIRS + i) / (MESSAGES_EACH * 10_000), do: 'send', from: i, to: PAIRS + i, text: `message ${k} from u${i}` });
   for (let i = 1; i <= PAIRS; i++) actions.push({ at: 3, do: 'online', user: PAIRS + i });
   return {
     name: 'Pipeline bench',

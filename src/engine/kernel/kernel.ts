@@ -1,7 +1,7 @@
 import { CalendarQueue } from './calendar-queue';
 import type { QueuedEvent } from './event-queue';
 import { LIMITS } from './limits';
-import { traceEvent, type MutableTraceEvent, type ProtocolName, type TraceEvent, type TraceKind, type TraceSink } from './trace';
+import { borrowedEvent, traceEventInto, type MutableTraceEvent, type ProtocolName, type TraceEvent, type TraceKind, type TraceSink } from './trace';
 
 /** A component of the simulation: it reacts to one message at a virtual time. */
 export interface Actor<M> {
@@ -93,24 +93,8 @@ export class Kernel<M> {
         for (const s of kernel.sinks) s.emit(ev);
       },
       emit: (t, kind, from, to, msg, bytes, headerBytes, arriveT, proto, note, wire) => {
-        const e = kernel.scratch;
-        if (e === undefined) {
-          const ev = traceEvent(t, kind, from, to, msg, bytes, headerBytes, arriveT, proto, note, wire);
-          for (const s of kernel.sinks) s.emit(ev);
-          return;
-        }
-        e.t = t;
-        e.kind = kind;
-        e.from = from;
-        e.to = to;
-        e.msg = msg;
-        e.bytes = bytes;
-        e.headerBytes = headerBytes;
-        e.arriveT = arriveT;
-        e.proto = proto;
-        e.note = note;
-        e.wire = wire;
-        for (const s of kernel.sinks) s.emit(e);
+        const ev = traceEventInto(kernel.scratch, t, kind, from, to, msg, bytes, headerBytes, arriveT, proto, note, wire);
+        for (const s of kernel.sinks) s.emit(ev);
       },
     };
   }
@@ -145,7 +129,7 @@ export class Kernel<M> {
 
   addSink(sink: TraceSink): void {
     this.sinks.push(sink);
-    this.scratch = this.sinks.every((s) => s.borrows === true) ? (traceEvent(0, 'frame', 0, 0, 0, 0, 0, 0) as MutableTraceEvent) : undefined;
+    this.scratch = borrowedEvent(this.sinks);
   }
 
   /** Schedules a message from `src` (an actor, or the input log) at `atMs`. */

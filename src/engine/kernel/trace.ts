@@ -91,3 +91,38 @@ export function traceEvent(
 ): TraceEvent {
   return { t, kind, from, to, msg, bytes, headerBytes, arriveT, proto, note, wire };
 }
+
+/** The one event to lend `sinks` when every one of them only borrows; undefined when one keeps events. */
+export function borrowedEvent(sinks: readonly TraceSink[]): MutableTraceEvent | undefined {
+  return sinks.every((s) => s.borrows === true) ? (traceEvent(0, 'frame', 0, 0, 0, 0, 0, 0) as MutableTraceEvent) : undefined;
+}
+
+/** A trace event as `traceEvent` builds it, or written into `into` (a borrowed event) when given. */
+export function traceEventInto(
+  into: MutableTraceEvent | undefined,
+  t: number,
+  kind: TraceKind,
+  from: number,
+  to: number,
+  msg: number,
+  bytes: number,
+  headerBytes: number,
+  arriveT: number,
+  proto?: ProtocolName,
+  note?: string,
+  wire?: readonly Uint8Array[],
+): TraceEvent {
+  if (into === undefined) return traceEvent(t, kind, from, to, msg, bytes, headerBytes, arriveT, proto, note, wire);
+  into.t = t;
+  into.kind = kind;
+  into.from = from;
+  into.to = to;
+  into.msg = msg;
+  into.bytes = bytes;
+  into.headerBytes = headerBytes;
+  into.arriveT = arriveT;
+  into.proto = proto;
+  into.note = note;
+  into.wire = wire;
+  return into;
+}

@@ -1,6 +1,6 @@
 import { DATACENTER_MS } from '../../engine/gateway/gateway-config';
 import { TraceHasher } from '../../engine/kernel/trace-hash';
-import { traceEvent, type MutableTraceEvent, type TraceEvent, type TraceSink } from '../../engine/kernel/trace';
+import { borrowedEvent, type TraceEvent, type TraceSink } from '../../engine/kernel/trace';
 import { CORE_NETWORK_MS } from '../../engine/net/mobile-link';
 import type { Scenario, TimedAction } from '../../engine/scenario/scenario';
 import { ACTOR, phoneActor } from '../../engine/sim/actors';
@@ -70,11 +70,10 @@ export class ClusterRun {
   ) {
     this.sinks = [this.hasher, this.metrics, ...(opts.sinks ?? [])];
     // When no sink keeps events, the merge refills one object instead of building one per event.
-    const borrowed = this.sinks.every((s) => s.borrows === true) ? (traceEvent(0, 'frame', 0, 0, 0, 0, 0, 0) as MutableTraceEvent) : undefined;
     const sinks = this.sinks;
     this.merger = new TraceMerger((ev) => {
       for (const s of sinks) s.emit(ev);
-    }, borrowed);
+    }, borrowedEvent(sinks));
   }
 
   /** Initialises every host for a new run of `scenario` and schedules its inputs (numbered as one thread does). */

@@ -4,7 +4,7 @@
  * strings and wire bytes beside it. Each event keeps the order key of the event whose handling
  * emitted it, so the coordinator can merge hosts' streams into the one-thread order.
  */
-import { TRACE_KIND_INDEX, TRACE_KINDS, PROTOCOLS, traceEvent, type MutableTraceEvent, type ProtocolName, type TraceEvent } from '../../engine/kernel/trace';
+import { TRACE_KIND_INDEX, TRACE_KINDS, PROTOCOLS, traceEventInto, type MutableTraceEvent, type ProtocolName, type TraceEvent } from '../../engine/kernel/trace';
 
 /** Numbers per event: order key (k, src, seq, i), then t, kind, from, to, msg, bytes, headerBytes, arriveT, proto, note. */
 const STRIDE = 14;
@@ -108,19 +108,7 @@ export function eventAt(p: PackedTrace, n: number, into: MutableTraceEvent | und
   const kind = TRACE_KINDS[a[o + 5]!]!;
   const proto = protoIndex >= 0 ? PROTOCOLS[protoIndex] : undefined;
   const note = noteIndex >= 0 ? p.notes[noteIndex] : undefined;
-  if (!into) return traceEvent(a[o + 4]!, kind, a[o + 6]!, a[o + 7]!, a[o + 8]!, a[o + 9]!, a[o + 10]!, a[o + 11]!, proto, note, p.wire[n]);
-  into.t = a[o + 4]!;
-  into.kind = kind;
-  into.from = a[o + 6]!;
-  into.to = a[o + 7]!;
-  into.msg = a[o + 8]!;
-  into.bytes = a[o + 9]!;
-  into.headerBytes = a[o + 10]!;
-  into.arriveT = a[o + 11]!;
-  into.proto = proto;
-  into.note = note;
-  into.wire = p.wire[n];
-  return into;
+  return traceEventInto(into, a[o + 4]!, kind, a[o + 6]!, a[o + 7]!, a[o + 8]!, a[o + 9]!, a[o + 10]!, a[o + 11]!, proto, note, p.wire[n]);
 }
 
 /** Compares event `i` of `a` with event `j` of `b` by order key. */

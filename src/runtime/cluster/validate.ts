@@ -6,7 +6,7 @@ import { PROTOCOLS } from '../../engine/kernel/trace';
 import type { SimMessage } from '../../engine/sim/messages';
 import { hostOfActor, isHostName, type HostName } from './partition';
 
-export type Field = 'int' | 'num' | 'str' | 'bool' | 'proto' | 'bytes' | 'chunks' | 'items' | 'action';
+type Field = 'int' | 'num' | 'str' | 'bool' | 'proto' | 'bytes' | 'chunks' | 'items' | 'action';
 type Spec = Readonly<Record<string, Field | `${Field}?`>>;
 
 const MESSAGE_FIELDS: Readonly<Record<SimMessage['type'], Spec>> = {
