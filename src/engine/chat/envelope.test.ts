@@ -2,7 +2,7 @@
 // the byte, and the in-place gist the gateway's push reads agrees with a full decode.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeEnvelope, encodeEnvelope, envelopeGist, type Envelope } from './envelope';
+import { chatSender, decodeEnvelope, encodeEnvelope, envelopeGist, type Envelope } from './envelope';
 
 const EXAMPLES: Envelope[] = [
   { kind: 'chat', msg: 7, from: 1, to: 2, chatSeq: 3, body: new Uint8Array([104, 105]) },
@@ -14,6 +14,23 @@ const EXAMPLES: Envelope[] = [
 ];
 
 /** The gist as a full decode gives it. */
+/** The sender as a full decode gives it (chats only). */
+const senderByDecode = (b: Uint8Array) => {
+  const e = decodeEnvelope(b);
+  return e.ok && e.value.kind === 'chat' ? e.value.from : undefined;
+};
+
+/** Real envelopes, and real ones with one byte changed: the bytes most likely to fool an in-place read. */
+const REAL = EXAMPLES.map(encodeEnvelope);
+const anyBytes = fc.oneof(
+  fc.uint8Array({ maxLength: 40 }),
+  fc.tuple(fc.constantFrom(...REAL), fc.nat(), fc.integer({ min: 0, max: 255 })).map(([b, at, v]) => {
+    const m = b.slice();
+    m[at % m.length] = v;
+    return m;
+  }),
+);
+
 const gistByDecode = (b: Uint8Array) => {
   const e = decodeEnvelope(b);
   return e.ok ? { msg: e.value.msg, bodyBytes: e.value.kind === 'chat' ? e.value.body.length : 0 } : undefined;
@@ -36,21 +53,23 @@ describe('envelope', () => {
 
   it('the gist agrees with a full decode, for real envelopes and for any bytes', () => {
     for (const e of EXAMPLES) expect(envelopeGist(encodeEnvelope(e))).toEqual(gistByDecode(encodeEnvelope(e)));
-    const real = EXAMPLES.map(encodeEnvelope);
     fc.assert(
-      fc.property(
-        fc.oneof(
-          fc.uint8Array({ maxLength: 40 }),
-          fc.tuple(fc.constantFrom(...real), fc.nat(), fc.integer({ min: 0, max: 255 })).map(([b, at, v]) => {
-            const m = b.slice();
-            m[at % m.length] = v;
-            return m;
-          }),
-        ),
-        (b) => {
-          expect(envelopeGist(b)).toEqual(gistByDecode(b));
-        },
-      ),
+      fc.property(anyBytes, (b) => {
+        expect(envelopeGist(b)).toEqual(gistByDecode(b));
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+});
+
+describe('chatSender', () => {
+  it('reads the sender of a chat in place, and nothing from any other bytes', () => {
+    expect(chatSender(REAL[0]!)).toBe(1);
+    for (const b of REAL.slice(2)) expect(chatSender(b)).toBeUndefined();
+    fc.assert(
+      fc.property(anyBytes, (b) => {
+        expect(chatSender(b)).toBe(senderByDecode(b));
+      }),
       { numRuns: 5_000 },
     );
   });

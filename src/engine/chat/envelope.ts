@@ -139,11 +139,19 @@ export function decodeEnvelope(b: Uint8Array): DecodeResult<Envelope> {
  */
 export function envelopeGist(b: Uint8Array): { readonly msg: number; readonly bodyBytes: number } | undefined {
   const kind = b[0];
-  if (kind === KIND_CODE.chat && b.length >= CHAT_ENVELOPE_HEADER_BYTES && b.length === CHAT_ENVELOPE_HEADER_BYTES + readU32(b, 17))
-    return { msg: readU32(b, 1), bodyBytes: b.length - CHAT_ENVELOPE_HEADER_BYTES };
+  if (isChatEnvelope(b)) return { msg: readU32(b, 1), bodyBytes: b.length - CHAT_ENVELOPE_HEADER_BYTES };
   if (kind === KIND_CODE.receipt && b.length === 14 && (b[5] === 2 || b[5] === 3)) return { msg: readU32(b, 1), bodyBytes: 0 };
   const e = decodeEnvelope(b);
   return e.ok ? { msg: e.value.msg, bodyBytes: e.value.kind === 'chat' ? e.value.body.length : 0 } : undefined;
+}
+
+/** Whether `b` is a well-formed CHAT envelope (exactly what `decodeEnvelope` accepts as one). */
+const isChatEnvelope = (b: Uint8Array): boolean =>
+  b[0] === KIND_CODE.chat && b.length >= CHAT_ENVELOPE_HEADER_BYTES && b.length === CHAT_ENVELOPE_HEADER_BYTES + readU32(b, 17);
+
+/** The sender of a CHAT envelope, read in place; undefined when `b` is not one. */
+export function chatSender(b: Uint8Array): number | undefined {
+  return isChatEnvelope(b) ? readU32(b, 5) : undefined;
 }
 
 /** The user an envelope travels to (who the gateway must route it to). */

@@ -1,4 +1,4 @@
-import { decodeEnvelope, deliveryKey, encodeEnvelope, type Envelope } from '../chat/envelope';
+import { chatSender, deliveryKey, encodeEnvelope, type Envelope } from '../chat/envelope';
 import type { Actor, ActorContext } from '../kernel/kernel';
 import type { ProtocolName, TraceKind } from '../kernel/trace';
 import { CORE_NETWORK_MS } from '../net/mobile-link';
@@ -208,7 +208,7 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
 
   // ── routing ───────────────────────────────────────────────────────────────────────────────
 
-  envelope(c: GatewayConnection, env: Envelope): boolean {
+  envelope(c: GatewayConnection, env: Envelope, bytes?: Uint8Array): boolean {
     if (c.state !== CONN_OPEN) return false;
     this.meter.add(this.ctx.now, WORK_UNITS.message);
     if (env.kind === 'chat') {
@@ -218,7 +218,8 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
       }
       // What the gateway could read: with end-to-end encryption, only the routing header.
       this.trace('accepted', phoneActor(c.user), ACTOR.gateway, env.msg, 0, this.ctx.now, this.bodiesEncrypted ? '✓ body is ciphertext: unreadable here' : '✓ body is plaintext: readable here', c.proto);
-      this.route(env.to, `c${env.msg}`, env.msg, encodeEnvelope(env));
+      // A router forwards what it was given; it re-encodes only when the transport batched envelopes.
+      this.route(env.to, `c${env.msg}`, env.msg, bytes ?? encodeEnvelope(env));
       return true;
     }
     if (env.kind === 'read') {
@@ -237,12 +238,10 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
       this.dc(ACTOR.store, { type: 'store.delete', user: c.user, key });
       this.trace('deleted', ACTOR.gateway, ACTOR.store, d.msg, 0, this.ctx.now + DATACENTER_MS, key);
     }
-    if (key.startsWith('c')) {
-      const chat = decodeEnvelope(d.envelope);
-      if (chat.ok && chat.value.kind === 'chat') {
-        const receipt: Envelope = { kind: 'receipt', msg: d.msg, status: 'delivered', by: c.user, to: chat.value.from };
-        this.route(chat.value.from, deliveryKey(receipt)!, d.msg, encodeEnvelope(receipt));
-      }
+    const sender = key.startsWith('c') ? chatSender(d.envelope) : undefined;
+    if (sender !== undefined) {
+      const receipt: Envelope = { kind: 'receipt', msg: d.msg, status: 'delivered', by: c.user, to: sender };
+      this.route(sender, deliveryKey(receipt)!, d.msg, encodeEnvelope(receipt));
     }
   }
 

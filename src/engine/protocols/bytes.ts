@@ -151,6 +151,14 @@ export class ByteReader {
     this.pos += n;
     return out;
   }
+
+  /** Like `take`, but a view sharing the input's memory (for bytes the caller will not keep mutable). */
+  view(n: number, what: string): Uint8Array {
+    this.need(n, what);
+    const out = this.bytes.subarray(this.pos, this.pos + n);
+    this.pos += n;
+    return out;
+  }
 }
 
 /** Checks an optional decoder start offset; returns an error result when it is out of range. */

@@ -16,8 +16,11 @@ export interface GatewayPort {
   opened(c: GatewayConnection): boolean;
   /** A refused handshake: forget the connection (nothing is owed on it). */
   forget(c: GatewayConnection): void;
-  /** A chat or read from the phone; returns false if it was not taken (then no ✓). */
-  envelope(c: GatewayConnection, env: Envelope): boolean;
+  /**
+   * A chat or read from the phone; returns false if it was not taken (then no ✓). `bytes` are the
+   * envelope as it arrived, when the transport carried it alone: the gateway forwards them as they are.
+   */
+  envelope(c: GatewayConnection, env: Envelope, bytes?: Uint8Array): boolean;
   /** The device has the delivery named by `key` (ack or PUBACK). */
   deviceAck(c: GatewayConnection, key: string): void;
   /** Ends the connection: what it still owed goes to the store. `notify` tells the phone. */

@@ -47,7 +47,7 @@ function onPacket(c: GatewayConnection, p: MqttPacket, port: GatewayPort): void 
       if (!r.ok) return port.malformed(c, `mqtt PUBLISH payload: ${formatDecodeError(r.error)}`);
       const env = r.value;
       if (env.kind === 'ack') return port.deviceAck(c, ackKey(env.msg, env.what));
-      const taken = port.envelope(c, env);
+      const taken = port.envelope(c, env, p.payload);
       if (!taken) return;
       const isChat = env.kind === 'chat';
       if (p.qos > 0 && p.packetId !== undefined) {

@@ -38,16 +38,35 @@ export function encodeWsFrame(f: {
   if (isControl(f.opcode) && (n > WS_MAX_CONTROL_PAYLOAD_BYTES || !fin)) {
     throw new RangeError(`${f.opcode} frame must be unfragmented with at most 125 bytes (§5.5)`);
   }
-  if (f.maskKey && f.maskKey.length !== 4) throw new RangeError('mask key must be 4 bytes (§5.3)');
-  const w = new ByteWriter(wsHeaderBytes(n, f.maskKey !== undefined) + n);
-  w.u8((fin ? 0x80 : 0) | WS_OPCODES[f.opcode]);
-  const maskBit = f.maskKey ? 0x80 : 0;
-  if (n <= 125) w.u8(maskBit | n);
-  else if (n <= 0xffff) w.u8(maskBit | 126).u16(n);
-  else w.u8(maskBit | 127).u32(Math.floor(n / TWO_32)).u32(n % TWO_32);
-  if (!f.maskKey) return w.bytes(f.payload).finish();
-  w.bytes(f.maskKey);
-  return w.bytes(applyMask(f.payload, f.maskKey)).finish();
+  const key = f.maskKey;
+  if (key && key.length !== 4) throw new RangeError('mask key must be 4 bytes (§5.3)');
+  // One allocation: the header, the key and the (masked) payload written straight into the frame.
+  const at = wsHeaderBytes(n, key !== undefined);
+  const out = new Uint8Array(at + n);
+  out[0] = (fin ? 0x80 : 0) | WS_OPCODES[f.opcode];
+  const maskBit = key ? 0x80 : 0;
+  let o = 2;
+  if (n <= 125) out[1] = maskBit | n;
+  else if (n <= 0xffff) {
+    out[1] = maskBit | 126;
+    out[2] = n >>> 8;
+    out[3] = n & 0xff;
+    o = 4;
+  } else {
+    out[1] = maskBit | 127;
+    const hi = Math.floor(n / TWO_32);
+    for (let i = 0; i < 4; i++) out[2 + i] = (hi >>> (24 - 8 * i)) & 0xff;
+    for (let i = 0; i < 4; i++) out[6 + i] = (n >>> (24 - 8 * i)) & 0xff;
+    o = 10;
+  }
+  if (!key) {
+    out.set(f.payload, o);
+    return out;
+  }
+  out.set(key, o);
+  const p = f.payload;
+  for (let i = 0; i < n; i++) out[at + i] = p[i]! ^ key[i & 3]!;
+  return out;
 }
 
 /** Encodes a close frame: 2-byte status code then a UTF-8 reason (§5.5.1). */
@@ -108,9 +127,11 @@ export function decodeWsFrame(bytes: Uint8Array, offset = 0): DecodeResult<WsFra
       const message = `${opcode} frame payload is ${payloadLength} bytes; control frames allow 125`;
       failAt(`${message} (§5.5)`, lenAt);
     }
-    const maskKey = masked ? r.take(4, 'masking key') : undefined;
+    // Views, not copies: a masked payload is unmasked into a fresh array, an unmasked one is
+    // read in place (decoders never write to their input).
+    const maskKey = masked ? r.view(4, 'masking key') : undefined;
     const payloadAt = r.pos;
-    const raw = r.take(payloadLength, `payload (${payloadLength} bytes)`);
+    const raw = r.view(payloadLength, `payload (${payloadLength} bytes)`);
     const payload = maskKey ? applyMask(raw, maskKey) : raw;
     const frame: WsFrame = { fin, rsv, opcode, masked, payloadLength, payload };
     if (maskKey) frame.maskKey = maskKey;

@@ -64,7 +64,7 @@ function onFrame(c: GatewayConnection, chunk: Uint8Array, port: GatewayPort): vo
         port.deviceAck(c, ackKey(env.msg, env.what));
         return;
       }
-      if (port.envelope(c, env) && env.kind === 'chat') {
+      if (port.envelope(c, env, f.payload) && env.kind === 'chat') {
         const bytes = encodeWsFrame({ opcode: 'binary', payload: encodeEnvelope({ kind: 'accepted', msg: env.msg }) });
         port.transmit(c, [bytes], controlMeta([bytes], 'accepted', 'binary ✓', env.msg));
       }
