@@ -7,7 +7,7 @@ import { ACTOR, phoneActor } from '../../engine/sim/actors';
 import type { InputAction } from '../../engine/sim/messages';
 import { MetricsCollector } from '../../engine/sim/metrics';
 import type { ReportView } from '../../engine/sim/report';
-import { inputMessage, scenarioInputs, type ScheduledInput } from '../../engine/sim/simulation';
+import { inputMessage, inputTarget, scenarioInputs, type ScheduledInput } from '../../engine/sim/simulation';
 import type { Cluster } from './cluster';
 import { clusterReportView, mergeStats, noCarry, type ClusterParts } from './cluster-view';
 import { FAULT_SOURCE, HOST_NAMES, hostOfActor, LOOKAHEAD_MS, peersOf, type HostName } from './partition';
@@ -80,8 +80,8 @@ export class ClusterRun {
   static async start(cluster: Cluster, scenario: Scenario, opts: ClusterRunOptions, begin: StoreSetup['begin']): Promise<ClusterRun> {
     const run = new ClusterRun(cluster, scenario, cluster.nextRunId(), opts);
     // Each host queues its share of the scenario's inputs itself; learner inputs are numbered after them.
-    const setup = { ...run.setup(begin), scenarioInputs: true };
-    const next = await Promise.all(HOST_NAMES.map((h) => cluster.host(h).control.init(setup)));
+    const setup = run.setup(begin);
+    const next = await Promise.all(HOST_NAMES.map((h) => cluster.host(h).control.init({ ...setup, scenario: run.scenarioFor(h, true), scenarioInputs: true })));
     HOST_NAMES.forEach((h, i) => run.next.set(h, next[i]!));
     run.inputSeq = scenarioInputs(scenario).length;
     return run;
@@ -196,7 +196,7 @@ export class ClusterRun {
   private async replaceHost(name: HostName, gatewayRestart?: HostSetup['gatewayRestart']): Promise<ReturnType<Cluster['host']>> {
     const fresh = await this.cluster.replace(name);
     for (const k of [...this.sent.keys()]) if (k.split('>').includes(name)) this.sent.delete(k);
-    const setup = this.setup('resume');
+    const setup = { ...this.setup('resume'), scenario: this.scenarioFor(name, false) };
     await fresh.control.init(gatewayRestart ? { ...setup, gatewayRestart } : setup);
     return fresh;
   }
@@ -204,6 +204,17 @@ export class ClusterRun {
   private setup(begin: StoreSetup['begin']): HostSetup {
     const history = this.opts.history && { history: { ...this.opts.history, begin } };
     return { run: this.runId, scenario: this.scenario, recordWire: this.opts.recordWire, store: { ...this.opts.store, begin }, ...history };
+  }
+
+  /**
+   * The scenario as host `h` needs it: without its actions unless `h` queues some of them. A big
+   * scenario is mostly actions, all addressed to the phones (or the gateway), and a setup is cloned
+   * once per host. Numbering is kept: the actions come after every other scenario input.
+   */
+  private scenarioFor(h: HostName, queuesInputs: boolean): Scenario {
+    const s = this.scenario;
+    const needs = queuesInputs && s.actions.some((a) => hostOfActor(inputTarget(a.action)) === h);
+    return needs ? s : { ...s, actions: [] };
   }
 
   private schedule(src: number, seq: number, i: ScheduledInput): void {
