@@ -12,6 +12,7 @@ import { DATACENTER_MS, SWEEP_MS, type GatewayConfig } from './gateway-config';
 import { CheckWheel } from './check-wheel';
 import { ConnectionTable } from './connection-table';
 import { LoadMeter, WORK_UNITS } from './load-meter';
+import { PendingLookups, SessionMarks } from './routing-state';
 import { serverProtocol } from './server-protocols';
 
 type Ctx = ActorContext<SimMessage>;
@@ -19,14 +20,6 @@ type Ctx = ActorContext<SimMessage>;
 /** A close with no bytes: shared, never written to. */
 const NO_CHUNKS: readonly Uint8Array[] = [];
 const NOTHING_WAITING: readonly Delivery[] = [];
-
-/** A routing decision waiting for the session manager's answer. */
-interface Lookup {
-  readonly recipient: number;
-  readonly key: string;
-  readonly msg: number;
-  readonly envelope: Uint8Array;
-}
 
 /** Figures the gateway keeps about itself for the metrics. */
 export interface GatewayStats {
@@ -43,9 +36,8 @@ export interface GatewayStats {
  */
 export class Gateway implements Actor<SimMessage>, GatewayPort {
   readonly conns = new ConnectionTable();
-  private readonly lookups = new Map<number, Lookup>();
-  private nextLookup = 1;
-  private sessions = new Uint8Array(1024);
+  private readonly lookups = new PendingLookups();
+  private readonly sessions = new SessionMarks();
   private readonly meter = new LoadMeter();
   private readonly wheel = new CheckWheel(SWEEP_MS);
   private tick = 0;
@@ -151,8 +143,8 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
     this.wheel.schedule(c, this.ctx.now + SWEEP_MS, this.tick);
     const held = this.heldConnections();
     if (held > this.stats.peakConnections) this.stats.peakConnections = held;
-    const present = this.hasSession(c.user);
-    this.markSession(c.user);
+    const present = this.sessions.has(c.user);
+    this.sessions.mark(c.user);
     this.dc(ACTOR.sessions, { type: 'sm.register', user: c.user, conn: c.conn, proto: c.proto, epoch: this.epoch });
     // Drain the store before anything live, so the recipient sees each chat in order.
     c.syncing = true;
@@ -195,8 +187,7 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
 
   /** Chat ids the gateway holds in memory: routing lookups and deliveries owed to connections. */
   heldChatIds(): number[] {
-    const out: number[] = [];
-    for (const l of this.lookups.values()) if (l.key.startsWith('c')) out.push(l.msg);
+    const out = this.lookups.chatIds();
     for (const c of this.conns.values())
       for (const list of [c.inflight, c.waiting, c.syncHeld]) if (list) for (const d of list) if (d.key.startsWith('c')) out.push(d.msg);
     return out;
@@ -246,16 +237,14 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
   }
 
   private route(recipient: number, key: string, msg: number, envelope: Uint8Array): void {
-    const req = this.nextLookup++;
-    this.lookups.set(req, { recipient, key, msg, envelope });
+    const req = this.lookups.add({ recipient, key, msg, envelope });
     this.dc(ACTOR.sessions, { type: 'sm.lookup', req, user: recipient, epoch: this.epoch });
   }
 
   private onLookupResult(req: number, epoch: number): void {
     if (epoch !== this.epoch || this.crashed) return;
-    const l = this.lookups.get(req);
+    const l = this.lookups.take(req);
     if (l === undefined) return;
-    this.lookups.delete(req);
     // The session manager answered; the gateway's own table has the final word on a live socket.
     const c = this.conns.get(l.recipient);
     const online = c !== undefined && c.state === CONN_OPEN;
@@ -343,7 +332,7 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
     this.conns.clear();
     this.wheel.clear();
     this.lookups.clear();
-    this.sessions.fill(0);
+    this.sessions.clear();
     this.meter.reset();
     this.load = 0;
     this.dc(ACTOR.sessions, { type: 'sm.gateway-down', epoch: this.epoch });
@@ -368,19 +357,6 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
   }
 
   // ── helpers ───────────────────────────────────────────────────────────────────────────────
-
-  private hasSession(user: number): boolean {
-    return user < this.sessions.length && this.sessions[user] === 1;
-  }
-
-  private markSession(user: number): void {
-    if (user >= this.sessions.length) {
-      const grown = new Uint8Array(Math.max(user + 1, this.sessions.length * 2));
-      grown.set(this.sessions);
-      this.sessions = grown;
-    }
-    this.sessions[user] = 1;
-  }
 
   /** Bytes (or just a close) towards a phone's cell tower; every 'down' has one shape. */
   private down(user: number, conn: number, chunks: readonly Uint8Array[], close: string | undefined, proto: ProtocolName | undefined, atMs: number): void {
