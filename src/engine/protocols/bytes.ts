@@ -94,8 +94,7 @@ export function catchDecode<T>(body: () => DecodeResult<T>): DecodeResult<T> {
   try {
     return body();
   } catch (e) {
-    if (e instanceof ReadFailure) return decodeFail(e.message, e.offset);
-    throw e;
+    return decodeFailure(e);
   }
 }
 
