@@ -1,4 +1,5 @@
 import { decodeFail, decodeOk, type DecodeResult } from '../protocols/decode-result';
+import { span } from '../protocols/bytes';
 
 /**
  * The application envelope every transport carries: one compact binary layout for all four
@@ -103,7 +104,7 @@ export function decodeEnvelope(b: Uint8Array): DecodeResult<Envelope> {
         from: readU32(b, 5),
         to: readU32(b, 9),
         chatSeq: readU32(b, 13),
-        body: b.subarray(CHAT_ENVELOPE_HEADER_BYTES),
+        body: span(b, CHAT_ENVELOPE_HEADER_BYTES, b.length),
       };
       return decodeOk(value, b.length);
     }

@@ -6,6 +6,7 @@ import {
   ByteWriter,
   catchDecode,
   fromHex,
+  span,
   toHex,
   utf8Decode,
   utf8Encode,
@@ -96,5 +97,26 @@ describe('ByteWriter / ByteReader', () => {
       ok: false,
       error: { message: 'truncated: a number needs 4 bytes, only 2 left', offset: 3 },
     });
+  });
+
+  it('a span is the bytes asked for: a copy when small, a view sharing memory when large', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), fc.nat(), fc.nat(), (bytes, x, y) => {
+        const start = bytes.length === 0 ? 0 : x % (bytes.length + 1);
+        const end = start + (bytes.length === start ? 0 : y % (bytes.length - start + 1));
+        const s = span(bytes, start, end);
+        expect([...s]).toEqual([...bytes.subarray(start, end)]);
+        // Shares memory exactly when large: a write to the input shows through a view only.
+        if (end > start) {
+          const before = s[0];
+          bytes[start] = (bytes[start]! + 1) & 0xff;
+          expect(s[0] !== before).toBe(end - start > 64);
+        }
+      }),
+    );
+    const reader = new ByteReader(new Uint8Array(200).fill(7), 0, 200);
+    expect(reader.view(10, 'ten').buffer.byteLength).toBe(10);
+    expect(reader.view(100, 'a hundred').buffer.byteLength).toBe(200);
+    expect(reader.pos).toBe(110);
   });
 });

@@ -151,13 +151,26 @@ export class ByteReader {
     return out;
   }
 
-  /** Like `take`, but a view sharing the input's memory (for bytes the caller will not keep mutable). */
+  /** Like `take`, but may share the input's memory (for bytes the caller will not mutate): see `span`. */
   view(n: number, what: string): Uint8Array {
     this.need(n, what);
-    const out = this.bytes.subarray(this.pos, this.pos + n);
+    const out = span(this.bytes, this.pos, this.pos + n);
     this.pos += n;
     return out;
   }
+}
+
+/** Spans up to this many bytes are copied rather than viewed (V8 keeps typed arrays this small on its heap). */
+const SMALL_SPAN_BYTES = 64;
+
+/**
+ * Bytes `start..end` of `bytes`, for a reader that will not mutate them: a copy when the span is
+ * small, a view when it is not. A view of a small array costs several times a copy of it (V8 must
+ * first move the array's bytes off its heap into an ArrayBuffer of their own), and the engine's
+ * frames and envelopes are mostly small; a large span is not worth copying.
+ */
+export function span(bytes: Uint8Array, start: number, end: number): Uint8Array {
+  return end - start <= SMALL_SPAN_BYTES ? bytes.slice(start, end) : bytes.subarray(start, end);
 }
 
 /** Checks an optional decoder start offset; returns an error result when it is out of range. */
