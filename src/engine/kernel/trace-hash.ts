@@ -1,6 +1,9 @@
 import { hashLabel } from './rng';
 import { TRACE_KIND_INDEX, type TraceEvent, type TraceSink } from './trace';
 
+/** Strings up to this length are hashed every time, not looked up. */
+const SHORT_STRING = 12;
+
 /**
  * A stable 64-bit hash of the trace (two FNV-1a lanes over every field but the recorded wire
  * bytes, whose lengths are already in `bytes`). Same seed and inputs ⇒ same hash, on any host.
@@ -43,10 +46,11 @@ export class TraceHasher implements TraceSink {
   private mixString(s: string): void {
     const i = s.length & 7;
     if (this.recentStrings[i] === s) return this.mix(this.recentHashes[i]!);
-    let h = this.stringHashes.get(s);
+    // A short string ('c1234', 'u56 online': most are one-offs) hashes faster than a map finds it.
+    let h = s.length <= SHORT_STRING ? undefined : this.stringHashes.get(s);
     if (h === undefined) {
       h = hashLabel(s);
-      if (this.stringHashes.size < 10_000) this.stringHashes.set(s, h);
+      if (s.length > SHORT_STRING && this.stringHashes.size < 10_000) this.stringHashes.set(s, h);
     }
     this.recentStrings[i] = s;
     this.recentHashes[i] = h;
