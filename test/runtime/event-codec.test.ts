@@ -78,4 +78,14 @@ describe('packed events', () => {
       { numRuns: 10_000 },
     );
   });
+
+  it('any string comes back as it was sent, short ASCII (the fast path) or not', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ maxLength: 40 }), fc.string({ unit: 'grapheme-ascii', minLength: 30, maxLength: 34 })), (key) => {
+        const events: SimEvent[] = [{ t: 1, src: 17, seq: 1, to: 3, msg: { type: 'store.delete', user: 8, key } }];
+        expect(decodeEvents(encodeEvents(events), 'store')).toEqual({ ok: true, events });
+      }),
+      { numRuns: 2_000 },
+    );
+  });
 });

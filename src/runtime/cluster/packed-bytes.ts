@@ -8,6 +8,33 @@ const PROTO_INDEX = new Map<string, number>(PROTOCOLS.map((p, i) => [p, i]));
 const utf8 = new TextEncoder();
 const fromUtf8 = new TextDecoder('utf-8', { fatal: true });
 
+/**
+ * Keys and notes are short ASCII ('c1234', 'u56 online'): for those, a loop here beats a call into
+ * TextEncoder/TextDecoder by ~100 ns a string. Longer or non-ASCII strings take the general path.
+ */
+const ASCII_FAST_MAX = 32;
+
+/** Writes short ASCII `s` at `at`; the bytes written, or undefined (nothing written) if it is not short ASCII. */
+function asciiInto(s: string, out: Uint8Array, at: number): number | undefined {
+  const n = s.length;
+  if (n > ASCII_FAST_MAX) return undefined;
+  for (let i = 0; i < n; i++) if (s.charCodeAt(i) >= 0x80) return undefined;
+  for (let i = 0; i < n; i++) out[at + i] = s.charCodeAt(i);
+  return n;
+}
+
+/** `b` as a string when it is short ASCII (which is valid UTF-8 as it stands); otherwise undefined. */
+function asciiOf(b: Uint8Array): string | undefined {
+  if (b.length > ASCII_FAST_MAX) return undefined;
+  let s = '';
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i]!;
+    if (c >= 0x80) return undefined;
+    s += String.fromCharCode(c);
+  }
+  return s;
+}
+
 /** Grows as it writes; `finish` hands out exactly the bytes written. */
 export class Writer {
   private buf = new ArrayBuffer(4096);
@@ -66,9 +93,10 @@ export class Writer {
   str(s: string): void {
     // Every string here is short; reserve the worst case (3 bytes per UTF-16 unit) and encode in place.
     this.room(4 + s.length * 3);
-    const { written } = utf8.encodeInto(s, this.bytes.subarray(this.at + 4));
+    const at = this.at + 4;
+    const written = asciiInto(s, this.bytes, at) ?? utf8.encodeInto(s, this.bytes.subarray(at)).written;
     this.view.setUint32(this.at, written);
-    this.at += 4 + written;
+    this.at = at + written;
   }
 
   /** An optional value: a presence byte, then the value when present. */
@@ -210,6 +238,8 @@ export class Reader {
 
   str(): string {
     const b = this.bytesOf(false);
+    const ascii = asciiOf(b);
+    if (ascii !== undefined) return ascii;
     try {
       return fromUtf8.decode(b);
     } catch {
