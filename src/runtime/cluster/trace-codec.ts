@@ -9,8 +9,8 @@ import { TRACE_KIND_INDEX, TRACE_KINDS, PROTOCOLS, traceEventInto, type MutableT
 /** Numbers per event: order key (k, src, seq, i), then t, kind, from, to, msg, bytes, headerBytes, arriveT, proto, note. */
 const STRIDE = 14;
 const PROTO_INDEX = new Map<ProtocolName, number>(PROTOCOLS.map((p, i) => [p, i]));
-/** Distinct notes a window remembers for reuse. */
-const NOTE_TABLE_MAX = 64;
+/** Slots of the note cache, by note length (a power of two). */
+const NOTE_SLOTS = 64;
 
 export interface PackedTrace {
   readonly count: number;
@@ -33,7 +33,9 @@ export class TracePacker {
   private nums = new Float64Array(STRIDE * 256);
   private count = 0;
   private notes: string[] = [];
-  private noteIndex = new Map<string, number>();
+  /** The last note of each length (mod NOTE_SLOTS) and its index: see `noteOf`. */
+  private readonly slotNotes: (string | undefined)[] = new Array<string | undefined>(NOTE_SLOTS).fill(undefined);
+  private readonly slotIndex = new Int32Array(NOTE_SLOTS);
   private wire: (readonly Uint8Array[] | undefined)[] = [];
   private lastK = -1;
   private lastSrc = -1;
@@ -73,15 +75,18 @@ export class TracePacker {
     if (ev.wire !== undefined) this.wire[n] = ev.wire;
   }
 
+  /**
+   * Packet names and reasons repeat; most other notes are one-offs ('c1234', 'u56 online'). A note
+   * that is the last one seen of its length is sent once per window; the rest are sent as they
+   * come. No map: a one-off costs a comparison, not a hash and an insertion.
+   */
   private noteOf(note: string): number {
-    let i = this.noteIndex.get(note);
-    if (i === undefined) {
-      i = this.notes.length;
-      this.notes.push(note);
-      // Packet names and reasons repeat and are met early; a window's later notes are mostly one-offs
-      // ("c1234", "u56 online"), which are sent as they come rather than filling the table.
-      if (this.noteIndex.size < NOTE_TABLE_MAX) this.noteIndex.set(note, i);
-    }
+    const slot = note.length & (NOTE_SLOTS - 1);
+    if (this.slotNotes[slot] === note) return this.slotIndex[slot]!;
+    const i = this.notes.length;
+    this.notes.push(note);
+    this.slotNotes[slot] = note;
+    this.slotIndex[slot] = i;
     return i;
   }
 
@@ -90,7 +95,7 @@ export class TracePacker {
     const out: PackedTrace = { count: this.count, nums: this.nums.slice(0, this.count * STRIDE), notes: this.notes, wire: this.wire };
     this.count = 0;
     this.notes = [];
-    this.noteIndex = new Map();
+    this.slotNotes.fill(undefined);
     this.wire = [];
     return out;
   }
