@@ -1,3 +1,4 @@
+import { RecentStrings } from './recent-strings';
 import { hashLabel } from './rng';
 import { TRACE_KIND_INDEX, type TraceEvent, type TraceSink } from './trace';
 
@@ -35,26 +36,31 @@ export class TraceHasher implements TraceSink {
     this.b = b >>> 0;
   }
 
-  /** Strings repeat endlessly (protocol names, packet names): hash each once. */
+  /** Longer strings (packet names, reasons) repeat endlessly: hash each once. */
   private readonly stringHashes = new Map<string, number>();
 
   // In front of the map, the last string of each length: a hop's protocol and packet name
   // ('mqtt', 'PINGREQ', 'PINGRESP') then hash without a map lookup.
-  private readonly recentStrings: (string | undefined)[] = new Array<string | undefined>(8).fill(undefined);
-  private readonly recentHashes: number[] = new Array<number>(8).fill(0);
+  private readonly recent = new RecentStrings();
 
   private mixString(s: string): void {
-    const i = s.length & 7;
-    if (this.recentStrings[i] === s) return this.mix(this.recentHashes[i]!);
-    // A short string ('c1234', 'u56 online': most are one-offs) hashes faster than a map finds it.
-    let h = s.length <= SHORT_STRING ? undefined : this.stringHashes.get(s);
+    let h = this.recent.get(s);
+    if (h === undefined) {
+      h = this.hashOf(s);
+      this.recent.set(s, h);
+    }
+    this.mix(h);
+  }
+
+  /** A short string ('c1234', 'u56 online': most are one-offs) hashes faster than a map finds it. */
+  private hashOf(s: string): number {
+    if (s.length <= SHORT_STRING) return hashLabel(s);
+    let h = this.stringHashes.get(s);
     if (h === undefined) {
       h = hashLabel(s);
-      if (s.length > SHORT_STRING && this.stringHashes.size < 10_000) this.stringHashes.set(s, h);
+      if (this.stringHashes.size < 10_000) this.stringHashes.set(s, h);
     }
-    this.recentStrings[i] = s;
-    this.recentHashes[i] = h;
-    this.mix(h);
+    return h;
   }
 
   emit(ev: TraceEvent): void {

@@ -14,12 +14,18 @@ const fromUtf8 = new TextDecoder('utf-8', { fatal: true });
  */
 const ASCII_FAST_MAX = 32;
 
-/** Writes short ASCII `s` at `at`; the bytes written, or undefined (nothing written) if it is not short ASCII. */
+/**
+ * Writes short ASCII `s` at `at` and returns the bytes written; undefined if `s` is not short
+ * ASCII (some of it may be written by then: the general path writes over it).
+ */
 function asciiInto(s: string, out: Uint8Array, at: number): number | undefined {
   const n = s.length;
   if (n > ASCII_FAST_MAX) return undefined;
-  for (let i = 0; i < n; i++) if (s.charCodeAt(i) >= 0x80) return undefined;
-  for (let i = 0; i < n; i++) out[at + i] = s.charCodeAt(i);
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) return undefined;
+    out[at + i] = c;
+  }
   return n;
 }
 

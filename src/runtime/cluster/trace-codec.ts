@@ -4,13 +4,12 @@
  * strings and wire bytes beside it. Each event keeps the order key of the event whose handling
  * emitted it, so the coordinator can merge hosts' streams into the one-thread order.
  */
+import { RecentStrings } from '../../engine/kernel/recent-strings';
 import { TRACE_KIND_INDEX, TRACE_KINDS, PROTOCOLS, traceEventInto, type MutableTraceEvent, type ProtocolName, type TraceEvent } from '../../engine/kernel/trace';
 
 /** Numbers per event: order key (k, src, seq, i), then t, kind, from, to, msg, bytes, headerBytes, arriveT, proto, note. */
 const STRIDE = 14;
 const PROTO_INDEX = new Map<ProtocolName, number>(PROTOCOLS.map((p, i) => [p, i]));
-/** Slots of the note cache, by note length (a power of two). */
-const NOTE_SLOTS = 64;
 
 export interface PackedTrace {
   readonly count: number;
@@ -33,9 +32,8 @@ export class TracePacker {
   private nums = new Float64Array(STRIDE * 256);
   private count = 0;
   private notes: string[] = [];
-  /** The last note of each length (mod NOTE_SLOTS) and its index: see `noteOf`. */
-  private readonly slotNotes: (string | undefined)[] = new Array<string | undefined>(NOTE_SLOTS).fill(undefined);
-  private readonly slotIndex = new Int32Array(NOTE_SLOTS);
+  /** The last note of each length and its index in `notes`: see `noteOf`. */
+  private readonly recentNotes = new RecentStrings();
   private wire: (readonly Uint8Array[] | undefined)[] = [];
   private lastK = -1;
   private lastSrc = -1;
@@ -81,12 +79,11 @@ export class TracePacker {
    * come. No map: a one-off costs a comparison, not a hash and an insertion.
    */
   private noteOf(note: string): number {
-    const slot = note.length & (NOTE_SLOTS - 1);
-    if (this.slotNotes[slot] === note) return this.slotIndex[slot]!;
+    const known = this.recentNotes.get(note);
+    if (known !== undefined) return known;
     const i = this.notes.length;
     this.notes.push(note);
-    this.slotNotes[slot] = note;
-    this.slotIndex[slot] = i;
+    this.recentNotes.set(note, i);
     return i;
   }
 
@@ -95,7 +92,7 @@ export class TracePacker {
     const out: PackedTrace = { count: this.count, nums: this.nums.slice(0, this.count * STRIDE), notes: this.notes, wire: this.wire };
     this.count = 0;
     this.notes = [];
-    this.slotNotes.fill(undefined);
+    this.recentNotes.clear();
     this.wire = [];
     return out;
   }

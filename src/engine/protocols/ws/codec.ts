@@ -127,8 +127,8 @@ export function decodeWsFrame(bytes: Uint8Array, offset = 0): DecodeResult<WsFra
       const message = `${opcode} frame payload is ${payloadLength} bytes; control frames allow 125`;
       failAt(`${message} (§5.5)`, lenAt);
     }
-    // Views, not copies: a masked payload is unmasked into a fresh array, an unmasked one is
-    // read in place (decoders never write to their input).
+    // Read through `span` (decoders never write to their input): a masked payload is then
+    // unmasked into a fresh array.
     const maskKey = masked ? r.view(4, 'masking key') : undefined;
     const payloadAt = r.pos;
     const raw = r.view(payloadLength, `payload (${payloadLength} bytes)`);
