@@ -13,6 +13,7 @@ import { ClusterRun } from '../runtime/cluster/cluster-run';
 import { LOOKAHEAD_MS } from '../runtime/cluster/partition';
 import { nodeWorkerSpawner } from '../runtime/node/worker-spawner';
 import type { BenchRow } from './bench-row';
+import { otherProcessCores, sampleCpu } from './machine-load';
 
 /** Senders and as many recipients, offline until every message is stored. */
 const PAIRS = 200;
@@ -87,7 +88,9 @@ export async function benchWorkers(): Promise<BenchRow[]> {
 
   const cluster = await Cluster.create(nodeWorkerSpawner());
   try {
-    // The machine is shared and noisy: the baseline is measured three times across the run.
+    // The machine is shared and noisy: the baseline is measured three times across the run, and
+    // what other processes took meanwhile is printed with it.
+    const cpu0 = sampleCpu();
     const rts = [await rawRoundTripsPerSec(ROUND_TRIPS)];
     const pipeline = await timed(3, 3, async () => {
       const run = await ClusterRun.start(cluster, scenario, { recordWire: false, store: { persistence: 'none' } }, 'fresh');
@@ -101,6 +104,8 @@ export async function benchWorkers(): Promise<BenchRow[]> {
     rts.push(await rawRoundTripsPerSec(ROUND_TRIPS));
     const oneThread = await timed(3, 3, () => new Simulation(scenario).run());
     rts.push(await rawRoundTripsPerSec(ROUND_TRIPS));
+    const cpu1 = sampleCpu();
+    const others = otherProcessCores(cpu0, cpu1);
     const rtPerSec = median(rts);
     const rtUs = 1e6 / rtPerSec;
     const pipelinePerSec = messages / (pipeline.ms / 1000);
@@ -155,6 +160,16 @@ export async function benchWorkers(): Promise<BenchRow[]> {
         baseline: scenario.durationMs / LOOKAHEAD_MS,
         baselineName: 'without idle skipping',
         ratio: run.windows / (scenario.durationMs / LOOKAHEAD_MS),
+      },
+      {
+        name: 'workers: CPU other processes took while the figures above were measured',
+        value: others,
+        unit: 'cores',
+        baseline: cpu1.cores,
+        baselineName: 'cores of this machine',
+        ratio: others / cpu1.cores,
+        goal: '≤ 0.1 of the machine, or the round-trip ratios above do not compare',
+        met: others / cpu1.cores <= 0.1,
       },
     ];
   } finally {

@@ -1,0 +1,41 @@
+/**
+ * How much CPU other processes took while a bench figure was measured. The workers group divides
+ * a throughput by raw port round trips; both move when something else holds a core (the pipeline
+ * loses CPU, and a round trip gets faster because the vCPUs stay awake), so the bench prints this
+ * beside them rather than leaving a reader to guess why a ratio swung.
+ */
+import { cpus } from 'node:os';
+
+/** Cumulative CPU time at one moment: the machine's, and this process's (every thread of it). */
+export interface CpuSample {
+  /** Milliseconds all cores spent in user, system and interrupt time at normal priority. */
+  readonly machineBusyMs: number;
+  /** Milliseconds this process has used (`process.cpuUsage`, user + system). */
+  readonly processMs: number;
+  readonly wallMs: number;
+  readonly cores: number;
+}
+
+/**
+ * Reads the counters now. Time in niced processes is left out on purpose: a `nice 19` spinner
+ * keeps the cores awake but yields them at once, so it changes the wake-up latency, not the CPU
+ * the bench gets.
+ */
+export function sampleCpu(): CpuSample {
+  const all = cpus();
+  let busy = 0;
+  for (const c of all) busy += c.times.user + c.times.sys + c.times.irq;
+  const own = process.cpuUsage();
+  return { machineBusyMs: busy, processMs: (own.user + own.system) / 1000, wallMs: performance.now(), cores: all.length };
+}
+
+/**
+ * Cores other processes kept busy, on average, between two samples (never below zero: the
+ * counters tick at different granularities, and a bench run itself under `nice` counts as niced).
+ */
+export function otherProcessCores(before: CpuSample, after: CpuSample): number {
+  const wall = after.wallMs - before.wallMs;
+  if (!(wall > 0)) return 0;
+  const others = after.machineBusyMs - before.machineBusyMs - (after.processMs - before.processMs);
+  return Math.max(0, others / wall);
+}
