@@ -13,6 +13,9 @@ export interface BenchRow {
   readonly met?: boolean;
 }
 
+/** The middle value of `xs` (the upper middle for an even count): the noise-resistant figure of a few runs. */
+export const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
 const fmt = (n: number): string =>
   Math.abs(n) >= 100 ? Math.round(n).toLocaleString('en-US') : Math.abs(n) >= 10 ? n.toFixed(1) : n.toFixed(3);
 

@@ -12,7 +12,7 @@ import { Cluster } from '../runtime/cluster/cluster';
 import { ClusterRun } from '../runtime/cluster/cluster-run';
 import { LOOKAHEAD_MS } from '../runtime/cluster/partition';
 import { nodeWorkerSpawner } from '../runtime/node/worker-spawner';
-import type { BenchRow } from './bench-row';
+import { median, type BenchRow } from './bench-row';
 import { otherProcessCores, sampleCpu } from './machine-load';
 
 /** Senders and as many recipients, offline until every message is stored. */
@@ -64,8 +64,6 @@ async function rawRoundTripsPerSec(n: number): Promise<number> {
     await echo.terminate();
   }
 }
-
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Runs `f` `warm` times unmeasured (JIT), then `n` times; returns the median wall time in ms and the last result. */
 async function timed<T>(warm: number, n: number, f: () => Promise<T> | T): Promise<{ ms: number; last: T }> {
