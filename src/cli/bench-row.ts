@@ -5,7 +5,7 @@ export interface BenchRow {
   readonly unit: string;
   readonly baseline: number;
   readonly baselineName: string;
-  /** value ÷ baseline. */
+  /** value ÷ baseline (NaN when the baseline is zero: printed as —). */
   readonly ratio: number;
   /** The goal in words, e.g. "≥ 0.25 of the bare loop". */
   readonly goal?: string;
@@ -17,7 +17,7 @@ export interface BenchRow {
 export const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 const fmt = (n: number): string =>
-  Math.abs(n) >= 100 ? Math.round(n).toLocaleString('en-US') : Math.abs(n) >= 10 ? n.toFixed(1) : n.toFixed(3);
+  Number.isInteger(n) || Math.abs(n) >= 100 ? Math.round(n).toLocaleString('en-US') : Math.abs(n) >= 10 ? n.toFixed(1) : n.toFixed(3);
 
 /** Formats rows as an aligned table. */
 export function formatBenchRows(rows: readonly BenchRow[]): string[] {
@@ -25,7 +25,7 @@ export function formatBenchRows(rows: readonly BenchRow[]): string[] {
     r.name,
     `${fmt(r.value)} ${r.unit}`,
     `${fmt(r.baseline)} ${r.unit} (${r.baselineName})`,
-    `${r.ratio.toFixed(3)}×`,
+    Number.isFinite(r.ratio) ? `${r.ratio.toFixed(3)}×` : '—',
     r.goal ? `${r.goal}${r.met === undefined ? '' : r.met ? '  ✓ met' : '  ✗ not met'}` : '',
   ]);
   const widths = [0, 1, 2, 3].map((i) => Math.max(...lines.map((l) => l[i]!.length), ['figure', 'value', 'baseline', 'ratio'][i]!.length));

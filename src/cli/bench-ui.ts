@@ -41,7 +41,7 @@ const row = (name: string, value: number, unit: string, baseline: number, baseli
   unit,
   baseline: round1(baseline),
   baselineName,
-  ratio: baseline ? Math.round((value / baseline) * 1000) / 1000 : 0,
+  ratio: baseline ? Math.round((value / baseline) * 1000) / 1000 : NaN, // printed as — (no ratio to a zero baseline)
   goal,
   ...(met !== undefined ? { met } : {}),
 });
@@ -155,12 +155,14 @@ export async function benchUi(): Promise<BenchRow[]> {
       row('ui: initial JavaScript incl. the five engine workers (gzip)', allKb, 'KB', pageKb, 'page alone', 'informational'),
       row('ui: navigation → first diagram frame (median of 3, localhost)', first.firstFrameMs, 'ms', first.domReadyMs, 'DOMContentLoaded', `≤ ${FIRST_FRAME_GOAL_MS} ms`, first.firstFrameMs <= FIRST_FRAME_GOAL_MS),
     ];
-    // The app's host (engine in Web Workers), then the one-thread host for comparison.
+    // The app's host (engine in Web Workers) carries the goals. The one-thread host (`?host=local`)
+    // is measured beside it to show what the workers buy: its long tasks are the reason they exist.
     for (const [host, query] of [['workers', ''], ['one thread', 'host=local&']] as const) {
       const { idle, steady, spike } = await fleet(browser, url, query);
+      const app = host === 'workers';
       rows.push(
-        row(`ui (${host}): frame rate, 10,000 phones + spike (60 Hz cap)`, spike.fps, 'fps', idle.fps, 'Alice and Bob', `≥ ${FPS_GOAL} fps`, spike.fps >= FPS_GOAL),
-        row(`ui (${host}): long tasks > 50 ms, 10,000 phones steady (5 s)`, steady.longTasks, 'tasks', idle.longTasks, 'Alice and Bob', 'none', steady.longTasks === 0),
+        row(`ui (${host}): frame rate, 10,000 phones + spike (60 Hz cap)`, spike.fps, 'fps', idle.fps, 'Alice and Bob', app ? `≥ ${FPS_GOAL} fps` : 'comparison', app ? spike.fps >= FPS_GOAL : undefined),
+        row(`ui (${host}): long tasks > 50 ms, 10,000 phones steady (5 s)`, steady.longTasks, 'tasks', idle.longTasks, 'Alice and Bob', app ? 'none' : 'comparison: what the workers take off the page', app ? steady.longTasks === 0 : undefined),
         row(`ui (${host}): long tasks > 50 ms, during the spike (5 s)`, spike.longTasks, 'tasks', idle.longTasks, 'Alice and Bob', 'informational'),
         row(`ui (${host}): worst long task, steady and spike`, Math.max(steady.worstMs, spike.worstMs), 'ms', 50, 'long-task threshold', 'informational'),
       );
