@@ -4,7 +4,7 @@
  * trips measured in the same run, and what one window of the coordinator costs when nothing happens.
  */
 import { Worker } from 'node:worker_threads';
-import type { ScenarioFile } from '../engine/scenario/scenario';
+import type { Scenario, ScenarioFile } from '../engine/scenario/scenario';
 import { validateScenario } from '../engine/scenario/validate-scenario';
 import { buildReport } from '../engine/sim/report';
 import { Simulation } from '../engine/sim/simulation';
@@ -78,36 +78,65 @@ async function timed<T>(warm: number, n: number, f: () => Promise<T> | T): Promi
   return { ms: median(times), last };
 }
 
+/** Measuring again when other processes took more than this share of the machine. */
+const QUIET_SHARE = 0.1;
+const ATTEMPTS = 3;
+const SETTLE_MS = 5_000;
+
+interface Attempt {
+  readonly rtPerSec: number;
+  readonly pipelineMs: number;
+  readonly oneThreadMs: number;
+  readonly run: ClusterRun;
+  /** Cores other processes (or the hypervisor) kept busy meanwhile. */
+  readonly others: number;
+}
+
+/**
+ * The pipeline, one thread, and the raw baseline three times across them (the machine is shared
+ * and noisy), with what other processes took meanwhile.
+ */
+async function measure(cluster: Cluster, scenario: Scenario, messages: number): Promise<Attempt> {
+  const cpu0 = sampleCpu();
+  const rts = [await rawRoundTripsPerSec(ROUND_TRIPS)];
+  const pipeline = await timed(3, 3, async () => {
+    const run = await ClusterRun.start(cluster, scenario, { recordWire: false, store: { persistence: 'none' } }, 'fresh');
+    await run.runUntil(scenario.durationMs, true);
+    return run;
+  });
+  const run = pipeline.last;
+  const r = buildReport(run.reportView(await run.parts()));
+  if (r.messages.delivered !== messages || r.messages.stored !== messages)
+    throw new Error(`the pipeline bench did not store and deliver every message: ${JSON.stringify(r.messages)}`);
+  rts.push(await rawRoundTripsPerSec(ROUND_TRIPS));
+  const oneThread = await timed(3, 3, () => new Simulation(scenario).run());
+  rts.push(await rawRoundTripsPerSec(ROUND_TRIPS));
+  return { rtPerSec: median(rts), pipelineMs: pipeline.ms, oneThreadMs: oneThread.ms, run, others: otherProcessCores(cpu0, sampleCpu()) };
+}
+
 export async function benchWorkers(): Promise<BenchRow[]> {
   const parsed = validateScenario(pipelineScenario());
   if (!parsed.ok) throw new Error(parsed.errors.join('; '));
   const scenario = parsed.scenario;
   const messages = PAIRS * MESSAGES_EACH;
+  const cores = sampleCpu().cores;
 
   const cluster = await Cluster.create(nodeWorkerSpawner());
   try {
-    // The machine is shared and noisy: the baseline is measured three times across the run, and
-    // what other processes took meanwhile is printed with it.
-    const cpu0 = sampleCpu();
-    const rts = [await rawRoundTripsPerSec(ROUND_TRIPS)];
-    const pipeline = await timed(3, 3, async () => {
-      const run = await ClusterRun.start(cluster, scenario, { recordWire: false, store: { persistence: 'none' } }, 'fresh');
-      await run.runUntil(scenario.durationMs, true);
-      return run;
-    });
-    const run = pipeline.last;
-    const r = buildReport(run.reportView(await run.parts()));
-    if (r.messages.delivered !== messages || r.messages.stored !== messages)
-      throw new Error(`the pipeline bench did not store and deliver every message: ${JSON.stringify(r.messages)}`);
-    rts.push(await rawRoundTripsPerSec(ROUND_TRIPS));
-    const oneThread = await timed(3, 3, () => new Simulation(scenario).run());
-    rts.push(await rawRoundTripsPerSec(ROUND_TRIPS));
-    const cpu1 = sampleCpu();
-    const others = otherProcessCores(cpu0, cpu1);
-    const rtPerSec = median(rts);
+    // A raw round trip is a wake-up latency, and another process holding a core changes it (and
+    // takes that core from the pipeline): measure again while the machine is not quiet, and keep
+    // the quietest attempt. Its load is printed with the figures either way.
+    let best = await measure(cluster, scenario, messages);
+    for (let n = 1; n < ATTEMPTS && best.others / cores > QUIET_SHARE; n++) {
+      console.error(`workers: other processes took ${best.others.toFixed(2)} of ${cores} cores while measuring; measuring again in ${SETTLE_MS / 1000} s`);
+      await new Promise((r) => setTimeout(r, SETTLE_MS));
+      const next = await measure(cluster, scenario, messages);
+      if (next.others < best.others) best = next;
+    }
+    const { rtPerSec, run, others } = best;
     const rtUs = 1e6 / rtPerSec;
-    const pipelinePerSec = messages / (pipeline.ms / 1000);
-    const crossPerSec = run.crossEvents / (pipeline.ms / 1000);
+    const pipelinePerSec = messages / (best.pipelineMs / 1000);
+    const crossPerSec = run.crossEvents / (best.pipelineMs / 1000);
 
     const idle = await ClusterRun.start(cluster, scenario, { recordWire: false, store: { persistence: 'none' } }, 'fresh');
     for (let i = 0; i < 200; i++) await idle.idleWindow();
@@ -139,9 +168,9 @@ export async function benchWorkers(): Promise<BenchRow[]> {
         name: 'workers: chat messages/s, pipeline vs the same run in one thread',
         value: pipelinePerSec,
         unit: 'msg/s',
-        baseline: messages / (oneThread.ms / 1000),
+        baseline: messages / (best.oneThreadMs / 1000),
         baselineName: 'one thread',
-        ratio: pipelinePerSec / (messages / (oneThread.ms / 1000)),
+        ratio: pipelinePerSec / (messages / (best.oneThreadMs / 1000)),
       },
       {
         name: 'workers: one coordinator window when nothing happens (4 hosts)',
@@ -160,14 +189,14 @@ export async function benchWorkers(): Promise<BenchRow[]> {
         ratio: run.windows / (scenario.durationMs / LOOKAHEAD_MS),
       },
       {
-        name: 'workers: CPU other processes took while the figures above were measured',
+        name: 'workers: CPU other processes (or the hypervisor) took while the figures above were measured',
         value: others,
         unit: 'cores',
-        baseline: cpu1.cores,
+        baseline: cores,
         baselineName: 'cores of this machine',
-        ratio: others / cpu1.cores,
-        goal: '≤ 0.1 of the machine, or the round-trip ratios above do not compare',
-        met: others / cpu1.cores <= 0.1,
+        ratio: others / cores,
+        goal: `≤ ${QUIET_SHARE} of the machine (quietest of up to ${ATTEMPTS} attempts), or the round-trip ratios above do not compare`,
+        met: others / cores <= QUIET_SHARE,
       },
     ];
   } finally {

@@ -2,7 +2,7 @@
 // that a real spinner in another process shows up in it.
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { otherProcessCores, sampleCpu, type CpuSample } from '../../src/cli/machine-load';
+import { otherProcessCores, sampleCpu, stealMs, type CpuSample } from '../../src/cli/machine-load';
 
 const at = (wallMs: number, machineBusyMs: number, processMs: number): CpuSample => ({ wallMs, machineBusyMs, processMs, cores: 2 });
 
@@ -33,5 +33,17 @@ describe('sampleCpu', () => {
     } finally {
       spinner.kill();
     }
+  });
+});
+
+describe('stealMs', () => {
+  it("reads the steal counter of /proc/stat's cpu line, in 10 ms ticks", () => {
+    const stat = 'cpu  2678172 26039 347751 1785140 2061 0 1345 5967 0 0\ncpu0 1 2 3 4 5 6 7 8 9 10\n';
+    expect(stealMs(stat)).toBe(59_670);
+  });
+
+  it('is 0 where the system has no such counter', () => {
+    expect(stealMs('')).toBe(0);
+    expect(stealMs('cpu  1 2 3')).toBe(0);
   });
 });
