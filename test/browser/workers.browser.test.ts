@@ -53,7 +53,7 @@ describe('the engine across Web Workers, in Chromium', () => {
 
       await page.reload();
       await page.waitForFunction(() => document.querySelector('[role="status"]')?.textContent?.includes('Reopened the saved run'));
-      expect(await page.getByRole('status').textContent()).toContain('1 stored item(s) came back from IndexedDB.');
+      expect(await page.getByRole('status').textContent()).toContain('1 stored item came back from IndexedDB.');
       await until(page, 'stored-now', '1');
       expect(await count(page, 'time')).toBe(before);
       expect(await count(page, 'delivered')).toBe('0');

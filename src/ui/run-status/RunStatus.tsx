@@ -37,7 +37,7 @@ export function RunStatus({ playground, scenario }: { playground: StatusPlaygrou
     started.current = true;
     void (async () => {
       const r = await playground.reopen();
-      if (r) setNotice(`Reopened the saved run at ${seconds(r.atMs)}: ${r.restored} stored item(s) came back from IndexedDB${r.agreed ? '' : ' (they differ from the replay; IndexedDB kept)'}.`);
+      if (r) setNotice(`Reopened the saved run at ${seconds(r.atMs)}: ${r.restored} stored ${r.restored === 1 ? 'item' : 'items'} came back from IndexedDB${r.agreed ? '' : ' (they differ from the replay; IndexedDB kept)'}.`);
       else {
         await playground.load(scenario);
         setNotice(`Loaded “${scenario.name}”. Press Play.`);
