@@ -13,7 +13,7 @@ import { ClusterRun } from '../runtime/cluster/cluster-run';
 import { LOOKAHEAD_MS } from '../runtime/cluster/partition';
 import { nodeWorkerSpawner } from '../runtime/node/worker-spawner';
 import { median, type BenchRow } from './bench-row';
-import { otherProcessCores, sampleCpu } from './machine-load';
+import { machineLoadRow, otherProcessCores, QUIET_SHARE, sampleCpu } from './machine-load';
 
 /** Senders and as many recipients, offline until every message is stored. */
 const PAIRS = 200;
@@ -78,8 +78,7 @@ async function timed<T>(warm: number, n: number, f: () => Promise<T> | T): Promi
   return { ms: median(times), last };
 }
 
-/** Measuring again when other processes took more than this share of the machine. */
-const QUIET_SHARE = 0.1;
+/** Attempts at most while other processes take more than `QUIET_SHARE` of the machine. */
 const ATTEMPTS = 3;
 const SETTLE_MS = 5_000;
 
@@ -188,16 +187,7 @@ export async function benchWorkers(): Promise<BenchRow[]> {
         baselineName: 'without idle skipping',
         ratio: run.windows / (scenario.durationMs / LOOKAHEAD_MS),
       },
-      {
-        name: 'workers: CPU other processes (or the hypervisor) took while the figures above were measured',
-        value: others,
-        unit: 'cores',
-        baseline: cores,
-        baselineName: 'cores of this machine',
-        ratio: others / cores,
-        goal: `≤ ${QUIET_SHARE} of the machine (quietest of up to ${ATTEMPTS} attempts), or the round-trip ratios above do not compare`,
-        met: others / cores <= QUIET_SHARE,
-      },
+      machineLoadRow(`while the workers figures above were measured (quietest of up to ${ATTEMPTS} attempts)`, others, cores, 'the round-trip ratios above do not compare'),
     ];
   } finally {
     await cluster.dispose();

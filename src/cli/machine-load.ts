@@ -6,6 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import type { BenchRow } from './bench-row';
+
+/** Above this share of the machine taken by others, a figure measured meanwhile does not compare. */
+export const QUIET_SHARE = 0.1;
 
 /** Cumulative CPU time at one moment: the machine's, and this process's (every thread of it). */
 export interface CpuSample {
@@ -61,4 +65,18 @@ export function otherProcessCores(before: CpuSample, after: CpuSample): number {
   if (!(wall > 0)) return 0;
   const others = after.machineBusyMs - before.machineBusyMs - (after.processMs - before.processMs);
   return Math.max(0, others / wall);
+}
+
+/** The bench row that says how busy the machine was: `during` names the span, `otherwise` what breaks. */
+export function machineLoadRow(during: string, others: number, cores: number, otherwise: string): BenchRow {
+  return {
+    name: `CPU other processes (or the hypervisor) took ${during}`,
+    value: others,
+    unit: 'cores',
+    baseline: cores,
+    baselineName: 'cores of this machine',
+    ratio: others / cores,
+    goal: `≤ ${QUIET_SHARE} of the machine, or ${otherwise}`,
+    met: others / cores <= QUIET_SHARE,
+  };
 }

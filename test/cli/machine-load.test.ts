@@ -2,7 +2,7 @@
 // that a real spinner in another process shows up in it.
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { otherProcessCores, sampleCpu, stealMs, type CpuSample } from '../../src/cli/machine-load';
+import { machineLoadRow, otherProcessCores, sampleCpu, stealMs, type CpuSample } from '../../src/cli/machine-load';
 
 const at = (wallMs: number, machineBusyMs: number, processMs: number): CpuSample => ({ wallMs, machineBusyMs, processMs, cores: 2 });
 
@@ -45,5 +45,14 @@ describe('stealMs', () => {
   it('is 0 where the system has no such counter', () => {
     expect(stealMs('')).toBe(0);
     expect(stealMs('cpu  1 2 3')).toBe(0);
+  });
+});
+
+describe('machineLoadRow', () => {
+  it('is met up to a tenth of the machine and names what would not compare beyond it', () => {
+    const quiet = machineLoadRow('during the run', 0.2, 2, 'the wall time does not compare');
+    expect(quiet).toMatchObject({ name: 'CPU other processes (or the hypervisor) took during the run', value: 0.2, baseline: 2, ratio: 0.1, met: true });
+    expect(quiet.goal).toBe('≤ 0.1 of the machine, or the wall time does not compare');
+    expect(machineLoadRow('during the run', 0.21, 2, 'x').met).toBe(false);
   });
 });
