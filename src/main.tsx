@@ -7,4 +7,6 @@ import './ui/run-status/run-status.css';
 const playground = createWorkerPlayground();
 // A handle for the console (and for browser tests): the same API the page uses.
 (window as unknown as { doubletick: typeof playground }).doubletick = playground;
-createRoot(document.getElementById('root')!).render(<RunStatus playground={playground} scenario={STORE_AND_FORWARD} />);
+createRoot(document.getElementById('root')!).render(
+  <RunStatus playground={playground} scenario={STORE_AND_FORWARD} />,
+);

@@ -27,7 +27,9 @@ interface Import {
 function imports(file: string): Import[] {
   const text = readFileSync(file, 'utf8');
   const out: Import[] = [];
-  for (const m of text.matchAll(/^\s*(import|export)\s+(type\s+)?[^'"]*?from\s+['"]([^'"]+)['"]/gm)) {
+  for (const m of text.matchAll(
+    /^\s*(import|export)\s+(type\s+)?[^'"]*?from\s+['"]([^'"]+)['"]/gm,
+  )) {
     const spec = m[3]!;
     const typeOnly = m[2] !== undefined;
     const target = spec.startsWith('.') ? relative(ROOT, resolve(dirname(file), spec)) : undefined;
@@ -43,23 +45,35 @@ describe('architecture', () => {
   it('the engine imports nothing outside src/engine except pure libraries', () => {
     const allowedPackages = ['@noble/curves', '@noble/ciphers', '@noble/hashes'];
     const bad = all('src/engine').filter((i) =>
-      i.target ? !i.target.startsWith('src/engine') : !allowedPackages.some((p) => i.spec.startsWith(p)),
+      i.target
+        ? !i.target.startsWith('src/engine')
+        : !allowedPackages.some((p) => i.spec.startsWith(p)),
     );
     expect(bad.map(show)).toEqual([]);
   });
 
   it('the UI reaches the simulation only through the bridge types', () => {
-    const bad = all('src/ui').filter((i) => i.target !== undefined && /^src\/(engine|runtime|adapters)\//.test(i.target) && !(i.typeOnly && i.target.startsWith('src/engine')) && !isEntry(i.from));
+    const bad = all('src/ui').filter(
+      (i) =>
+        i.target !== undefined &&
+        /^src\/(engine|runtime|adapters)\//.test(i.target) &&
+        !(i.typeOnly && i.target.startsWith('src/engine')) &&
+        !isEntry(i.from),
+    );
     expect(bad.map(show)).toEqual([]);
   });
 
   it('the bridge holds types only', () => {
-    const bad = all('src/bridge').filter((i) => !i.typeOnly && i.target !== undefined && !i.target.startsWith('src/bridge'));
+    const bad = all('src/bridge').filter(
+      (i) => !i.typeOnly && i.target !== undefined && !i.target.startsWith('src/bridge'),
+    );
     expect(bad.map(show)).toEqual([]);
   });
 
   it('adapters depend on engine types only', () => {
-    const bad = all('src/adapters').filter((i) => i.target !== undefined && /^src\/(ui|runtime)\//.test(i.target));
+    const bad = all('src/adapters').filter(
+      (i) => i.target !== undefined && /^src\/(ui|runtime)\//.test(i.target),
+    );
     expect(bad.map(show)).toEqual([]);
   });
 });

@@ -18,7 +18,8 @@ export function violations(r: Report, events: readonly TraceEvent[]): string[] {
   const m = r.messages;
   if (m.lost > 0) out.push(`${m.lost} message(s) lost`);
   if (m.duplicated > 0) out.push(`${m.duplicated} message(s) delivered twice as new`);
-  if (m.delivered + m.pendingInStore + m.inFlight + m.lost !== m.sent) out.push(`accounting: ${JSON.stringify(m)}`);
+  if (m.delivered + m.pendingInStore + m.inFlight + m.lost !== m.sent)
+    out.push(`accounting: ${JSON.stringify(m)}`);
   // A chat's sequence is its place among the sender's 'sent' events to that peer.
   const chatSeq = new Map<number, number>();
   const perPair = new Map<string, number>();
@@ -41,22 +42,28 @@ export function violations(r: Report, events: readonly TraceEvent[]): string[] {
         const seq = chatSeq.get(e.msg);
         if (seq !== undefined) {
           const prev = lastSeq.get(pair) ?? 0;
-          if (seq <= prev) out.push(`order: chat seq ${seq} on ${pair} after seq ${prev} (message ${e.msg} at ${e.t} ms)`);
+          if (seq <= prev)
+            out.push(
+              `order: chat seq ${seq} on ${pair} after seq ${prev} (message ${e.msg} at ${e.t} ms)`,
+            );
           lastSeq.set(pair, Math.max(prev, seq));
         }
         break;
       }
       case 'read':
-        if (isPhoneActor(e.from) && isPhoneActor(e.to) && !readAt.has(e.msg)) readAt.set(e.msg, e.t);
+        if (isPhoneActor(e.from) && isPhoneActor(e.to) && !readAt.has(e.msg))
+          readAt.set(e.msg, e.t);
         break;
       case 'accepted':
         if (isPhoneActor(e.from) && !acceptedAt.has(e.msg)) acceptedAt.set(e.msg, e.t);
         break;
       case 'receipt': {
         const cause = e.note === 'read' ? readAt.get(e.msg) : deliveredAt.get(e.msg);
-        if (cause === undefined || cause > e.t) out.push(`receipt "${e.note}" for message ${e.msg} at ${e.t} ms before its cause`);
+        if (cause === undefined || cause > e.t)
+          out.push(`receipt "${e.note}" for message ${e.msg} at ${e.t} ms before its cause`);
         const acc = acceptedAt.get(e.msg);
-        if (acc === undefined || acc > e.t) out.push(`receipt for message ${e.msg} at ${e.t} ms before the gateway accepted it`);
+        if (acc === undefined || acc > e.t)
+          out.push(`receipt for message ${e.msg} at ${e.t} ms before the gateway accepted it`);
         break;
       }
       default:
@@ -69,7 +76,10 @@ export function violations(r: Report, events: readonly TraceEvent[]): string[] {
 /** After a drain: every message delivered and the store empty. */
 export function drainedViolations(r: Report, storeItems: number): string[] {
   const out: string[] = [];
-  if (r.messages.delivered !== r.messages.sent) out.push(`after drain ${r.messages.delivered} of ${r.messages.sent} delivered (${JSON.stringify(r.messages)})`);
+  if (r.messages.delivered !== r.messages.sent)
+    out.push(
+      `after drain ${r.messages.delivered} of ${r.messages.sent} delivered (${JSON.stringify(r.messages)})`,
+    );
   if (storeItems > 0) out.push(`after drain the store still holds ${storeItems} item(s)`);
   return out;
 }

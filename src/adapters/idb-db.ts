@@ -36,7 +36,8 @@ const VERSION = 1;
 export function openDoubleTickDb(name = DEFAULT_DB_NAME): Promise<IDBPDatabase<DoubleTickDb>> {
   return openDB<DoubleTickDb>(name, VERSION, {
     upgrade(db) {
-      if (!db.objectStoreNames.contains('pending')) db.createObjectStore('pending', { keyPath: ['recipient', 'key'] });
+      if (!db.objectStoreNames.contains('pending'))
+        db.createObjectStore('pending', { keyPath: ['recipient', 'key'] });
       if (!db.objectStoreNames.contains('meta')) db.createObjectStore('meta');
       if (!db.objectStoreNames.contains('runs')) db.createObjectStore('runs');
     },

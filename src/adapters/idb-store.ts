@@ -21,7 +21,11 @@ export class IdbPersistence {
   async load(): Promise<{ items: StoredItem[]; mark: StoredMark | undefined }> {
     const db = await this.open();
     const tx = db.transaction(['pending', 'meta'], 'readonly');
-    const [items, mark] = await Promise.all([tx.objectStore('pending').getAll(), tx.objectStore('meta').get(META_KEY), tx.done]);
+    const [items, mark] = await Promise.all([
+      tx.objectStore('pending').getAll(),
+      tx.objectStore('meta').get(META_KEY),
+      tx.done,
+    ]);
     return { items: items.sort((a, b) => a.seq - b.seq), mark };
   }
 
@@ -30,7 +34,8 @@ export class IdbPersistence {
     const tx = db.transaction(['pending', 'meta'], 'readwrite');
     const pending = tx.objectStore('pending');
     // Requests in one transaction run in order; only the commit is awaited.
-    for (const op of ops) void (op.op === 'put' ? pending.put(op.item) : pending.delete([op.user, op.key]));
+    for (const op of ops)
+      void (op.op === 'put' ? pending.put(op.item) : pending.delete([op.user, op.key]));
     void tx.objectStore('meta').put(mark, META_KEY);
     await tx.done;
   }

@@ -10,7 +10,17 @@ import type { ScenarioFile } from '../engine/scenario/scenario';
 import type { InputAction } from '../engine/sim/messages';
 import type { Report } from '../engine/sim/report';
 
-export type { InputAction, LinkQuality, PhoneStatus, ProtocolName, ReceiptStatus, Report, ScenarioFile, TraceEvent, TraceKind };
+export type {
+  InputAction,
+  LinkQuality,
+  PhoneStatus,
+  ProtocolName,
+  ReceiptStatus,
+  Report,
+  ScenarioFile,
+  TraceEvent,
+  TraceKind,
+};
 
 /** One message in a phone's chat, as the phone shows it. */
 export interface ChatMessageView {
@@ -42,7 +52,10 @@ export interface PhoneView {
   readonly outbox: number;
   readonly unread: number;
   /** Chats by peer, oldest first (detailed views only: the first phones and the selected one). */
-  readonly chats?: readonly { readonly peer: number; readonly messages: readonly ChatMessageView[] }[];
+  readonly chats?: readonly {
+    readonly peer: number;
+    readonly messages: readonly ChatMessageView[];
+  }[];
 }
 
 /** Phones grouped by protocol and status, for fleets too large to draw one by one. */
@@ -75,7 +88,10 @@ export interface Snapshot {
     readonly thresholdPct: number;
   };
   readonly sessions: { readonly online: number };
-  readonly store: { readonly pending: number; readonly byUser: readonly (readonly [user: number, count: number])[] };
+  readonly store: {
+    readonly pending: number;
+    readonly byUser: readonly (readonly [user: number, count: number])[];
+  };
   readonly report: Report;
   /** When `report` was measured, if earlier than `nowMs` (a busy host refreshes it less often). */
   readonly measuredAtMs?: number;
@@ -167,7 +183,8 @@ export interface SearchResultView {
   readonly matchedTerms: readonly string[];
 }
 
-export type LoadResult = { readonly ok: true } | { readonly ok: false; readonly errors: readonly string[] };
+export type LoadResult =
+  { readonly ok: true } | { readonly ok: false; readonly errors: readonly string[] };
 
 /** The control plane the page drives (over comlink in the app). */
 export interface PlaygroundControl {

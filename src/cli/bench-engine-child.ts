@@ -43,7 +43,8 @@ function bareLoop(pending: number, events: number): number {
   const q = new CalendarQueue<number>();
   const rng = createRng(1);
   let seq = 0;
-  for (let i = 0; i < pending; i++) q.push({ t: rng.int(0, 60_000), src: i, seq: ++seq, to: i, msg: 0 });
+  for (let i = 0; i < pending; i++)
+    q.push({ t: rng.int(0, 60_000), src: i, seq: ++seq, to: i, msg: 0 });
   const t0 = performance.now();
   for (let i = 0; i < events; i++) {
     const e = q.pop()!;
@@ -67,44 +68,90 @@ function rate(label: string, file: ScenarioFile, goal: boolean): void {
   const pending = Math.max(1000, sim.kernel.pending);
   bareLoop(pending, 200_000);
   const bare = median([0, 1, 2].map(() => bareLoop(pending, 2_000_000)));
-  const row = { name: `simulated events per second, ${label}`, value: simRate, unit: 'ev/s', baseline: bare, baselineName: 'bare event-queue loop, no work (medians of 3 warm runs)', ratio: simRate / bare };
+  const row = {
+    name: `simulated events per second, ${label}`,
+    value: simRate,
+    unit: 'ev/s',
+    baseline: bare,
+    baselineName: 'bare event-queue loop, no work (medians of 3 warm runs)',
+    ratio: simRate / bare,
+  };
   emit(goal ? { ...row, goal: '≥ 0.25 of the bare loop', met: simRate / bare >= 0.25 } : row);
 }
 
 function eventsPerSecond(): void {
-  rate('20,000 idle MQTT phones', { name: 'bench: idle', seed: 2, durationSec: 600, encryption: false, gateway: { maxConnections: 100_000, workPerSec: 1e12 }, phones: [{ count: 20_000, protocol: 'mqtt' }] }, true);
-  rate('busy mixed fleet (1,300 phones, 50 msg/s, all four protocols, real HTTP and frames per event)', {
-    name: 'bench: busy mixed fleet',
-    seed: 9,
-    durationSec: 300,
-    encryption: false,
-    gateway: { maxConnections: 100_000, workPerSec: 1e9 },
-    phones: [
-      { count: 500, protocol: 'mqtt' },
-      { count: 500, protocol: 'websocket' },
-      { count: 200, protocol: 'long-poll' },
-      { count: 100, protocol: 'short-poll' },
-    ],
-    traffic: { messagesPerMinute: 3000, bodyBytes: 100 },
-  }, false);
+  rate(
+    '20,000 idle MQTT phones',
+    {
+      name: 'bench: idle',
+      seed: 2,
+      durationSec: 600,
+      encryption: false,
+      gateway: { maxConnections: 100_000, workPerSec: 1e12 },
+      phones: [{ count: 20_000, protocol: 'mqtt' }],
+    },
+    true,
+  );
+  rate(
+    'busy mixed fleet (1,300 phones, 50 msg/s, all four protocols, real HTTP and frames per event)',
+    {
+      name: 'bench: busy mixed fleet',
+      seed: 9,
+      durationSec: 300,
+      encryption: false,
+      gateway: { maxConnections: 100_000, workPerSec: 1e9 },
+      phones: [
+        { count: 500, protocol: 'mqtt' },
+        { count: 500, protocol: 'websocket' },
+        { count: 200, protocol: 'long-poll' },
+        { count: 100, protocol: 'short-poll' },
+      ],
+      traffic: { messagesPerMinute: 3000, bodyBytes: 100 },
+    },
+    false,
+  );
 }
 
 function gatewayHeapPerConnection(n: number): void {
   const k = new Kernel<SimMessage>();
-  const gw = new Gateway({ ...DEFAULT_GATEWAY, maxConnections: 10_000_000, workPerSec: 1e12 }, { settings: DEFAULT_PROTOCOL_SETTINGS, recordWire: false });
+  const gw = new Gateway(
+    { ...DEFAULT_GATEWAY, maxConnections: 10_000_000, workPerSec: 1e12 },
+    { settings: DEFAULT_PROTOCOL_SETTINGS, recordWire: false },
+  );
   k.register(ACTOR.gateway, gw);
   k.enqueue(ACTOR.input, ACTOR.gateway, { type: 'timer', name: 'boot', conn: 0, gen: 0 }, 0);
   k.runUntil(0, true);
   const before = heap();
   for (let u = 1; u <= n; u++) {
-    const connect = encodeMqtt({ type: 'CONNECT', protocolName: 'MQTT', protocolLevel: 4, clientId: `u${u}`, keepAlive: 60, cleanSession: false });
-    k.enqueue(16 + u, ACTOR.gateway, { type: 'up', user: u, conn: 1, proto: 'mqtt', chunks: [connect] }, 1);
+    const connect = encodeMqtt({
+      type: 'CONNECT',
+      protocolName: 'MQTT',
+      protocolLevel: 4,
+      clientId: `u${u}`,
+      keepAlive: 60,
+      cleanSession: false,
+    });
+    k.enqueue(
+      16 + u,
+      ACTOR.gateway,
+      { type: 'up', user: u, conn: 1, proto: 'mqtt', chunks: [connect] },
+      1,
+    );
   }
   k.runUntil(50, true); // every CONNECT handled; replies to absent phones are dropped
   const after = heap();
   if (gw.conns.size !== n) throw new Error(`expected ${n} connections, have ${gw.conns.size}`);
   const perConn = (after - before) / n;
-  emit({ name: `gateway heap per held connection (${n.toLocaleString('en-US')} MQTT)`, value: perConn, unit: 'B', baseline: ERLANG_PROCESS_BYTES, baselineName: 'Erlang process, 327 words (FACTS §5)', ratio: perConn / ERLANG_PROCESS_BYTES, goal: '≤ 300 B, an eighth of an Erlang process', met: perConn <= 300 });
+  emit({
+    name: `gateway heap per held connection (${n.toLocaleString('en-US')} MQTT)`,
+    value: perConn,
+    unit: 'B',
+    baseline: ERLANG_PROCESS_BYTES,
+    baselineName: 'Erlang process, 327 words (FACTS §5)',
+    ratio: perConn / ERLANG_PROCESS_BYTES,
+    goal: '≤ 300 B, an eighth of an Erlang process',
+    met: perConn <= 300,
+  });
 }
 
 function millionIdle(n: number): void {
@@ -120,13 +167,37 @@ function millionIdle(n: number): void {
   });
   const wallSec = (performance.now() - t0) / 1000;
   const others = otherProcessCores(cpu0, sampleCpu());
-  if (sim.gateway.conns.size !== n) throw new Error(`only ${sim.gateway.conns.size} of ${n} phones connected`);
+  if (sim.gateway.conns.size !== n)
+    throw new Error(`only ${sim.gateway.conns.size} of ${n} phones connected`);
   const events = sim.kernel.eventsProcessed;
   const bareSec = events / bareLoop(n, Math.min(events, 5_000_000));
-  emit({ name: `${n.toLocaleString('en-US')} idle MQTT phones, 10 virtual min (${(events / 1e6).toFixed(1)} M events)`, value: wallSec, unit: 's', baseline: bareSec, baselineName: 'bare queue loop, same event count', ratio: wallSec / bareSec, goal: '≤ 60 s wall', met: wallSec <= 60 });
+  emit({
+    name: `${n.toLocaleString('en-US')} idle MQTT phones, 10 virtual min (${(events / 1e6).toFixed(1)} M events)`,
+    value: wallSec,
+    unit: 's',
+    baseline: bareSec,
+    baselineName: 'bare queue loop, same event count',
+    ratio: wallSec / bareSec,
+    goal: '≤ 60 s wall',
+    met: wallSec <= 60,
+  });
   // A wall-clock figure on a shared machine: what else ran meanwhile says whether it compares.
-  emit(machineLoadRow(`during the ${n.toLocaleString('en-US')}-phone run`, others, cpu0.cores, 'the wall time above does not compare'));
-  emit({ name: 'whole process heap per idle phone (phone + link + radio + gateway + sessions)', value: heap() / n, unit: 'B', baseline: ERLANG_PROCESS_BYTES, baselineName: 'Erlang process (FACTS §5)', ratio: heap() / n / ERLANG_PROCESS_BYTES });
+  emit(
+    machineLoadRow(
+      `during the ${n.toLocaleString('en-US')}-phone run`,
+      others,
+      cpu0.cores,
+      'the wall time above does not compare',
+    ),
+  );
+  emit({
+    name: 'whole process heap per idle phone (phone + link + radio + gateway + sessions)',
+    value: heap() / n,
+    unit: 'B',
+    baseline: ERLANG_PROCESS_BYTES,
+    baselineName: 'Erlang process (FACTS §5)',
+    ratio: heap() / n / ERLANG_PROCESS_BYTES,
+  });
 }
 
 function encryptionCost(): void {
@@ -141,8 +212,16 @@ function encryptionCost(): void {
   });
   const off = simulate(file(false));
   const on = simulate(file(true));
-  const perMsg = (r: { sim: Simulation; wallMs: number }) => (r.wallMs * 1000) / r.sim.metrics.createdAt.size;
-  emit({ name: `run cost per message with E2E encryption (${on.sim.metrics.createdAt.size} messages)`, value: perMsg(on), unit: 'µs', baseline: perMsg(off), baselineName: 'same run, encryption off', ratio: perMsg(on) / perMsg(off) });
+  const perMsg = (r: { sim: Simulation; wallMs: number }) =>
+    (r.wallMs * 1000) / r.sim.metrics.createdAt.size;
+  emit({
+    name: `run cost per message with E2E encryption (${on.sim.metrics.createdAt.size} messages)`,
+    value: perMsg(on),
+    unit: 'µs',
+    baseline: perMsg(off),
+    baselineName: 'same run, encryption off',
+    ratio: perMsg(on) / perMsg(off),
+  });
 }
 
 const which = process.argv[2] ?? 'all';

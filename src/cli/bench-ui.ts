@@ -14,10 +14,17 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { build, preview, type InlineConfig } from 'vite';
 import type { BenchRow } from './bench-row';
 
-
 const ROOT = resolve(import.meta.dirname, '../..');
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const FPS_GOAL = 30;
 const JS_BUDGET_KB = 250;
 const FIRST_FRAME_GOAL_MS = 1000;
@@ -30,12 +37,26 @@ function config(outDir: string): InlineConfig {
     logLevel: 'warn',
     plugins: [react()],
     worker: { format: 'es' },
-    build: { target: 'es2022', outDir, emptyOutDir: true, chunkSizeWarningLimit: 3000, rollupOptions: { input: { main: join(ROOT, 'index.html') } } },
+    build: {
+      target: 'es2022',
+      outDir,
+      emptyOutDir: true,
+      chunkSizeWarningLimit: 3000,
+      rollupOptions: { input: { main: join(ROOT, 'index.html') } },
+    },
   };
 }
 
 const round1 = (n: number): number => Math.round(n * 10) / 10;
-const row = (name: string, value: number, unit: string, baseline: number, baselineName: string, goal: string, met?: boolean): BenchRow => ({
+const row = (
+  name: string,
+  value: number,
+  unit: string,
+  baseline: number,
+  baselineName: string,
+  goal: string,
+  met?: boolean,
+): BenchRow => ({
   name,
   value: round1(value),
   unit,
@@ -50,7 +71,11 @@ const row = (name: string, value: number, unit: string, baseline: number, baseli
  * Loads the page and reports the first diagram frame and the JavaScript fetched before it: by the
  * page itself (its resource timing, main thread) and in all (workers included, from the network).
  */
-async function firstLoad(browser: Browser, url: string, outDir: string): Promise<{ firstFrameMs: number; domReadyMs: number; pageJsGzip: number; allJsGzip: number }> {
+async function firstLoad(
+  browser: Browser,
+  url: string,
+  outDir: string,
+): Promise<{ firstFrameMs: number; domReadyMs: number; pageJsGzip: number; allJsGzip: number }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const page = await context.newPage();
   const scripts = new Set<string>();
@@ -59,9 +84,17 @@ async function firstLoad(browser: Browser, url: string, outDir: string): Promise
     if (u.pathname.endsWith('.js')) scripts.add(u.pathname);
   });
   await page.goto(`${url}?autoplay=0`);
-  await page.waitForFunction(() => performance.getEntriesByName('pg:first-diagram-frame').length > 0, undefined, { timeout: 30_000 });
-  const firstFrameMs = Number(await page.evaluate(`performance.getEntriesByName('pg:first-diagram-frame')[0].startTime`));
-  const domReadyMs = Number(await page.evaluate(`performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd`));
+  await page.waitForFunction(
+    () => performance.getEntriesByName('pg:first-diagram-frame').length > 0,
+    undefined,
+    { timeout: 30_000 },
+  );
+  const firstFrameMs = Number(
+    await page.evaluate(`performance.getEntriesByName('pg:first-diagram-frame')[0].startTime`),
+  );
+  const domReadyMs = Number(
+    await page.evaluate(`performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd`),
+  );
   // Scripts the document itself loaded ('script', or 'link' for modulepreload); worker scripts show as 'other'.
   const pageScripts = (await page.evaluate(
     `performance.getEntriesByType('resource').filter((e) => e.initiatorType === 'script' || e.initiatorType === 'link').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.js'))`,
@@ -71,7 +104,12 @@ async function firstLoad(browser: Browser, url: string, outDir: string): Promise
     for (const path of paths) n += gzipSync(readFileSync(join(outDir, path))).length;
     return n;
   };
-  const result = { firstFrameMs, domReadyMs, pageJsGzip: gz(new Set(pageScripts)), allJsGzip: gz(scripts) };
+  const result = {
+    firstFrameMs,
+    domReadyMs,
+    pageJsGzip: gz(new Set(pageScripts)),
+    allJsGzip: gz(scripts),
+  };
   await context.close();
   return result;
 }
@@ -96,19 +134,29 @@ const MEASURE_SCRIPT = `(async (duration) => {
   return { fps: (frames * 1000) / elapsed, longTasks: long.filter((d) => d > 50).length, worstMs: Math.max(0, ...long) };
 })`;
 
-async function measure(page: Page, ms: number): Promise<{ fps: number; longTasks: number; worstMs: number }> {
+async function measure(
+  page: Page,
+  ms: number,
+): Promise<{ fps: number; longTasks: number; worstMs: number }> {
   return page.evaluate(`${MEASURE_SCRIPT}(${Number(ms)})`);
 }
 
 async function select(page: Page, group: string, label: string, option: string): Promise<void> {
-  await page.getByRole('group', { name: group, exact: true }).getByLabel(label, { exact: true }).selectOption({ label: option });
+  await page
+    .getByRole('group', { name: group, exact: true })
+    .getByLabel(label, { exact: true })
+    .selectOption({ label: option });
 }
 
 /** 10,000 phones: steady state first (long tasks), then a spike (frame rate and long tasks). */
 type Measure = Awaited<ReturnType<typeof measure>>;
 
 /** Alice and Bob playing (the baseline), then 10,000 phones steady, then a spike on top. */
-async function fleet(browser: Browser, url: string, query: string): Promise<{ idle: Measure; steady: Measure; spike: Measure }> {
+async function fleet(
+  browser: Browser,
+  url: string,
+  query: string,
+): Promise<{ idle: Measure; steady: Measure; spike: Measure }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const page = await context.newPage();
   await page.goto(`${url}?${query}`);
@@ -120,13 +168,19 @@ async function fleet(browser: Browser, url: string, query: string): Promise<{ id
   await select(page, 'Gateway', 'Max connections', '20,000');
   await select(page, 'Gateway', 'Work units per second', '100,000');
   await select(page, 'Spawn phones', 'How many', '10,000');
-  await page.getByRole('group', { name: 'Spawn phones', exact: true }).getByRole('button', { name: 'Spawn' }).click();
+  await page
+    .getByRole('group', { name: 'Spawn phones', exact: true })
+    .getByRole('button', { name: 'Spawn' })
+    .click();
   await page.getByRole('group', { name: 'Time' }).getByRole('button', { name: 'Play' }).click();
   await page.waitForTimeout(6000); // the fleet connects
   const steady = await measure(page, MEASURE_MS);
   await select(page, "New Year's Eve spike", 'Phones', '3,000');
   await select(page, "New Year's Eve spike", 'Within', '5 s');
-  await page.getByRole('group', { name: "New Year's Eve spike", exact: true }).getByRole('button', { name: 'Fire spike' }).click();
+  await page
+    .getByRole('group', { name: "New Year's Eve spike", exact: true })
+    .getByRole('button', { name: 'Fire spike' })
+    .click();
   const spike = await measure(page, MEASURE_MS);
   await context.close();
   return { idle, steady, spike };
@@ -134,7 +188,10 @@ async function fleet(browser: Browser, url: string, query: string): Promise<{ id
 
 /** Builds the page, serves it, and measures it in headless Chromium. */
 export async function benchUi(): Promise<BenchRow[]> {
-  if (!existsSync(CHROMIUM)) throw new Error(`bench-ui needs Chromium at ${CHROMIUM} (set CHROMIUM_PATH, or apt-get install chromium)`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `bench-ui needs Chromium at ${CHROMIUM} (set CHROMIUM_PATH, or apt-get install chromium)`,
+    );
   const outDir = mkdtempSync(join(tmpdir(), 'pg-bench-'));
   const cfg = config(outDir);
   await build(cfg);
@@ -146,25 +203,82 @@ export async function benchUi(): Promise<BenchRow[]> {
   try {
     const loads = [];
     for (let i = 0; i < 3; i++) loads.push(await firstLoad(browser, url, outDir));
-    const median = <T>(xs: T[], key: (x: T) => number): T => xs.slice().sort((a, b) => key(a) - key(b))[Math.floor(xs.length / 2)]!;
+    const median = <T>(xs: T[], key: (x: T) => number): T =>
+      xs.slice().sort((a, b) => key(a) - key(b))[Math.floor(xs.length / 2)]!;
     const first = median(loads, (l) => l.firstFrameMs);
     const pageKb = loads[0]!.pageJsGzip / 1024;
     const allKb = loads[0]!.allJsGzip / 1024;
     const rows = [
-      row('ui: initial JavaScript on the page, main thread (gzip)', pageKb, 'KB', JS_BUDGET_KB, 'budget', `≤ ${JS_BUDGET_KB} KB`, pageKb <= JS_BUDGET_KB),
-      row('ui: initial JavaScript incl. the five engine workers (gzip)', allKb, 'KB', pageKb, 'page alone', 'informational'),
-      row('ui: navigation → first diagram frame (median of 3, localhost)', first.firstFrameMs, 'ms', first.domReadyMs, 'DOMContentLoaded', `≤ ${FIRST_FRAME_GOAL_MS} ms`, first.firstFrameMs <= FIRST_FRAME_GOAL_MS),
+      row(
+        'ui: initial JavaScript on the page, main thread (gzip)',
+        pageKb,
+        'KB',
+        JS_BUDGET_KB,
+        'budget',
+        `≤ ${JS_BUDGET_KB} KB`,
+        pageKb <= JS_BUDGET_KB,
+      ),
+      row(
+        'ui: initial JavaScript incl. the five engine workers (gzip)',
+        allKb,
+        'KB',
+        pageKb,
+        'page alone',
+        'informational',
+      ),
+      row(
+        'ui: navigation → first diagram frame (median of 3, localhost)',
+        first.firstFrameMs,
+        'ms',
+        first.domReadyMs,
+        'DOMContentLoaded',
+        `≤ ${FIRST_FRAME_GOAL_MS} ms`,
+        first.firstFrameMs <= FIRST_FRAME_GOAL_MS,
+      ),
     ];
     // The app's host (engine in Web Workers) carries the goals. The one-thread host (`?host=local`)
     // is measured beside it to show what the workers buy: its long tasks are the reason they exist.
-    for (const [host, query] of [['workers', ''], ['one thread', 'host=local&']] as const) {
+    for (const [host, query] of [
+      ['workers', ''],
+      ['one thread', 'host=local&'],
+    ] as const) {
       const { idle, steady, spike } = await fleet(browser, url, query);
       const app = host === 'workers';
       rows.push(
-        row(`ui (${host}): frame rate, 10,000 phones + spike (60 Hz cap)`, spike.fps, 'fps', idle.fps, 'Alice and Bob', app ? `≥ ${FPS_GOAL} fps` : 'comparison', app ? spike.fps >= FPS_GOAL : undefined),
-        row(`ui (${host}): long tasks > 50 ms, 10,000 phones steady (5 s)`, steady.longTasks, 'tasks', idle.longTasks, 'Alice and Bob', app ? 'none' : 'comparison: what the workers take off the page', app ? steady.longTasks === 0 : undefined),
-        row(`ui (${host}): long tasks > 50 ms, during the spike (5 s)`, spike.longTasks, 'tasks', idle.longTasks, 'Alice and Bob', 'informational'),
-        row(`ui (${host}): worst long task, steady and spike`, Math.max(steady.worstMs, spike.worstMs), 'ms', 50, 'long-task threshold', 'informational'),
+        row(
+          `ui (${host}): frame rate, 10,000 phones + spike (60 Hz cap)`,
+          spike.fps,
+          'fps',
+          idle.fps,
+          'Alice and Bob',
+          app ? `≥ ${FPS_GOAL} fps` : 'comparison',
+          app ? spike.fps >= FPS_GOAL : undefined,
+        ),
+        row(
+          `ui (${host}): long tasks > 50 ms, 10,000 phones steady (5 s)`,
+          steady.longTasks,
+          'tasks',
+          idle.longTasks,
+          'Alice and Bob',
+          app ? 'none' : 'comparison: what the workers take off the page',
+          app ? steady.longTasks === 0 : undefined,
+        ),
+        row(
+          `ui (${host}): long tasks > 50 ms, during the spike (5 s)`,
+          spike.longTasks,
+          'tasks',
+          idle.longTasks,
+          'Alice and Bob',
+          'informational',
+        ),
+        row(
+          `ui (${host}): worst long task, steady and spike`,
+          Math.max(steady.worstMs, spike.worstMs),
+          'ms',
+          50,
+          'long-task threshold',
+          'informational',
+        ),
       );
     }
     return rows;

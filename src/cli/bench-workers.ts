@@ -30,7 +30,14 @@ const IDLE_WINDOWS = 2_000;
 export function pipelineScenario(): ScenarioFile {
   const actions: ScenarioFile['actions'] = [];
   for (let k = 0; k < MESSAGES_EACH; k++)
-    for (let i = 1; i <= PAIRS; i++) actions.push({ at: 1 + (k * PAIRS + i) / (MESSAGES_EACH * 10_000), do: 'send', from: i, to: PAIRS + i, text: `message ${k} from u${i}` });
+    for (let i = 1; i <= PAIRS; i++)
+      actions.push({
+        at: 1 + (k * PAIRS + i) / (MESSAGES_EACH * 10_000),
+        do: 'send',
+        from: i,
+        to: PAIRS + i,
+        text: `message ${k} from u${i}`,
+      });
   for (let i = 1; i <= PAIRS; i++) actions.push({ at: 3, do: 'online', user: PAIRS + i });
   return {
     name: 'Pipeline bench',
@@ -47,14 +54,18 @@ export function pipelineScenario(): ScenarioFile {
 
 /** Raw MessageChannel round trips per second between this thread and a worker thread, one at a time. */
 async function rawRoundTripsPerSec(n: number): Promise<number> {
-  const echo = new Worker(`const { parentPort } = require('node:worker_threads'); parentPort.once('message', (port) => port.on('message', (m) => port.postMessage(m)));`, { eval: true });
+  const echo = new Worker(
+    `const { parentPort } = require('node:worker_threads'); parentPort.once('message', (port) => port.on('message', (m) => port.postMessage(m)));`,
+    { eval: true },
+  );
   const { port1, port2 } = new MessageChannel();
   echo.postMessage(port2, [port2 as unknown as import('node:worker_threads').MessagePort]);
   try {
-    const trip = () => new Promise<void>((resolve) => {
-      port1.onmessage = () => resolve();
-      port1.postMessage({ t: 1, seq: 2 });
-    });
+    const trip = () =>
+      new Promise<void>((resolve) => {
+        port1.onmessage = () => resolve();
+        port1.postMessage({ t: 1, seq: 2 });
+      });
     for (let i = 0; i < 500; i++) await trip(); // warm up
     const t0 = performance.now();
     for (let i = 0; i < n; i++) await trip();
@@ -66,7 +77,11 @@ async function rawRoundTripsPerSec(n: number): Promise<number> {
 }
 
 /** Runs `f` `warm` times unmeasured (JIT), then `n` times; returns the median wall time in ms and the last result. */
-async function timed<T>(warm: number, n: number, f: () => Promise<T> | T): Promise<{ ms: number; last: T }> {
+async function timed<T>(
+  warm: number,
+  n: number,
+  f: () => Promise<T> | T,
+): Promise<{ ms: number; last: T }> {
   for (let i = 0; i < warm; i++) await f();
   const times: number[] = [];
   let last!: T;
@@ -99,18 +114,31 @@ async function measure(cluster: Cluster, scenario: Scenario, messages: number): 
   const cpu0 = sampleCpu();
   const rts = [await rawRoundTripsPerSec(ROUND_TRIPS)];
   const pipeline = await timed(3, 3, async () => {
-    const run = await ClusterRun.start(cluster, scenario, { recordWire: false, store: { persistence: 'none' } }, 'fresh');
+    const run = await ClusterRun.start(
+      cluster,
+      scenario,
+      { recordWire: false, store: { persistence: 'none' } },
+      'fresh',
+    );
     await run.runUntil(scenario.durationMs, true);
     return run;
   });
   const run = pipeline.last;
   const r = buildReport(run.reportView(await run.parts()));
   if (r.messages.delivered !== messages || r.messages.stored !== messages)
-    throw new Error(`the pipeline bench did not store and deliver every message: ${JSON.stringify(r.messages)}`);
+    throw new Error(
+      `the pipeline bench did not store and deliver every message: ${JSON.stringify(r.messages)}`,
+    );
   rts.push(await rawRoundTripsPerSec(ROUND_TRIPS));
   const oneThread = await timed(3, 3, () => new Simulation(scenario).run());
   rts.push(await rawRoundTripsPerSec(ROUND_TRIPS));
-  return { rtPerSec: median(rts), pipelineMs: pipeline.ms, oneThreadMs: oneThread.ms, run, others: otherProcessCores(cpu0, sampleCpu()) };
+  return {
+    rtPerSec: median(rts),
+    pipelineMs: pipeline.ms,
+    oneThreadMs: oneThread.ms,
+    run,
+    others: otherProcessCores(cpu0, sampleCpu()),
+  };
 }
 
 export async function benchWorkers(): Promise<BenchRow[]> {
@@ -127,7 +155,9 @@ export async function benchWorkers(): Promise<BenchRow[]> {
     // the quietest attempt. Its load is printed with the figures either way.
     let best = await measure(cluster, scenario, messages);
     for (let n = 1; n < ATTEMPTS && best.others / cores > QUIET_SHARE; n++) {
-      console.error(`workers: other processes took ${best.others.toFixed(2)} of ${cores} cores while measuring; measuring again in ${SETTLE_MS / 1000} s`);
+      console.error(
+        `workers: other processes took ${best.others.toFixed(2)} of ${cores} cores while measuring; measuring again in ${SETTLE_MS / 1000} s`,
+      );
       await new Promise((r) => setTimeout(r, SETTLE_MS));
       const next = await measure(cluster, scenario, messages);
       if (next.others < best.others) best = next;
@@ -137,7 +167,12 @@ export async function benchWorkers(): Promise<BenchRow[]> {
     const pipelinePerSec = messages / (best.pipelineMs / 1000);
     const crossPerSec = run.crossEvents / (best.pipelineMs / 1000);
 
-    const idle = await ClusterRun.start(cluster, scenario, { recordWire: false, store: { persistence: 'none' } }, 'fresh');
+    const idle = await ClusterRun.start(
+      cluster,
+      scenario,
+      { recordWire: false, store: { persistence: 'none' } },
+      'fresh',
+    );
     for (let i = 0; i < 200; i++) await idle.idleWindow();
     const t0 = performance.now();
     for (let i = 0; i < IDLE_WINDOWS; i++) await idle.idleWindow();
@@ -187,7 +222,12 @@ export async function benchWorkers(): Promise<BenchRow[]> {
         baselineName: 'without idle skipping',
         ratio: run.windows / (scenario.durationMs / LOOKAHEAD_MS),
       },
-      machineLoadRow(`while the workers figures above were measured (quietest of up to ${ATTEMPTS} attempts)`, others, cores, 'the round-trip ratios above do not compare'),
+      machineLoadRow(
+        `while the workers figures above were measured (quietest of up to ${ATTEMPTS} attempts)`,
+        others,
+        cores,
+        'the round-trip ratios above do not compare',
+      ),
     ];
   } finally {
     await cluster.dispose();

@@ -18,7 +18,9 @@ async function main(): Promise<void> {
   const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
   const unknown = asked.filter((g) => !(g in GROUPS));
   if (unknown.length) {
-    console.error(`unknown bench group ${unknown.join(', ')} (known: ${Object.keys(GROUPS).join(', ')})`);
+    console.error(
+      `unknown bench group ${unknown.join(', ')} (known: ${Object.keys(GROUPS).join(', ')})`,
+    );
     process.exitCode = 2;
     return;
   }

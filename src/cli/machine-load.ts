@@ -35,7 +35,12 @@ export function sampleCpu(): CpuSample {
   for (const c of all) busy += c.times.user + c.times.sys + c.times.irq;
   busy += stealMs();
   const own = process.cpuUsage();
-  return { machineBusyMs: busy, processMs: (own.user + own.system) / 1000, wallMs: performance.now(), cores: all.length };
+  return {
+    machineBusyMs: busy,
+    processMs: (own.user + own.system) / 1000,
+    wallMs: performance.now(),
+    cores: all.length,
+  };
 }
 
 /**
@@ -68,7 +73,12 @@ export function otherProcessCores(before: CpuSample, after: CpuSample): number {
 }
 
 /** The bench row that says how busy the machine was: `during` names the span, `otherwise` what breaks. */
-export function machineLoadRow(during: string, others: number, cores: number, otherwise: string): BenchRow {
+export function machineLoadRow(
+  during: string,
+  others: number,
+  cores: number,
+  otherwise: string,
+): BenchRow {
   return {
     name: `CPU other processes (or the hypervisor) took ${during}`,
     value: others,

@@ -18,7 +18,11 @@ export async function runScenarioCommand(argv: string[], io: RunIo): Promise<num
   const files = argv.filter((a) => !a.startsWith('--'));
   const unknown = argv.filter((a) => a.startsWith('--') && !FLAGS.includes(a));
   if (files.length !== 1 || unknown.length) {
-    io.stderr(unknown.length ? `sim run: unknown option ${unknown.join(' ')} (known: ${FLAGS.join(' ')})` : 'usage: sim run <scenario.json> [--json] [--server-view] [--trace]');
+    io.stderr(
+      unknown.length
+        ? `sim run: unknown option ${unknown.join(' ')} (known: ${FLAGS.join(' ')})`
+        : 'usage: sim run <scenario.json> [--json] [--server-view] [--trace]',
+    );
     return 2;
   }
   const file = files[0]!;
@@ -26,7 +30,9 @@ export async function runScenarioCommand(argv: string[], io: RunIo): Promise<num
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    io.stderr(`sim run: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    io.stderr(
+      `sim run: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    );
     return 2;
   }
   const parsed = parseScenario(text);
@@ -40,7 +46,19 @@ export async function runScenarioCommand(argv: string[], io: RunIo): Promise<num
   if (argv.includes('--trace'))
     sinks.push({
       emit: (e: import('../engine/kernel/trace').TraceEvent) =>
-        io.stdout(JSON.stringify({ t: e.t, kind: e.kind, from: actorName(e.from), to: actorName(e.to), msg: e.msg, bytes: e.bytes, arriveT: e.arriveT, proto: e.proto, note: e.note })),
+        io.stdout(
+          JSON.stringify({
+            t: e.t,
+            kind: e.kind,
+            from: actorName(e.from),
+            to: actorName(e.to),
+            msg: e.msg,
+            bytes: e.bytes,
+            arriveT: e.arriveT,
+            proto: e.proto,
+            note: e.note,
+          }),
+        ),
     });
   const sim = new Simulation(parsed.scenario, {
     recordWire: serverView !== undefined,

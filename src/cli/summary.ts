@@ -22,6 +22,9 @@ export function formatSummary(r: Report): string[] {
       `${proto.padEnd(12)} ${n(p.clients).padStart(6)} ${n(p.bytesUp).padStart(10)} ${n(p.bytesDown).padStart(11)} ${(p.bytesPerDeliveredMessage === null ? '—' : n(p.bytesPerDeliveredMessage)).padStart(12)} ${n(p.requests).padStart(9)} ${(e ? n(e.joulesPerPhoneHour) : '—').padStart(14)} ${(e ? n(e.highPowerSecondsPerPhoneHour) : '—').padStart(15)}`,
     );
   }
-  lines.push('', `encryption ${r.encryption ? 'on (the server carried ciphertext only)' : 'off'} · trace hash ${r.traceHash}`);
+  lines.push(
+    '',
+    `encryption ${r.encryption ? 'on (the server carried ciphertext only)' : 'off'} · trace hash ${r.traceHash}`,
+  );
   return lines;
 }

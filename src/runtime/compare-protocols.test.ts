@@ -7,7 +7,10 @@ describe('compareProtocols', () => {
   it('gives each protocol the same traffic and its own bytes', async () => {
     let yields = 0;
     const clock = { nowMs: () => performance.now(), yieldNow: async () => void yields++ };
-    const options = resolveComparison({ protocols: ['short-poll', 'mqtt'], phones: 6, messagesPerMinute: 30, encryption: false }, { seed: 7, encryption: true });
+    const options = resolveComparison(
+      { protocols: ['short-poll', 'mqtt'], phones: 6, messagesPerMinute: 30, encryption: false },
+      { seed: 7, encryption: true },
+    );
     const seen: string[] = [];
     const rows = await compareProtocols(60, options, clock, (r) => seen.push(r.protocol));
     expect(seen).toEqual(['short-poll', 'mqtt']);
@@ -21,7 +24,10 @@ describe('compareProtocols', () => {
   });
 
   it('clamps requests to its limits', () => {
-    const o = resolveComparison({ phones: 1_000_000, messagesPerMinute: -5 }, { seed: 1, encryption: true });
+    const o = resolveComparison(
+      { phones: 1_000_000, messagesPerMinute: -5 },
+      { seed: 1, encryption: true },
+    );
     expect(o.phones).toBe(1000);
     expect(o.messagesPerMinute).toBe(0);
     expect(o.protocols).toEqual(['short-poll', 'long-poll', 'websocket', 'mqtt']);

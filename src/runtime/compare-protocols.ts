@@ -10,7 +10,13 @@ import { buildReport } from '../engine/sim/report';
 import { Simulation } from '../engine/sim/simulation';
 
 /** Bounds on a comparison request, so a typo cannot stall the host. */
-export const COMPARE_LIMITS = { minSeconds: 10, maxSeconds: 3600, minPhones: 2, maxPhones: 1000, maxPerMinute: 600 } as const;
+export const COMPARE_LIMITS = {
+  minSeconds: 10,
+  maxSeconds: 3600,
+  minPhones: 2,
+  maxPhones: 1000,
+  maxPerMinute: 600,
+} as const;
 
 /** How the comparison shares its thread: a wall clock and a way to let other work run. */
 export interface SliceClock {
@@ -29,12 +35,17 @@ const SLICE_WALL_MS = 12;
 /** Virtual time run between two looks at the wall clock. */
 const STEP_VIRTUAL_MS = 250;
 
-export type ResolvedComparison = Required<Omit<ComparisonOptions, 'protocols'>> & { protocols: readonly ProtocolName[] };
+export type ResolvedComparison = Required<Omit<ComparisonOptions, 'protocols'>> & {
+  protocols: readonly ProtocolName[];
+};
 
 const clamp = (n: number, lo: number, hi: number): number => Math.max(lo, Math.min(hi, n));
 
 /** Fills defaults and clamps a request to COMPARE_LIMITS. */
-export function resolveComparison(o: ComparisonOptions, current: { seed: number; encryption: boolean }): ResolvedComparison {
+export function resolveComparison(
+  o: ComparisonOptions,
+  current: { seed: number; encryption: boolean },
+): ResolvedComparison {
   return {
     protocols: o.protocols?.length ? o.protocols : PROTOCOLS,
     phones: Math.round(clamp(o.phones ?? 20, COMPARE_LIMITS.minPhones, COMPARE_LIMITS.maxPhones)),
@@ -45,7 +56,11 @@ export function resolveComparison(o: ComparisonOptions, current: { seed: number;
 }
 
 /** The scenario one protocol runs: every run has the same seed, phones and chatter. */
-export function comparisonScenario(proto: ProtocolName, seconds: number, o: ResolvedComparison): ScenarioFile {
+export function comparisonScenario(
+  proto: ProtocolName,
+  seconds: number,
+  o: ResolvedComparison,
+): ScenarioFile {
   return {
     name: `Compare: ${proto}`,
     seed: o.seed,

@@ -24,8 +24,10 @@ function runOne(protocol: ProtocolName, encryption = true): TraceRecorder {
   return rec;
 }
 
-const flat = (ps: readonly DecodedPacket[]): DecodedPacket[] => ps.flatMap((p) => [p, ...flat(p.inner ?? [])]);
-const field = (p: DecodedPacket | undefined, name: string): string | undefined => p?.fields.find((f) => f.name === name)?.value;
+const flat = (ps: readonly DecodedPacket[]): DecodedPacket[] =>
+  ps.flatMap((p) => [p, ...flat(p.inner ?? [])]);
+const field = (p: DecodedPacket | undefined, name: string): string | undefined =>
+  p?.fields.find((f) => f.name === name)?.value;
 
 describe('decodeHops', () => {
   it('decodes an MQTT PUBLISH carrying the chat envelope, ciphertext body', () => {
@@ -49,26 +51,42 @@ describe('decodeHops', () => {
     // The sealed body shows what encryption costs: routing header + ciphertext + 16 B tag.
     const sealed = packets.find((p) => p.title.startsWith('E2E sealed body'));
     expect(field(sealed, 'authentication tag')).toBe('16 B (Poly1305)');
-    expect(field(sealed, 'routing header (readable by the server)')).toMatch(/^22 B: from u1, to u2, message 1, chain counter 0$/);
-    const cipher = Number(/^(\d+) B$/.exec(field(sealed, 'ciphertext (unreadable without the message key)') ?? '')?.[1]);
+    expect(field(sealed, 'routing header (readable by the server)')).toMatch(
+      /^22 B: from u1, to u2, message 1, chain counter 0$/,
+    );
+    const cipher = Number(
+      /^(\d+) B$/.exec(field(sealed, 'ciphertext (unreadable without the message key)') ?? '')?.[1],
+    );
     expect(sealed!.bytes).toBe(cipher + sealed!.headerBytes);
-    expect(sealed!.headerBytes).toBe(22 + 16 + (field(sealed, 'initiator keys (first messages of a session)') ? 64 : 0));
+    expect(sealed!.headerBytes).toBe(
+      22 + 16 + (field(sealed, 'initiator keys (first messages of a session)') ? 64 : 0),
+    );
   });
 
   it('decodes WebSocket frames and the HTTP upgrade', () => {
     const rec = runOne('websocket');
-    const packets = decodeHops(rec.since(0), true).flatMap((h) => h.chunks.flatMap((c) => flat(c.decoded)));
+    const packets = decodeHops(rec.since(0), true).flatMap((h) =>
+      h.chunks.flatMap((c) => flat(c.decoded)),
+    );
     expect(packets.some((p) => p.layer === 'http' && /GET/.test(p.title))).toBe(true);
-    expect(packets.some((p) => p.title === 'WebSocket binary frame' && field(p, 'masked') === 'true')).toBe(true);
+    expect(
+      packets.some((p) => p.title === 'WebSocket binary frame' && field(p, 'masked') === 'true'),
+    ).toBe(true);
   });
 
   it('decodes short-poll HTTP requests with their headers and envelope bodies', () => {
     const events = runOne('short-poll', false).forMessage(1);
-    const packets = decodeHops(events, false).flatMap((h) => h.chunks.flatMap((c) => flat(c.decoded)));
+    const packets = decodeHops(events, false).flatMap((h) =>
+      h.chunks.flatMap((c) => flat(c.decoded)),
+    );
     const post = packets.find((p) => p.layer === 'http' && /POST/.test(p.title));
     expect(post).toBeDefined();
     expect(post!.fields.some((f) => f.name.toLowerCase() === 'content-length')).toBe(true);
-    expect(packets.find((p) => p.title === 'Envelope CHAT')?.fields.some((f) => f.name.startsWith('body (plaintext'))).toBe(true);
+    expect(
+      packets
+        .find((p) => p.title === 'Envelope CHAT')
+        ?.fields.some((f) => f.name.startsWith('body (plaintext')),
+    ).toBe(true);
   });
 
   it('reports bytes that do not decode, with the offset', () => {

@@ -7,7 +7,12 @@ import { CHAT_ENVELOPE_HEADER_BYTES, decodeEnvelope, type Envelope } from '../en
 import type { ProtocolName, TraceEvent } from '../engine/kernel/trace';
 import { toHex, utf8Decode } from '../engine/protocols/bytes';
 import { TAG_BYTES } from '../engine/crypto/aead';
-import { BASE_HEADER_BYTES, decodeSealedHeader, headerBytes as sealedHeaderBytes, INITIATOR_KEYS_BYTES } from '../engine/crypto/sealed-header';
+import {
+  BASE_HEADER_BYTES,
+  decodeSealedHeader,
+  headerBytes as sealedHeaderBytes,
+  INITIATOR_KEYS_BYTES,
+} from '../engine/crypto/sealed-header';
 import { formatDecodeError } from '../engine/protocols/decode-result';
 import { decodeHttpMessage } from '../engine/protocols/http/codec';
 import { decodeMqtt } from '../engine/protocols/mqtt/codec';
@@ -18,7 +23,10 @@ import { decodeWsFrame } from '../engine/protocols/ws/codec';
 /** Hex shown for a body before it is cut (the full bytes are in the hop's hex). */
 const BODY_HEX_PREVIEW_BYTES = 48;
 
-const field = (name: string, value: string | number | boolean): DecodedField => ({ name, value: String(value) });
+const field = (name: string, value: string | number | boolean): DecodedField => ({
+  name,
+  value: String(value),
+});
 const user = (n: number): string => `u${n}`;
 
 function bodyField(name: string, b: Uint8Array): DecodedField {
@@ -31,7 +39,8 @@ const ENVELOPE_BYTES = { accepted: 5, ack: 6, receipt: 14, read: 9 } as const;
 
 /** Our application envelope (the same layout inside every protocol). */
 export function decodeEnvelopePacket(env: Envelope, encrypted: boolean): DecodedPacket {
-  const bytes = env.kind === 'chat' ? CHAT_ENVELOPE_HEADER_BYTES + env.body.length : ENVELOPE_BYTES[env.kind];
+  const bytes =
+    env.kind === 'chat' ? CHAT_ENVELOPE_HEADER_BYTES + env.body.length : ENVELOPE_BYTES[env.kind];
   switch (env.kind) {
     case 'chat':
       return {
@@ -44,24 +53,52 @@ export function decodeEnvelopePacket(env: Envelope, encrypted: boolean): Decoded
           field('from', user(env.from)),
           field('to', user(env.to)),
           field('chatSeq', env.chatSeq),
-          bodyField(encrypted ? 'body (ciphertext: all the server sees)' : 'body (plaintext: encryption is off)', env.body),
+          bodyField(
+            encrypted
+              ? 'body (ciphertext: all the server sees)'
+              : 'body (plaintext: encryption is off)',
+            env.body,
+          ),
         ],
         ...(encrypted ? { inner: [sealedBodyPacket(env.body)] } : {}),
       };
     case 'accepted':
-      return { layer: 'envelope', title: 'Envelope ACCEPTED (✓)', bytes, headerBytes: bytes, fields: [field('msg', env.msg)] };
+      return {
+        layer: 'envelope',
+        title: 'Envelope ACCEPTED (✓)',
+        bytes,
+        headerBytes: bytes,
+        fields: [field('msg', env.msg)],
+      };
     case 'ack':
-      return { layer: 'envelope', title: 'Envelope ACK', bytes, headerBytes: bytes, fields: [field('msg', env.msg), field('what', env.what)] };
+      return {
+        layer: 'envelope',
+        title: 'Envelope ACK',
+        bytes,
+        headerBytes: bytes,
+        fields: [field('msg', env.msg), field('what', env.what)],
+      };
     case 'receipt':
       return {
         layer: 'envelope',
         title: `Envelope RECEIPT (${env.status === 'delivered' ? '✓✓' : 'read'})`,
         bytes,
         headerBytes: bytes,
-        fields: [field('msg', env.msg), field('status', env.status), field('by', user(env.by)), field('to', user(env.to))],
+        fields: [
+          field('msg', env.msg),
+          field('status', env.status),
+          field('by', user(env.by)),
+          field('to', user(env.to)),
+        ],
       };
     case 'read':
-      return { layer: 'envelope', title: 'Envelope READ', bytes, headerBytes: bytes, fields: [field('msg', env.msg), field('from', user(env.from))] };
+      return {
+        layer: 'envelope',
+        title: 'Envelope READ',
+        bytes,
+        headerBytes: bytes,
+        fields: [field('msg', env.msg), field('from', user(env.from))],
+      };
   }
 }
 
@@ -71,7 +108,15 @@ export function decodeEnvelopePacket(env: Envelope, encrypted: boolean): Decoded
  */
 function sealedBodyPacket(body: Uint8Array): DecodedPacket {
   const r = decodeSealedHeader(body);
-  if (!r.ok) return { layer: 'envelope', title: 'E2E sealed body', bytes: body.length, headerBytes: 0, fields: [bodyField('bytes', body)], error: formatDecodeError(r.error) };
+  if (!r.ok)
+    return {
+      layer: 'envelope',
+      title: 'E2E sealed body',
+      bytes: body.length,
+      headerBytes: 0,
+      fields: [bodyField('bytes', body)],
+      error: formatDecodeError(r.error),
+    };
   const h = r.value;
   const header = sealedHeaderBytes(h);
   const cipher = body.length - header - TAG_BYTES;
@@ -81,8 +126,18 @@ function sealedBodyPacket(body: Uint8Array): DecodedPacket {
     bytes: body.length,
     headerBytes: header + TAG_BYTES,
     fields: [
-      field('routing header (readable by the server)', `${BASE_HEADER_BYTES} B: from ${user(h.from)}, to ${user(h.to)}, message ${h.messageId}, chain counter ${h.counter}`),
-      ...(h.initiator ? [field('initiator keys (first messages of a session)', `${INITIATOR_KEYS_BYTES} B: identity + ephemeral X25519 public keys`)] : []),
+      field(
+        'routing header (readable by the server)',
+        `${BASE_HEADER_BYTES} B: from ${user(h.from)}, to ${user(h.to)}, message ${h.messageId}, chain counter ${h.counter}`,
+      ),
+      ...(h.initiator
+        ? [
+            field(
+              'initiator keys (first messages of a session)',
+              `${INITIATOR_KEYS_BYTES} B: identity + ephemeral X25519 public keys`,
+            ),
+          ]
+        : []),
       field('ciphertext (unreadable without the message key)', `${cipher} B`),
       field('authentication tag', `${TAG_BYTES} B (Poly1305)`),
       field('encryption overhead', `${header + TAG_BYTES} B on a ${cipher} B message`),
@@ -93,7 +148,16 @@ function sealedBodyPacket(body: Uint8Array): DecodedPacket {
 function envelopeOf(b: Uint8Array, encrypted: boolean): DecodedPacket[] {
   if (b.length === 0) return [];
   const r = decodeEnvelope(b);
-  if (!r.ok) return [{ layer: 'raw', title: 'Payload', bytes: b.length, headerBytes: 0, fields: [bodyField('bytes', b)] }];
+  if (!r.ok)
+    return [
+      {
+        layer: 'raw',
+        title: 'Payload',
+        bytes: b.length,
+        headerBytes: 0,
+        fields: [bodyField('bytes', b)],
+      },
+    ];
   return [decodeEnvelopePacket(r.value, encrypted)];
 }
 
@@ -126,7 +190,10 @@ function mqttFields(p: MqttPacket): DecodedField[] {
     case 'UNSUBACK':
       return [field('packetId', p.packetId)];
     case 'SUBSCRIBE':
-      return [field('packetId', p.packetId), ...p.subscriptions.map((s, i) => field(`filter ${i + 1}`, `${s.topic} (QoS ${s.qos})`))];
+      return [
+        field('packetId', p.packetId),
+        ...p.subscriptions.map((s, i) => field(`filter ${i + 1}`, `${s.topic} (QoS ${s.qos})`)),
+      ];
     case 'SUBACK':
       return [field('packetId', p.packetId), field('returnCodes', p.returnCodes.join(', '))];
     case 'UNSUBSCRIBE':
@@ -140,10 +207,17 @@ function mqttFields(p: MqttPacket): DecodedField[] {
 
 function decodeMqttChunk(chunk: Uint8Array, encrypted: boolean): DecodedPacket[] {
   const out: DecodedPacket[] = [];
-  for (let at = 0; at < chunk.length; ) {
+  for (let at = 0; at < chunk.length;) {
     const r = decodeMqtt(chunk, at);
     if (!r.ok) {
-      out.push({ layer: 'mqtt', title: 'MQTT (undecodable)', bytes: chunk.length - at, headerBytes: 0, fields: [], error: formatDecodeError(r.error) });
+      out.push({
+        layer: 'mqtt',
+        title: 'MQTT (undecodable)',
+        bytes: chunk.length - at,
+        headerBytes: 0,
+        fields: [],
+        error: formatDecodeError(r.error),
+      });
       break;
     }
     const p = r.value;
@@ -153,7 +227,10 @@ function decodeMqttChunk(chunk: Uint8Array, encrypted: boolean): DecodedPacket[]
       title: `MQTT ${p.type}`,
       bytes: r.length,
       headerBytes: r.length - (payload?.length ?? 0),
-      fields: [field('fixed header', `0x${chunk[at]!.toString(16).padStart(2, '0')}`), ...mqttFields(p)],
+      fields: [
+        field('fixed header', `0x${chunk[at]!.toString(16).padStart(2, '0')}`),
+        ...mqttFields(p),
+      ],
       ...(payload ? { inner: envelopeOf(payload, encrypted) } : {}),
     });
     at += r.length;
@@ -163,14 +240,33 @@ function decodeMqttChunk(chunk: Uint8Array, encrypted: boolean): DecodedPacket[]
 
 function decodeHttpChunk(chunk: Uint8Array, encrypted: boolean): DecodedPacket[] {
   const r = decodeHttpMessage(chunk);
-  if (!r.ok) return [{ layer: 'http', title: 'HTTP (undecodable)', bytes: chunk.length, headerBytes: 0, fields: [], error: formatDecodeError(r.error) }];
+  if (!r.ok)
+    return [
+      {
+        layer: 'http',
+        title: 'HTTP (undecodable)',
+        bytes: chunk.length,
+        headerBytes: 0,
+        fields: [],
+        error: formatDecodeError(r.error),
+      },
+    ];
   const { head, body } = r.value;
   let inner: DecodedPacket[] = [];
   if (body.length > 0) {
     const envs = decodeEnvelopeBody(body);
     inner = envs.ok
       ? envs.value.map((e) => decodeEnvelopePacket(e, encrypted))
-      : [{ layer: 'raw', title: 'Body', bytes: body.length, headerBytes: 0, fields: [bodyField('bytes', body)], error: formatDecodeError(envs.error) }];
+      : [
+          {
+            layer: 'raw',
+            title: 'Body',
+            bytes: body.length,
+            headerBytes: 0,
+            fields: [bodyField('bytes', body)],
+            error: formatDecodeError(envs.error),
+          },
+        ];
   }
   return [
     {
@@ -178,7 +274,11 @@ function decodeHttpChunk(chunk: Uint8Array, encrypted: boolean): DecodedPacket[]
       title: `HTTP ${head.kind === 'request' ? `${head.method} ${head.target}` : `${head.status} ${head.reason}`}`,
       bytes: r.length,
       headerBytes: head.headBytes,
-      fields: [field('start line', head.startLine), ...head.headers.map(([n, v]) => field(n, v)), field('body', `${body.length} B`)],
+      fields: [
+        field('start line', head.startLine),
+        ...head.headers.map(([n, v]) => field(n, v)),
+        field('body', `${body.length} B`),
+      ],
       ...(inner.length ? { inner } : {}),
     },
   ];
@@ -186,10 +286,17 @@ function decodeHttpChunk(chunk: Uint8Array, encrypted: boolean): DecodedPacket[]
 
 function decodeWsChunk(chunk: Uint8Array, encrypted: boolean): DecodedPacket[] {
   const out: DecodedPacket[] = [];
-  for (let at = 0; at < chunk.length; ) {
+  for (let at = 0; at < chunk.length;) {
     const r = decodeWsFrame(chunk, at);
     if (!r.ok) {
-      out.push({ layer: 'websocket', title: 'WebSocket (undecodable)', bytes: chunk.length - at, headerBytes: 0, fields: [], error: formatDecodeError(r.error) });
+      out.push({
+        layer: 'websocket',
+        title: 'WebSocket (undecodable)',
+        bytes: chunk.length - at,
+        headerBytes: 0,
+        fields: [],
+        error: formatDecodeError(r.error),
+      });
       break;
     }
     const f = r.value;
@@ -221,13 +328,19 @@ const looksLikeHttp = (chunk: Uint8Array): boolean => {
 };
 
 /** Decodes one chunk of a hop; `proto` undefined means a datacenter hop carrying an envelope. */
-export function decodeChunk(proto: ProtocolName | undefined, chunk: Uint8Array, encrypted = true): DecodedPacket[] {
+export function decodeChunk(
+  proto: ProtocolName | undefined,
+  chunk: Uint8Array,
+  encrypted = true,
+): DecodedPacket[] {
   switch (proto) {
     case 'mqtt':
       return decodeMqttChunk(chunk, encrypted);
     case 'websocket':
       // The opening handshake is HTTP; everything after it is frames (RFC 6455 §1.3).
-      return looksLikeHttp(chunk) ? decodeHttpChunk(chunk, encrypted) : decodeWsChunk(chunk, encrypted);
+      return looksLikeHttp(chunk)
+        ? decodeHttpChunk(chunk, encrypted)
+        : decodeWsChunk(chunk, encrypted);
     case 'short-poll':
     case 'long-poll':
       return decodeHttpChunk(chunk, encrypted);
@@ -241,7 +354,10 @@ export function decodeHops(events: readonly TraceEvent[], encrypted = true): Hop
   const out: HopBytes[] = [];
   events.forEach((e, i) => {
     if (!e.wire || e.wire.length === 0) return;
-    out.push({ event: i, chunks: e.wire.map((w) => ({ hex: toHex(w), decoded: decodeChunk(e.proto, w, encrypted) })) });
+    out.push({
+      event: i,
+      chunks: e.wire.map((w) => ({ hex: toHex(w), decoded: decodeChunk(e.proto, w, encrypted) })),
+    });
   });
   return out;
 }

@@ -1,4 +1,14 @@
-import type { SearchResultView, ComparisonOptions, ComparisonRow, FrameBatch, LoadResult, MessageInspection, PlaygroundControl, ScenarioFile, Snapshot } from '../bridge/playground-api';
+import type {
+  SearchResultView,
+  ComparisonOptions,
+  ComparisonRow,
+  FrameBatch,
+  LoadResult,
+  MessageInspection,
+  PlaygroundControl,
+  ScenarioFile,
+  Snapshot,
+} from '../bridge/playground-api';
 import type { TraceEvent } from '../engine/kernel/trace';
 import { toHex } from '../engine/protocols/bytes';
 import { validateScenario } from '../engine/scenario/validate-scenario';
@@ -56,7 +66,11 @@ export class LocalPlayground implements PlaygroundControl {
    */
   constructor(
     private readonly clock: FrameClock,
-    private readonly opts: { recordWire?: boolean; snapshotShare?: number; frameBudgetMs?: number } = {},
+    private readonly opts: {
+      recordWire?: boolean;
+      snapshotShare?: number;
+      frameBudgetMs?: number;
+    } = {},
   ) {}
 
   subscribe(fn: (b: FrameBatch) => void): () => void {
@@ -112,7 +126,8 @@ export class LocalPlayground implements PlaygroundControl {
   }
 
   async setSpeed(speed: number): Promise<void> {
-    if (!(speed >= MIN_SPEED && speed <= MAX_SPEED)) throw new RangeError(`speed must be between ${MIN_SPEED} and ${MAX_SPEED} (got ${speed})`);
+    if (!(speed >= MIN_SPEED && speed <= MAX_SPEED))
+      throw new RangeError(`speed must be between ${MIN_SPEED} and ${MAX_SPEED} (got ${speed})`);
     this.speed = speed;
   }
 
@@ -151,8 +166,14 @@ export class LocalPlayground implements PlaygroundControl {
     return true;
   }
 
-  async compare(seconds: number, options: ComparisonOptions = {}): Promise<readonly ComparisonRow[]> {
-    const current = { seed: this.scenario?.seed ?? 1, encryption: this.scenario?.encryption ?? true };
+  async compare(
+    seconds: number,
+    options: ComparisonOptions = {},
+  ): Promise<readonly ComparisonRow[]> {
+    const current = {
+      seed: this.scenario?.seed ?? 1,
+      encryption: this.scenario?.encryption ?? true,
+    };
     return compareProtocols(seconds, resolveComparison(options, current));
   }
 
@@ -175,8 +196,10 @@ export class LocalPlayground implements PlaygroundControl {
   async inspect(msg: number): Promise<MessageInspection> {
     const events = this.recorder.forMessage(msg);
     const serverView: string[] = [];
-    for (const it of this.sim?.store.store.all() ?? []) if (it.msg === msg && it.key.startsWith('c')) serverView.push(toHex(it.envelope));
-    for (const e of events) if (e.wire && (e.to === 1 || e.from === 1)) for (const w of e.wire) serverView.push(toHex(w));
+    for (const it of this.sim?.store.store.all() ?? [])
+      if (it.msg === msg && it.key.startsWith('c')) serverView.push(toHex(it.envelope));
+    for (const e of events)
+      if (e.wire && (e.to === 1 || e.from === 1)) for (const w of e.wire) serverView.push(toHex(w));
     return { msg, events, serverView, hops: decodeHops(events, this.scenario?.encryption ?? true) };
   }
 
@@ -186,7 +209,11 @@ export class LocalPlayground implements PlaygroundControl {
 
   async snapshot(): Promise<Snapshot> {
     if (!this.sim) throw new Error('no scenario loaded');
-    return buildSnapshot(this.sim, { running: this.running, speed: this.speed, ...(this.selected !== undefined ? { selected: this.selected } : {}) });
+    return buildSnapshot(this.sim, {
+      running: this.running,
+      speed: this.speed,
+      ...(this.selected !== undefined ? { selected: this.selected } : {}),
+    });
   }
 
   private schedule(): void {
@@ -224,12 +251,20 @@ export class LocalPlayground implements PlaygroundControl {
   private frameSnapshot(sim: Simulation, mayReuse: boolean): Snapshot {
     const share = this.opts.snapshotShare;
     const selected = this.selected !== undefined ? { selected: this.selected } : {};
-    if (!share) return buildSnapshot(sim, { running: this.running, speed: this.speed, ...selected });
+    if (!share)
+      return buildSnapshot(sim, { running: this.running, speed: this.speed, ...selected });
     const reuse = mayReuse && this.lastReport !== undefined && this.lastSnapshot !== undefined;
     const t0 = this.clock.nowMs();
     const partsDue = !reuse || t0 >= this.nextPartsWallMs;
     const reportDue = !reuse || t0 >= this.nextReportWallMs;
-    const meta = { nowMs: sim.now, durationMs: sim.scenario.durationMs, running: this.running, speed: this.speed, seed: sim.scenario.seed, scenarioName: sim.scenario.name };
+    const meta = {
+      nowMs: sim.now,
+      durationMs: sim.scenario.durationMs,
+      running: this.running,
+      speed: this.speed,
+      seed: sim.scenario.seed,
+      scenarioName: sim.scenario.name,
+    };
     if (!partsDue && !reportDue) return { ...this.lastSnapshot!, ...meta };
     if (reportDue) {
       this.lastReport = { report: buildReport(sim), atMs: sim.now };
@@ -240,15 +275,27 @@ export class LocalPlayground implements PlaygroundControl {
     const last = this.lastSnapshot;
     const parts =
       partsDue || !last
-        ? { phones: phonesPart(sim.fleet, sim.now, this.selected), gateway: gatewayPart(sim.gateway), sessions: { online: sim.sessions.onlineCount }, store: storePart(sim.store.store) }
-        : { phones: { phoneCount: last.phoneCount, phones: last.phones, groups: last.groups }, gateway: last.gateway, sessions: last.sessions, store: last.store };
+        ? {
+            phones: phonesPart(sim.fleet, sim.now, this.selected),
+            gateway: gatewayPart(sim.gateway),
+            sessions: { online: sim.sessions.onlineCount },
+            store: storePart(sim.store.store),
+          }
+        : {
+            phones: { phoneCount: last.phoneCount, phones: last.phones, groups: last.groups },
+            gateway: last.gateway,
+            sessions: last.sessions,
+            store: last.store,
+          };
     if (partsDue) {
       const t3 = this.clock.nowMs();
       this.nextPartsWallMs = t3 + (t3 - t2) / share;
     }
     const snap = assembleSnapshot(meta, parts, this.lastReport!.report);
     this.lastSnapshot = snap;
-    return this.lastReport!.atMs < sim.now ? { ...snap, measuredAtMs: this.lastReport!.atMs } : snap;
+    return this.lastReport!.atMs < sim.now
+      ? { ...snap, measuredAtMs: this.lastReport!.atMs }
+      : snap;
   }
 
   private emit(mayReuse = false): void {

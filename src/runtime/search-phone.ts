@@ -6,7 +6,11 @@ import type { Simulation } from '../engine/sim/simulation';
 const MAX_QUERY_CHARS = 200;
 
 /** One phone's on-device search, as the page shows it. */
-export function searchPhoneIndex(phone: Phone | undefined, query: string, limit = 20): SearchResultView[] {
+export function searchPhoneIndex(
+  phone: Phone | undefined,
+  query: string,
+  limit = 20,
+): SearchResultView[] {
   if (!phone?.index) return [];
   return phone.index.search(query.slice(0, MAX_QUERY_CHARS), limit).map((h) => ({
     msg: h.message.id,
@@ -19,6 +23,10 @@ export function searchPhoneIndex(phone: Phone | undefined, query: string, limit 
 }
 
 /** Searches user `user`'s phone in an in-process run. */
-export function searchPhone(sim: Simulation | undefined, user: number, query: string): SearchResultView[] {
+export function searchPhone(
+  sim: Simulation | undefined,
+  user: number,
+  query: string,
+): SearchResultView[] {
   return searchPhoneIndex(sim?.fleet.phone(user), query);
 }

@@ -1,4 +1,9 @@
-import type { ChatMessageView, PhoneGroupView, PhoneView, Snapshot } from '../bridge/playground-api';
+import type {
+  ChatMessageView,
+  PhoneGroupView,
+  PhoneView,
+  Snapshot,
+} from '../bridge/playground-api';
 import type { Gateway } from '../engine/gateway/gateway';
 import type { Fleet } from '../engine/phone/fleet';
 import type { Phone } from '../engine/phone/phone';
@@ -18,9 +23,26 @@ function chatsOf(p: Phone): PhoneView['chats'] {
     const messages: ChatMessageView[] = [];
     for (const id of ids) {
       const s = book.sent.get(id);
-      if (s) messages.push({ msg: id, from: p.user, to: s.to, text: s.text, atMs: s.sentAtMs, status: s.status });
+      if (s)
+        messages.push({
+          msg: id,
+          from: p.user,
+          to: s.to,
+          text: s.text,
+          atMs: s.sentAtMs,
+          status: s.status,
+        });
       const r = book.received.get(id);
-      if (r) messages.push({ msg: id, from: r.from, to: p.user, text: r.text, atMs: r.atMs, read: r.read, ...(r.error ? { error: r.error } : {}) });
+      if (r)
+        messages.push({
+          msg: id,
+          from: r.from,
+          to: p.user,
+          text: r.text,
+          atMs: r.atMs,
+          read: r.read,
+          ...(r.error ? { error: r.error } : {}),
+        });
     }
     out.push({ peer, messages });
   }
@@ -28,7 +50,12 @@ function chatsOf(p: Phone): PhoneView['chats'] {
 }
 
 /** One phone's view at `nowMs`; `detailed` adds its chats. */
-export function phoneViewAt(p: Phone, names: ReadonlyMap<number, string>, nowMs: number, detailed: boolean): PhoneView {
+export function phoneViewAt(
+  p: Phone,
+  names: ReadonlyMap<number, string>,
+  nowMs: number,
+  detailed: boolean,
+): PhoneView {
   p.radio.settle(nowMs);
   let outbox = 0;
   let unread = 0;
@@ -53,11 +80,15 @@ export function phoneViewAt(p: Phone, names: ReadonlyMap<number, string>, nowMs:
 }
 
 /** One phone's view; `detailed` adds its chats. */
-export const phoneView = (sim: Simulation, p: Phone, detailed: boolean): PhoneView => phoneViewAt(p, sim.fleet.names, sim.now, detailed);
+export const phoneView = (sim: Simulation, p: Phone, detailed: boolean): PhoneView =>
+  phoneViewAt(p, sim.fleet.names, sim.now, detailed);
 
 /** Counts of phones per protocol and status. */
 export function phoneGroups(phones: readonly Phone[]): PhoneGroupView[] {
-  const groups = new Map<string, { proto: Phone['proto']; count: number; byStatus: Partial<Record<PhoneStatus, number>> }>();
+  const groups = new Map<
+    string,
+    { proto: Phone['proto']; count: number; byStatus: Partial<Record<PhoneStatus, number>> }
+  >();
   for (const p of phones) {
     let g = groups.get(p.proto);
     if (!g) groups.set(p.proto, (g = { proto: p.proto, count: 0, byStatus: {} }));
@@ -74,7 +105,8 @@ export type PhonesPart = Pick<Snapshot, 'phoneCount' | 'phones' | 'groups'>;
 export function phonesPart(fleet: Fleet, nowMs: number, selected?: number): PhonesPart {
   const phones = fleet.phones;
   const detailed: PhoneView[] = [];
-  for (let i = 0; i < Math.min(DETAILED_PHONES, phones.length); i++) detailed.push(phoneViewAt(phones[i]!, fleet.names, nowMs, true));
+  for (let i = 0; i < Math.min(DETAILED_PHONES, phones.length); i++)
+    detailed.push(phoneViewAt(phones[i]!, fleet.names, nowMs, true));
   const sel = selected !== undefined ? fleet.phone(selected) : undefined;
   if (sel && sel.user > DETAILED_PHONES) detailed.push(phoneViewAt(sel, fleet.names, nowMs, true));
   return { phoneCount: phones.length, phones: detailed, groups: phoneGroups(phones) };
@@ -102,20 +134,45 @@ export function storePart(store: EphemeralStore): Snapshot['store'] {
 }
 
 /** Everything a snapshot says about the run as a whole, beside the components' parts. */
-export type SnapshotMeta = Pick<Snapshot, 'nowMs' | 'durationMs' | 'running' | 'speed' | 'seed' | 'scenarioName'>;
+export type SnapshotMeta = Pick<
+  Snapshot,
+  'nowMs' | 'durationMs' | 'running' | 'speed' | 'seed' | 'scenarioName'
+>;
 
 /** Puts a snapshot together from the components' parts (one thread or several workers). */
 export function assembleSnapshot(
   meta: SnapshotMeta,
-  parts: { phones: PhonesPart; gateway: Snapshot['gateway']; sessions: Snapshot['sessions']; store: Snapshot['store'] },
+  parts: {
+    phones: PhonesPart;
+    gateway: Snapshot['gateway'];
+    sessions: Snapshot['sessions'];
+    store: Snapshot['store'];
+  },
   report: Report,
 ): Snapshot {
-  return { ...meta, ...parts.phones, gateway: parts.gateway, sessions: parts.sessions, store: parts.store, report };
+  return {
+    ...meta,
+    ...parts.phones,
+    gateway: parts.gateway,
+    sessions: parts.sessions,
+    store: parts.store,
+    report,
+  };
 }
 
 /** The whole snapshot of an in-process run. */
-export function buildSnapshot(sim: Simulation, o: { running: boolean; speed: number; selected?: number }): Snapshot {
-  const meta = { nowMs: sim.now, durationMs: sim.scenario.durationMs, running: o.running, speed: o.speed, seed: sim.scenario.seed, scenarioName: sim.scenario.name };
+export function buildSnapshot(
+  sim: Simulation,
+  o: { running: boolean; speed: number; selected?: number },
+): Snapshot {
+  const meta = {
+    nowMs: sim.now,
+    durationMs: sim.scenario.durationMs,
+    running: o.running,
+    speed: o.speed,
+    seed: sim.scenario.seed,
+    scenarioName: sim.scenario.name,
+  };
   const parts = {
     phones: phonesPart(sim.fleet, sim.now, o.selected),
     gateway: gatewayPart(sim.gateway),

@@ -19,7 +19,10 @@ describe('playground in a real browser', () => {
   let problems: string[] = [];
 
   beforeAll(async () => {
-    if (!hasChromium()) throw new Error('Chromium is missing: apt-get install -y --no-install-recommends chromium fonts-liberation (or set CHROMIUM_PATH)');
+    if (!hasChromium())
+      throw new Error(
+        'Chromium is missing: apt-get install -y --no-install-recommends chromium fonts-liberation (or set CHROMIUM_PATH)',
+      );
     mkdirSync(SHOTS, { recursive: true });
     served = await buildAndServe();
     browser = await launch();
@@ -48,12 +51,17 @@ describe('playground in a real browser', () => {
     return new Learner(page);
   }
 
-  const shot = (name: string): Promise<Buffer> => page!.screenshot({ path: join(SHOTS, `${name}.png`) });
+  const shot = (name: string): Promise<Buffer> =>
+    page!.screenshot({ path: join(SHOTS, `${name}.png`) });
 
   it("searches a phone's own messages on the phone, accent- and case-insensitively", async () => {
     const l = await open();
     await l.send('Alice', 'Bob', 'Dinner at the Café Rouge?');
-    await l.phone('Bob').getByRole('listitem').filter({ hasText: 'Café Rouge' }).waitFor({ timeout: 20_000 });
+    await l
+      .phone('Bob')
+      .getByRole('listitem')
+      .filter({ hasText: 'Café Rouge' })
+      .waitFor({ timeout: 20_000 });
     const s = await l.choosePhone('Bob');
     await s.getByLabel("Search on Bob's phone").fill('CAFE');
     const hits = page!.getByRole('list', { name: 'Search results on Bob' });
@@ -74,7 +82,9 @@ describe('playground in a real browser', () => {
     await l.phone('Dave').waitFor();
 
     await l.goOffline('Bob');
-    await expect.poll(() => l.phone('Bob').getByText('offline', { exact: true }).count(), POLL).toBe(1);
+    await expect
+      .poll(() => l.phone('Bob').getByText('offline', { exact: true }).count(), POLL)
+      .toBe(1);
 
     await l.send('Alice', 'Bob', 'Are you there?');
     const mine = l.receipt('Alice', 'Are you there?');
@@ -99,10 +109,17 @@ describe('playground in a real browser', () => {
 
     await l.switchAllPhones('HTTP short polling');
     await expect.poll(() => l.phone('Alice').getByText('Short poll').count(), POLL).toBe(1);
-    await expect.poll(() => l.phone('Alice').getByText('online', { exact: true }).count(), POLL).toBe(1);
+    await expect
+      .poll(() => l.phone('Alice').getByText('online', { exact: true }).count(), POLL)
+      .toBe(1);
     await l.send('Alice', 'Bob', 'over short polling');
-    await l.receipt('Alice', 'over short polling').getByLabel('delivered').waitFor({ timeout: 20_000 });
-    await expect.poll(() => l.barValue('bytes per delivered message', 'Short poll'), POLL).toMatch(/B$/);
+    await l
+      .receipt('Alice', 'over short polling')
+      .getByLabel('delivered')
+      .waitFor({ timeout: 20_000 });
+    await expect
+      .poll(() => l.barValue('bytes per delivered message', 'Short poll'), POLL)
+      .toMatch(/B$/);
     const poll = parseBytes((await l.barValue('bytes per delivered message', 'Short poll'))!);
     expect(mqtt).toBeGreaterThan(0);
     expect(poll).toBeGreaterThan(mqtt * 5);
@@ -118,8 +135,12 @@ describe('playground in a real browser', () => {
       await l.setMaxConnections('1,000');
       await l.fireSpike('3,000', '1 s');
       await l.goToSecond('30');
-      await expect.poll(async () => parseClock(await l.clock()), { timeout: 60_000, interval: 200 }).toBe(30_000);
-      await expect.poll(async () => (await l.tileValue('Refused connections')).length, POLL).toBeGreaterThan(0);
+      await expect
+        .poll(async () => parseClock(await l.clock()), { timeout: 60_000, interval: 200 })
+        .toBe(30_000);
+      await expect
+        .poll(async () => (await l.tileValue('Refused connections')).length, POLL)
+        .toBeGreaterThan(0);
       return Number((await l.tileValue('Refused connections')).replace(/,/g, ''));
     };
     const fixed = await refusedAt30s('No jitter (retry after 1 s)');
@@ -137,14 +158,26 @@ describe('playground in a real browser', () => {
     await l.receipt('Alice', 'inspect me').getByLabel('delivered').waitFor({ timeout: 20_000 });
     const log = page!.getByRole('group', { name: 'Filter the event log' });
     await log.getByLabel('Kind').selectOption({ label: 'pushed' });
-    await page!.getByRole('table', { name: 'Trace events' }).getByRole('row').filter({ hasText: '#1' }).first().click();
+    await page!
+      .getByRole('table', { name: 'Trace events' })
+      .getByRole('row')
+      .filter({ hasText: '#1' })
+      .first()
+      .click();
     const details = page!.getByRole('complementary', { name: 'Details' });
     await details.getByRole('heading', { name: /Message #1/ }).waitFor();
     await details.getByText('MQTT PUBLISH').first().waitFor();
-    await expect.poll(() => details.getByText('topic', { exact: true }).count(), POLL).toBeGreaterThan(0);
-    await expect.poll(() => details.getByText(/body \(ciphertext/).count(), POLL).toBeGreaterThan(0);
+    await expect
+      .poll(() => details.getByText('topic', { exact: true }).count(), POLL)
+      .toBeGreaterThan(0);
+    await expect
+      .poll(() => details.getByText(/body \(ciphertext/).count(), POLL)
+      .toBeGreaterThan(0);
     await details.getByRole('button', { name: 'Show sequence diagram' }).click();
-    await details.getByRole('img', { name: 'Sequence diagram of message 1' }).locator('svg').waitFor({ timeout: 30_000 });
+    await details
+      .getByRole('img', { name: 'Sequence diagram of message 1' })
+      .locator('svg')
+      .waitFor({ timeout: 30_000 });
     await shot('6-inspector-mqtt-publish');
   });
 
@@ -155,9 +188,19 @@ describe('playground in a real browser', () => {
     await panel.getByLabel('Virtual time').selectOption({ label: '1 min' });
     await panel.getByRole('button', { name: 'Run comparison' }).click();
     const table = panel.getByRole('table', { name: 'Protocol comparison' });
-    const bytesOf = async (protocol: string): Promise<number> => parseBytes((await table.getByRole('row', { name: new RegExp(`^${protocol}`) }).getByRole('cell').first().textContent()) ?? '');
-    await expect.poll(() => bytesOf('MQTT'), { timeout: 120_000, interval: 250 }).toBeGreaterThan(0);
-    for (const p of ['Short poll', 'Long poll', 'WebSocket']) expect(await bytesOf(p)).toBeGreaterThan(0);
+    const bytesOf = async (protocol: string): Promise<number> =>
+      parseBytes(
+        (await table
+          .getByRole('row', { name: new RegExp(`^${protocol}`) })
+          .getByRole('cell')
+          .first()
+          .textContent()) ?? '',
+      );
+    await expect
+      .poll(() => bytesOf('MQTT'), { timeout: 120_000, interval: 250 })
+      .toBeGreaterThan(0);
+    for (const p of ['Short poll', 'Long poll', 'WebSocket'])
+      expect(await bytesOf(p)).toBeGreaterThan(0);
     expect(await bytesOf('Short poll')).toBeGreaterThan((await bytesOf('MQTT')) * 5);
     await shot('7-compare-protocols');
   }, 150_000);
@@ -177,7 +220,10 @@ describe('playground in a real browser', () => {
     await page!.keyboard.press('Tab');
     const focused = await page!.evaluate(() => document.activeElement?.tagName);
     expect(focused).toBeTruthy();
-    const [scrollW, clientW] = await page!.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    const [scrollW, clientW] = await page!.evaluate(() => [
+      document.documentElement.scrollWidth,
+      document.documentElement.clientWidth,
+    ]);
     expect(scrollW).toBeLessThanOrEqual(clientW);
     expect(await page!.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
     await shot('8-dark-reduced-motion');

@@ -14,15 +14,23 @@ import { serveBuild, type Served } from './helpers/serve-build';
 
 /** Waits for a count on the page to show `value` (states, never wall-clock time). */
 async function until(page: Page, id: string, value: string): Promise<void> {
-  await page.waitForFunction(([i, v]) => document.querySelector(`[data-testid="${i}"]`)?.textContent === v, [id, value] as const, { timeout: 30_000 });
+  await page.waitForFunction(
+    ([i, v]) => document.querySelector(`[data-testid="${i}"]`)?.textContent === v,
+    [id, value] as const,
+    { timeout: 30_000 },
+  );
 }
-const count = (page: Page, id: string): Promise<string | null> => page.getByTestId(id).textContent();
+const count = (page: Page, id: string): Promise<string | null> =>
+  page.getByTestId(id).textContent();
 
 describe('the engine across Web Workers, in Chromium', () => {
   let served: Served;
   let browser: Browser;
   beforeAll(async () => {
-    if (!hasChromium()) throw new Error('Chromium is missing: apt-get install -y --no-install-recommends chromium fonts-liberation (or set CHROMIUM_PATH)');
+    if (!hasChromium())
+      throw new Error(
+        'Chromium is missing: apt-get install -y --no-install-recommends chromium fonts-liberation (or set CHROMIUM_PATH)',
+      );
     served = await serveBuild({ inputs: ['workers.html'] });
     browser = await launchBrowser();
   }, 120_000);
@@ -35,7 +43,9 @@ describe('the engine across Web Workers, in Chromium', () => {
     const { context, page, problems } = await openPage(browser, `${served.url}workers.html`);
     try {
       await until(page, 'state', 'paused');
-      await page.waitForFunction(() => document.querySelector('[role="status"]')?.textContent?.includes('Press Play'));
+      await page.waitForFunction(() =>
+        document.querySelector('[role="status"]')?.textContent?.includes('Press Play'),
+      );
       // The coordinator and the four hosts: gateway, session manager, store, phones.
       expect(page.workers().length).toBeGreaterThanOrEqual(5);
       await until(page, 'workers', '5');
@@ -52,8 +62,12 @@ describe('the engine across Web Workers, in Chromium', () => {
       const before = await count(page, 'time');
 
       await page.reload();
-      await page.waitForFunction(() => document.querySelector('[role="status"]')?.textContent?.includes('Reopened the saved run'));
-      expect(await page.getByRole('status').textContent()).toContain('1 stored item came back from IndexedDB.');
+      await page.waitForFunction(() =>
+        document.querySelector('[role="status"]')?.textContent?.includes('Reopened the saved run'),
+      );
+      expect(await page.getByRole('status').textContent()).toContain(
+        '1 stored item came back from IndexedDB.',
+      );
       await until(page, 'stored-now', '1');
       expect(await count(page, 'time')).toBe(before);
       expect(await count(page, 'delivered')).toBe('0');
@@ -88,7 +102,9 @@ describe('the engine across Web Workers, in Chromium', () => {
       await until(page, 'delivered', '1');
       const workersBefore = page.workers().length;
       await page.getByRole('button', { name: 'Crash the gateway worker' }).click();
-      await page.waitForFunction(() => document.querySelector('[data-testid="gateway"]')?.textContent?.startsWith('down'));
+      await page.waitForFunction(() =>
+        document.querySelector('[data-testid="gateway"]')?.textContent?.startsWith('down'),
+      );
       await screenshot(page, 'workers-4-gateway-worker-terminated');
       await until(page, 'gateway', 'up (incarnation 2)');
       await until(page, 'connections', '2'); // both phones reconnected to the fresh gateway
@@ -109,10 +125,18 @@ describe('the engine across Web Workers, in Chromium', () => {
     const { context, page, problems } = await openPage(browser, `${served.url}workers.html`);
     try {
       await until(page, 'state', 'paused');
-      for (const name of ['online-delivery.json', 'offline-store-and-forward.json', 'four-protocols.json']) {
+      for (const name of [
+        'online-delivery.json',
+        'offline-store-and-forward.json',
+        'four-protocols.json',
+      ]) {
         const file = JSON.parse(readFileSync(join(SCENARIO_DIR, name), 'utf8')) as ScenarioFile;
         const hash = await page.evaluate(async (f) => {
-          const pg = (window as unknown as { doubletick: import('../../src/runtime/web/worker-playground').WorkerPlayground }).doubletick;
+          const pg = (
+            window as unknown as {
+              doubletick: import('../../src/runtime/web/worker-playground').WorkerPlayground;
+            }
+          ).doubletick;
           await pg.load(f);
           await pg.seek(f.durationSec * 1000);
           return (await pg.snapshot()).report.traceHash;
@@ -126,11 +150,19 @@ describe('the engine across Web Workers, in Chromium', () => {
   });
 
   it('keeps the storage contract with Chromium’s IndexedDB', async () => {
-    const script = await bundleScript(join(import.meta.dirname, 'helpers/storage-contract-entry.ts'));
+    const script = await bundleScript(
+      join(import.meta.dirname, 'helpers/storage-contract-entry.ts'),
+    );
     const { context, page, problems } = await openPage(browser, `${served.url}workers.html`);
     try {
       await page.addScriptTag({ content: script });
-      const results = await page.evaluate(() => (globalThis as unknown as { runStorageContract: () => Promise<{ name: string; error?: string }[]> }).runStorageContract());
+      const results = await page.evaluate(() =>
+        (
+          globalThis as unknown as {
+            runStorageContract: () => Promise<{ name: string; error?: string }[]>;
+          }
+        ).runStorageContract(),
+      );
       expect(results.length).toBeGreaterThan(10);
       expect(results.filter((r) => r.error)).toEqual([]);
       expect(problems).toEqual([]);

@@ -2,9 +2,20 @@
 // that a real spinner in another process shows up in it.
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { machineLoadRow, otherProcessCores, sampleCpu, stealMs, type CpuSample } from '../../src/cli/machine-load';
+import {
+  machineLoadRow,
+  otherProcessCores,
+  sampleCpu,
+  stealMs,
+  type CpuSample,
+} from '../../src/cli/machine-load';
 
-const at = (wallMs: number, machineBusyMs: number, processMs: number): CpuSample => ({ wallMs, machineBusyMs, processMs, cores: 2 });
+const at = (wallMs: number, machineBusyMs: number, processMs: number): CpuSample => ({
+  wallMs,
+  machineBusyMs,
+  processMs,
+  cores: 2,
+});
 
 describe('otherProcessCores', () => {
   it('is the machine time not spent by this process, per wall millisecond', () => {
@@ -38,7 +49,8 @@ describe('sampleCpu', () => {
 
 describe('stealMs', () => {
   it("reads the steal counter of /proc/stat's cpu line, in 10 ms ticks", () => {
-    const stat = 'cpu  2678172 26039 347751 1785140 2061 0 1345 5967 0 0\ncpu0 1 2 3 4 5 6 7 8 9 10\n';
+    const stat =
+      'cpu  2678172 26039 347751 1785140 2061 0 1345 5967 0 0\ncpu0 1 2 3 4 5 6 7 8 9 10\n';
     expect(stealMs(stat)).toBe(59_670);
   });
 
@@ -51,7 +63,13 @@ describe('stealMs', () => {
 describe('machineLoadRow', () => {
   it('is met up to a tenth of the machine and names what would not compare beyond it', () => {
     const quiet = machineLoadRow('during the run', 0.2, 2, 'the wall time does not compare');
-    expect(quiet).toMatchObject({ name: 'CPU other processes (or the hypervisor) took during the run', value: 0.2, baseline: 2, ratio: 0.1, met: true });
+    expect(quiet).toMatchObject({
+      name: 'CPU other processes (or the hypervisor) took during the run',
+      value: 0.2,
+      baseline: 2,
+      ratio: 0.1,
+      met: true,
+    });
     expect(quiet.goal).toBe('≤ 0.1 of the machine, or the wall time does not compare');
     expect(machineLoadRow('during the run', 0.21, 2, 'x').met).toBe(false);
   });

@@ -11,7 +11,10 @@ const scenario = (name: string) => resolve(__dirname, '../../scenarios', name);
 async function run(args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runScenarioCommand(args, { stdout: (l) => out.push(l), stderr: (l) => err.push(l) });
+  const code = await runScenarioCommand(args, {
+    stdout: (l) => out.push(l),
+    stderr: (l) => err.push(l),
+  });
   return { code, out, err };
 }
 
@@ -21,11 +24,43 @@ describe('sim run', () => {
     expect(code).toBe(0);
     expect(out).toHaveLength(1);
     const r = JSON.parse(out[0]!);
-    expect(Object.keys(r.messages)).toEqual(expect.arrayContaining(['sent', 'accepted', 'delivered', 'read', 'stored', 'deletedFromStore', 'pendingInStore', 'inFlight', 'lost', 'duplicated']));
-    expect(Object.keys(r.protocols.mqtt)).toEqual(expect.arrayContaining(['clients', 'bytesUp', 'bytesDown', 'bytesPerDeliveredMessage', 'requests']));
-    expect(Object.keys(r.energy.mqtt)).toEqual(['joulesPerPhoneHour', 'highPowerSecondsPerPhoneHour']);
+    expect(Object.keys(r.messages)).toEqual(
+      expect.arrayContaining([
+        'sent',
+        'accepted',
+        'delivered',
+        'read',
+        'stored',
+        'deletedFromStore',
+        'pendingInStore',
+        'inFlight',
+        'lost',
+        'duplicated',
+      ]),
+    );
+    expect(Object.keys(r.protocols.mqtt)).toEqual(
+      expect.arrayContaining([
+        'clients',
+        'bytesUp',
+        'bytesDown',
+        'bytesPerDeliveredMessage',
+        'requests',
+      ]),
+    );
+    expect(Object.keys(r.energy.mqtt)).toEqual([
+      'joulesPerPhoneHour',
+      'highPowerSecondsPerPhoneHour',
+    ]);
     expect(Object.keys(r.latencyMs)).toEqual(['p50', 'p95', 'p99']);
-    expect(Object.keys(r.gateway)).toEqual(expect.arrayContaining(['peakConnections', 'refusedConnections', 'peakLoad', 'crashed', 'bytesPerConnection']));
+    expect(Object.keys(r.gateway)).toEqual(
+      expect.arrayContaining([
+        'peakConnections',
+        'refusedConnections',
+        'peakLoad',
+        'crashed',
+        'bytesPerConnection',
+      ]),
+    );
     expect(r.traceHash).toMatch(/^[0-9a-f]{16}$/);
     expect(r.messages).toMatchObject({ sent: 3, delivered: 3, stored: 3, deletedFromStore: 3 });
   });
@@ -40,7 +75,15 @@ describe('sim run', () => {
   it('a malformed scenario exits 2 with errors naming the fields', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dt-'));
     const file = join(dir, 'bad.json');
-    writeFileSync(file, JSON.stringify({ name: 'bad', seed: 1, durationSec: 5, phones: [{ count: 2, protocol: 'carrier-pigeon' }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        name: 'bad',
+        seed: 1,
+        durationSec: 5,
+        phones: [{ count: 2, protocol: 'carrier-pigeon' }],
+      }),
+    );
     const { code, out, err } = await run([file, '--json']);
     expect(code).toBe(2);
     expect(out).toEqual([]);
@@ -49,7 +92,9 @@ describe('sim run', () => {
 
   it('a missing file or an unknown option exits 2', async () => {
     expect((await run(['/nonexistent.json'])).code).toBe(2);
-    expect((await run([scenario('online-delivery.json'), '--colour'])).err[0]).toMatch(/unknown option --colour/);
+    expect((await run([scenario('online-delivery.json'), '--colour'])).err[0]).toMatch(
+      /unknown option --colour/,
+    );
   });
 
   it('--server-view prints hex ciphertext bodies, none containing the plaintext', async () => {

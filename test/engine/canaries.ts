@@ -5,7 +5,11 @@ const PROTOCOLS = ['short-poll', 'long-poll', 'websocket', 'mqtt'] as const;
 
 /** Alice and Bob per protocol: Bob offline for the first messages, online for the rest. */
 export function canaryScenario(encryption: boolean): { file: ScenarioFile; canaries: string[] } {
-  const phones = PROTOCOLS.map((protocol, i) => ({ count: 2, protocol, names: [`alice${i}`, `bob${i}`] }));
+  const phones = PROTOCOLS.map((protocol, i) => ({
+    count: 2,
+    protocol,
+    names: [`alice${i}`, `bob${i}`],
+  }));
   const actions: ScenarioFile['actions'] = [];
   const canaries: string[] = [];
   PROTOCOLS.forEach((proto, i) => {
@@ -22,7 +26,10 @@ export function canaryScenario(encryption: boolean): { file: ScenarioFile; canar
       actions.push({ at: 30 + k, do: 'send', from: `alice${i}`, to: `bob${i}`, text });
     }
   });
-  return { file: { name: 'canaries', seed: 99, durationSec: 90, encryption, phones, actions }, canaries };
+  return {
+    file: { name: 'canaries', seed: 99, durationSec: 90, encryption, phones, actions },
+    canaries,
+  };
 }
 
 /** Whether `needle` occurs in `hay`. */

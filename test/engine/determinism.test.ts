@@ -4,7 +4,9 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadScenarioFile, runScenario, SCENARIO_DIR } from './run-scenario';
 
-const quick = readdirSync(SCENARIO_DIR).filter((f) => f.endsWith('.json') && !f.startsWith('new-years') && !f.startsWith('backpressure'));
+const quick = readdirSync(SCENARIO_DIR).filter(
+  (f) => f.endsWith('.json') && !f.startsWith('new-years') && !f.startsWith('backpressure'),
+);
 
 describe('determinism', () => {
   for (const name of quick) {

@@ -6,7 +6,13 @@ import type { ProtocolName } from '../../src/engine/kernel/trace';
 import { runScenario } from './run-scenario';
 
 const idleHour = (protocol: ProtocolName) =>
-  runScenario({ name: `idle ${protocol}`, seed: 5, durationSec: 3600, encryption: false, phones: [{ count: 5, protocol }] }).report.energy[protocol]!;
+  runScenario({
+    name: `idle ${protocol}`,
+    seed: 5,
+    durationSec: 3600,
+    encryption: false,
+    phones: [{ count: 5, protocol }],
+  }).report.energy[protocol]!;
 
 describe('radio energy per phone-hour, idle', () => {
   it('short polling every 2 s: the radio never leaves high power', () => {
@@ -32,6 +38,8 @@ describe('radio energy per phone-hour, idle', () => {
   });
 
   it('short polling costs several times an idle MQTT connection', () => {
-    expect(idleHour('short-poll').joulesPerPhoneHour / idleHour('mqtt').joulesPerPhoneHour).toBeGreaterThan(4);
+    expect(
+      idleHour('short-poll').joulesPerPhoneHour / idleHour('mqtt').joulesPerPhoneHour,
+    ).toBeGreaterThan(4);
   });
 });

@@ -1,7 +1,11 @@
 /** The invariants every run must keep, checked over the trace and the final state. */
 import type { TraceEvent } from '../../src/engine/kernel/trace';
 import { buildReport } from '../../src/engine/sim/report';
-import { drainedViolations as reportDrainedViolations, recordAll, violations as reportViolations } from '../invariants';
+import {
+  drainedViolations as reportDrainedViolations,
+  recordAll,
+  violations as reportViolations,
+} from '../invariants';
 import { Simulation } from '../../src/engine/sim/simulation';
 import type { ScenarioFile } from '../../src/engine/scenario/scenario';
 import { validateScenario } from '../../src/engine/scenario/validate-scenario';
@@ -22,7 +26,11 @@ export function drainedViolations(sim: Simulation): string[] {
 const DRAIN_MS = 400_000;
 
 /** Runs a scenario, then brings every phone online on a good link with a sturdy gateway. */
-export function runAndDrain(file: ScenarioFile): { sim: Simulation; during: string[]; after: string[] } {
+export function runAndDrain(file: ScenarioFile): {
+  sim: Simulation;
+  during: string[];
+  after: string[];
+} {
   const v = validateScenario(file);
   if (!v.ok) throw new Error(`generated scenario invalid: ${v.errors.join('; ')}`);
   const scenario = { ...v.scenario, durationMs: v.scenario.durationMs + DRAIN_MS };
@@ -40,4 +48,3 @@ export function runAndDrain(file: ScenarioFile): { sim: Simulation; during: stri
   const after = [...violations(sim, rec.events), ...drainedViolations(sim)];
   return { sim, during, after };
 }
-

@@ -31,12 +31,17 @@ describe('on-device search', () => {
 
   it("finds the recipient's decrypted messages, accent- and case-insensitively, newest first", () => {
     const hits = searchPhone(sim, 2, 'CAFE');
-    expect(hits.map((h) => h.text)).toEqual(['Or the cafe by the station', 'Dinner at the Café Rouge?']);
+    expect(hits.map((h) => h.text)).toEqual([
+      'Or the cafe by the station',
+      'Dinner at the Café Rouge?',
+    ]);
     expect(hits[0]!.matchedTerms).toEqual(['cafe']);
   });
 
   it("finds the sender's own messages, and the last word as a prefix while typing", () => {
-    expect(searchPhone(sim, 1, 'dinner caf').map((h) => h.text)).toEqual(['Dinner at the Café Rouge?']);
+    expect(searchPhone(sim, 1, 'dinner caf').map((h) => h.text)).toEqual([
+      'Dinner at the Café Rouge?',
+    ]);
     expect(searchPhone(sim, 1, 'lunch').map((h) => h.from)).toEqual([3]);
   });
 
@@ -49,13 +54,33 @@ describe('on-device search', () => {
     const k = new Kernel<SimMessage>();
     const events: TraceEvent[] = [];
     k.addSink({ emit: (e) => events.push(e) });
-    k.register(ACTOR.gateway, new Gateway({ ...DEFAULT_GATEWAY }, { settings: DEFAULT_PROTOCOL_SETTINGS, recordWire: false }));
+    k.register(
+      ACTOR.gateway,
+      new Gateway(
+        { ...DEFAULT_GATEWAY },
+        { settings: DEFAULT_PROTOCOL_SETTINGS, recordWire: false },
+      ),
+    );
     const body = encodeEnvelopeBody([]);
-    const req = encodeHttpRequest(clientRequestHead('POST', '/v1/search?q=cafe', 1, body.length), body);
-    k.enqueue(17, ACTOR.gateway, { type: 'up', user: 1, conn: 1, proto: 'short-poll', chunks: [req] }, 0);
+    const req = encodeHttpRequest(
+      clientRequestHead('POST', '/v1/search?q=cafe', 1, body.length),
+      body,
+    );
+    k.enqueue(
+      17,
+      ACTOR.gateway,
+      { type: 'up', user: 1, conn: 1, proto: 'short-poll', chunks: [req] },
+      0,
+    );
     k.runUntil(100, true);
-    expect(events.some((e) => e.kind === 'rejected' && e.note === 'http: no such endpoint /v1/search?q=cafe')).toBe(true);
-    const answer = events.find((e) => e.from === ACTOR.gateway && e.kind === 'rejected' && e.bytes > 0);
+    expect(
+      events.some(
+        (e) => e.kind === 'rejected' && e.note === 'http: no such endpoint /v1/search?q=cafe',
+      ),
+    ).toBe(true);
+    const answer = events.find(
+      (e) => e.from === ACTOR.gateway && e.kind === 'rejected' && e.bytes > 0,
+    );
     expect(answer?.note).toBe('404');
   });
 });

@@ -13,7 +13,8 @@ function burstAroundReconnect(protocol: ProtocolName, seed: number) {
     { at: 5, do: 'online', user: 'bob' },
   ];
   // A burst every 2 ms across the moment Bob's connection opens and the store drains.
-  for (let i = 0; i < 300; i++) actions.push({ at: 5 + i * 0.002, do: 'send', from: 'alice', to: 'bob', text: `live ${i}` });
+  for (let i = 0; i < 300; i++)
+    actions.push({ at: 5 + i * 0.002, do: 'send', from: 'alice', to: 'bob', text: `live ${i}` });
   const v = validateScenario({
     name: 'burst around reconnect',
     seed,

@@ -12,8 +12,14 @@ export function loadScenarioFile(name: string): ScenarioFile {
   return JSON.parse(readFileSync(resolve(SCENARIO_DIR, name), 'utf8')) as ScenarioFile;
 }
 
-export function runScenario(file: ScenarioFile | string, opts: SimulationOptions = {}): { sim: Simulation; report: Report } {
-  const v = typeof file === 'string' ? parseScenario(readFileSync(resolve(SCENARIO_DIR, file), 'utf8')) : validateScenario(file);
+export function runScenario(
+  file: ScenarioFile | string,
+  opts: SimulationOptions = {},
+): { sim: Simulation; report: Report } {
+  const v =
+    typeof file === 'string'
+      ? parseScenario(readFileSync(resolve(SCENARIO_DIR, file), 'utf8'))
+      : validateScenario(file);
   if (!v.ok) throw new Error(v.errors.join('; '));
   const sim = new Simulation(v.scenario, opts);
   sim.run();

@@ -4,7 +4,9 @@ import type { ScenarioFile } from '../../src/engine/scenario/scenario';
 
 const PROTOCOLS = ['short-poll', 'long-poll', 'websocket', 'mqtt'] as const;
 
-export const scenarioArb = (o: { maxPhones?: number; maxSec?: number } = {}): fc.Arbitrary<ScenarioFile> =>
+export const scenarioArb = (
+  o: { maxPhones?: number; maxSec?: number } = {},
+): fc.Arbitrary<ScenarioFile> =>
   fc
     .record({
       seed: fc.integer({ min: 0, max: 0xffffffff }),
@@ -21,13 +23,30 @@ export const scenarioArb = (o: { maxPhones?: number; maxSec?: number } = {}): fc
       qos: fc.constantFrom(0, 1),
       chatterPerMinute: fc.constantFrom(0, 0, 30, 240),
       groups: fc.array(
-        fc.record({ count: fc.integer({ min: 1, max: 3 }), protocol: fc.constantFrom(...PROTOCOLS), link: fc.constantFrom('good', 'good', 'flaky'), online: fc.boolean() }),
+        fc.record({
+          count: fc.integer({ min: 1, max: 3 }),
+          protocol: fc.constantFrom(...PROTOCOLS),
+          link: fc.constantFrom('good', 'good', 'flaky'),
+          online: fc.boolean(),
+        }),
         { minLength: 1, maxLength: Math.max(1, Math.floor((o.maxPhones ?? 8) / 2)) },
       ),
       actions: fc.array(
         fc.record({
           atFrac: fc.double({ min: 0, max: 1, noNaN: true }),
-          kind: fc.constantFrom('send', 'send', 'send', 'send', 'offline', 'online', 'link', 'protocol', 'open', 'spike', 'crash'),
+          kind: fc.constantFrom(
+            'send',
+            'send',
+            'send',
+            'send',
+            'offline',
+            'online',
+            'link',
+            'protocol',
+            'open',
+            'spike',
+            'crash',
+          ),
           a: fc.nat(),
           b: fc.nat(),
           c: fc.nat(),
@@ -51,13 +70,30 @@ export const scenarioArb = (o: { maxPhones?: number; maxSec?: number } = {}): fc
           case 'online':
             return { at, do: x.kind, user: from };
           case 'link':
-            return { at, do: 'link', user: from, quality: (['good', 'flaky', 'offline'] as const)[x.c % 3] };
+            return {
+              at,
+              do: 'link',
+              user: from,
+              quality: (['good', 'flaky', 'offline'] as const)[x.c % 3],
+            };
           case 'protocol':
-            return { at, do: 'protocol', user: x.c % 4 === 0 ? 'all' : from, protocol: PROTOCOLS[x.c % 4] };
+            return {
+              at,
+              do: 'protocol',
+              user: x.c % 4 === 0 ? 'all' : from,
+              protocol: PROTOCOLS[x.c % 4],
+            };
           case 'open':
             return { at, do: 'open', user: from, chat: to };
           case 'spike':
-            return { at, do: 'spike', connections: 5 + (x.c % 40), withinSec: x.a % 3, protocol: PROTOCOLS[x.b % 4], messagesEach: x.c % 2 };
+            return {
+              at,
+              do: 'spike',
+              connections: 5 + (x.c % 40),
+              withinSec: x.a % 3,
+              protocol: PROTOCOLS[x.b % 4],
+              messagesEach: x.c % 2,
+            };
           default:
             return { at, do: 'crash' };
         }
@@ -67,11 +103,18 @@ export const scenarioArb = (o: { maxPhones?: number; maxSec?: number } = {}): fc
         seed: r.seed,
         durationSec: r.durationSec,
         encryption: r.encryption,
-        gateway: { maxConnections: r.maxConnections, workPerSec: r.workPerSec, backpressure: r.backpressure, restartSec: 3 },
+        gateway: {
+          maxConnections: r.maxConnections,
+          workPerSec: r.workPerSec,
+          backpressure: r.backpressure,
+          restartSec: 3,
+        },
         retry: r.retry,
         protocolSettings: { mqttQos: r.qos as 0 | 1 },
         phones: r.groups,
-        ...(r.chatterPerMinute > 0 ? { traffic: { messagesPerMinute: r.chatterPerMinute, bodyBytes: 40 } } : {}),
+        ...(r.chatterPerMinute > 0
+          ? { traffic: { messagesPerMinute: r.chatterPerMinute, bodyBytes: 40 } }
+          : {}),
         actions,
       } as ScenarioFile;
     });

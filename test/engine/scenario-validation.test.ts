@@ -2,7 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario, validateScenario } from '../../src/engine/scenario/validate-scenario';
 
-const base = { name: 't', seed: 1, durationSec: 10, phones: [{ count: 2, protocol: 'mqtt', names: ['alice', 'bob'] }] };
+const base = {
+  name: 't',
+  seed: 1,
+  durationSec: 10,
+  phones: [{ count: 2, protocol: 'mqtt', names: ['alice', 'bob'] }],
+};
 const errorsOf = (x: unknown): string[] => {
   const r = validateScenario(x);
   return r.ok ? [] : r.errors;
@@ -22,18 +27,40 @@ describe('scenario validation', () => {
   it.each([
     [{ ...base, seed: -1 }, 'seed must be ≥ 0'],
     [{ ...base, durationSec: 'ten' }, 'durationSec must be a number'],
-    [{ ...base, phones: [{ count: 2, protocol: 'xmpp' }] }, 'phones[0].protocol must be one of short-poll, long-poll, websocket, mqtt (got "xmpp")'],
+    [
+      { ...base, phones: [{ count: 2, protocol: 'xmpp' }] },
+      'phones[0].protocol must be one of short-poll, long-poll, websocket, mqtt (got "xmpp")',
+    ],
     [{ ...base, phones: [] }, 'phones must be a non-empty list'],
     [{ ...base, phones: [{ count: 0, protocol: 'mqtt' }] }, 'phones[0].count must be ≥ 1'],
     [{ ...base, gateway: { thresholdPct: 120 } }, 'gateway.thresholdPct must be ≤ 100'],
     [{ ...base, retry: { kind: 'jitter', minMs: 5000, maxMs: 1000 } }, 'retry.maxMs'],
     [{ ...base, durationSecs: 10 }, 'durationSecs is not a known field'],
-    [{ ...base, actions: [{ at: 1, do: 'send', from: 'alice', to: 'carol' }] }, 'actions[0].to must name a phone'],
+    [
+      { ...base, actions: [{ at: 1, do: 'send', from: 'alice', to: 'carol' }] },
+      'actions[0].to must name a phone',
+    ],
     [{ ...base, actions: [{ at: 1, do: 'teleport' }] }, 'actions[0].do must be one of'],
     [{ ...base, actions: [{ at: 99, do: 'crash' }] }, 'actions[0].at must be ≤ 10'],
-    [{ ...base, actions: [{ at: 1, do: 'send', from: 'alice', to: 'alice' }] }, 'actions[0].to must differ'],
-    [{ ...base, protocolSettings: { mqttKeepAliveSec: 70000 } }, 'protocolSettings.mqttKeepAliveSec must be ≤ 65535'],
-    [{ ...base, traffic: { messagesPerMinute: 5, perGroup: true }, phones: [{ count: 1, protocol: 'mqtt' }, { count: 3, protocol: 'mqtt' }] }, 'traffic.perGroup needs every phone group'],
+    [
+      { ...base, actions: [{ at: 1, do: 'send', from: 'alice', to: 'alice' }] },
+      'actions[0].to must differ',
+    ],
+    [
+      { ...base, protocolSettings: { mqttKeepAliveSec: 70000 } },
+      'protocolSettings.mqttKeepAliveSec must be ≤ 65535',
+    ],
+    [
+      {
+        ...base,
+        traffic: { messagesPerMinute: 5, perGroup: true },
+        phones: [
+          { count: 1, protocol: 'mqtt' },
+          { count: 3, protocol: 'mqtt' },
+        ],
+      },
+      'traffic.perGroup needs every phone group',
+    ],
   ])('rejects %j naming the field', (bad, message) => {
     const errors = errorsOf(bad);
     expect(errors.join('\n')).toContain(message);

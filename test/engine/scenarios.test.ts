@@ -5,13 +5,28 @@ import { runScenario } from './run-scenario';
 describe('example scenarios', () => {
   it('online delivery: pushed at once, never stored, read receipts back', () => {
     const { report } = runScenario('online-delivery.json');
-    expect(report.messages).toMatchObject({ sent: 3, accepted: 3, delivered: 3, read: 3, stored: 0, lost: 0, duplicated: 0 });
+    expect(report.messages).toMatchObject({
+      sent: 3,
+      accepted: 3,
+      delivered: 3,
+      read: 3,
+      stored: 0,
+      lost: 0,
+      duplicated: 0,
+    });
     expect(report.latencyMs.p95).toBeLessThan(1000);
   });
 
   it('store and forward: ✓ at once, ✓✓ only after Bob connects; delivered, then deleted', () => {
     const { sim, report } = runScenario('offline-store-and-forward.json');
-    expect(report.messages).toMatchObject({ sent: 3, delivered: 3, stored: 3, deletedFromStore: 3, pendingInStore: 0, lost: 0 });
+    expect(report.messages).toMatchObject({
+      sent: 3,
+      delivered: 3,
+      stored: 3,
+      deletedFromStore: 3,
+      pendingInStore: 0,
+      lost: 0,
+    });
     expect(sim.store.store.size).toBe(0);
     const alice = sim.fleet.phone(1)!;
     for (const m of alice.chats!.sent.values()) {
@@ -44,7 +59,9 @@ describe('example scenarios', () => {
       expect(r.messages.lost).toBe(0);
       expect(r.messages.delivered).toBe(r.messages.sent);
     }
-    expect(fixed.gateway.refusedConnections).toBeGreaterThan(1.5 * jitter.gateway.refusedConnections);
+    expect(fixed.gateway.refusedConnections).toBeGreaterThan(
+      1.5 * jitter.gateway.refusedConnections,
+    );
   });
 
   it('backpressure off: the gateway crashes, and still nothing is lost', () => {

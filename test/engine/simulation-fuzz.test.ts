@@ -14,7 +14,10 @@ describe('seeded simulation fuzzing', () => {
         expect(during, JSON.stringify(file)).toEqual([]);
         expect(after, JSON.stringify(file)).toEqual([]);
       }),
-      { numRuns: Number(process.env.FUZZ_RUNS ?? 60), seed: Number(process.env.FUZZ_SEED ?? 20261231) },
+      {
+        numRuns: Number(process.env.FUZZ_RUNS ?? 60),
+        seed: Number(process.env.FUZZ_SEED ?? 20261231),
+      },
     );
   }, 600_000);
 });

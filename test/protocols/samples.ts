@@ -80,7 +80,6 @@ export const MQTT_SAMPLES: MqttPacket[] = [
   { type: 'DISCONNECT' },
 ];
 
-
 /** The RFC 6455 §5.7 example mask key. */
 export const RFC_MASK = Uint8Array.of(0x37, 0xfa, 0x21, 0x3d);
 

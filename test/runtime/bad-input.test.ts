@@ -21,15 +21,28 @@ import { inProcess, loadScenario, MEMORY_STORE } from './helpers';
 const s = loadScenario('offline-store-and-forward.json');
 const bytes = new Uint8Array([1, 2, 3]);
 type Ev = Parameters<typeof encodeEvents>[0][number];
-const ev = (msg: unknown, over: object = {}): Ev => ({ t: 50_000, src: 16 + 1, seq: 999, to: 1, msg, ...over }) as Ev;
+const ev = (msg: unknown, over: object = {}): Ev =>
+  ({ t: 50_000, src: 16 + 1, seq: 999, to: 1, msg, ...over }) as Ev;
 /** A batch whose events are packed, then (optionally) spoiled byte by byte. */
 const batch = (events: Ev[], over: object = {}, spoil?: (b: Uint8Array) => Uint8Array) => {
   const packed = new Uint8Array(encodeEvents(events));
   const out = spoil ? spoil(packed) : packed;
-  return { type: 'doubletick.batch', run: 1, from: 'phones', window: 1, endMs: 0, inclusive: false, events: out.slice().buffer, ...over };
+  return {
+    type: 'doubletick.batch',
+    run: 1,
+    from: 'phones',
+    window: 1,
+    endMs: 0,
+    inclusive: false,
+    events: out.slice().buffer,
+    ...over,
+  };
 };
 const set = (at: number, v: number) => (b: Uint8Array) => ((b[at] = v), b);
-const setF64 = (at: number, v: number) => (b: Uint8Array) => (new DataView(b.buffer).setFloat64(at, v), b);
+const setF64 = (at: number, v: number) => (b: Uint8Array) => (
+  new DataView(b.buffer).setFloat64(at, v),
+  b
+);
 /** Byte offsets in a one-event batch: the count (4), the event's t, src, seq, to (8 each), then its type. */
 const T = 4;
 const TO = 28;
@@ -42,45 +55,109 @@ const BAD_BATCHES: [string, unknown, string][] = [
   ['a string', 'hello', 'must be an object'],
   ['null', null, 'must be an object'],
   ['an unknown type', { type: 'doubletick.nope' }, 'type must be "doubletick.batch"'],
-  ['a batch without events', batch([], { events: undefined }), 'events must be an ArrayBuffer of packed events (got undefined)'],
-  ['events as objects, not packed', batch([], { events: [up] }), 'events must be an ArrayBuffer of packed events (got an array)'],
-  ['an unknown message type', batch([up], {}, set(TYPE, 200)), 'events[0].msg.type 200 (byte 36) is not a known message type'],
-  ['a cut-off event', batch([up], {}, (b) => b.subarray(0, b.length - 2)), 'events[0].msg.chunks[0] is cut off at byte'],
-  ['a bad protocol', batch([up], {}, set(FIELDS + 16, 9)), 'events[0].msg.proto must be one of short-poll, long-poll, websocket, mqtt (got index 9 at byte 53)'],
-  ['a time that is not a number', batch([up], {}, setF64(T, Number.NaN)), 'events[0].t must be a time'],
+  [
+    'a batch without events',
+    batch([], { events: undefined }),
+    'events must be an ArrayBuffer of packed events (got undefined)',
+  ],
+  [
+    'events as objects, not packed',
+    batch([], { events: [up] }),
+    'events must be an ArrayBuffer of packed events (got an array)',
+  ],
+  [
+    'an unknown message type',
+    batch([up], {}, set(TYPE, 200)),
+    'events[0].msg.type 200 (byte 36) is not a known message type',
+  ],
+  [
+    'a cut-off event',
+    batch([up], {}, (b) => b.subarray(0, b.length - 2)),
+    'events[0].msg.chunks[0] is cut off at byte',
+  ],
+  [
+    'a bad protocol',
+    batch([up], {}, set(FIELDS + 16, 9)),
+    'events[0].msg.proto must be one of short-poll, long-poll, websocket, mqtt (got index 9 at byte 53)',
+  ],
+  [
+    'a time that is not a number',
+    batch([up], {}, setF64(T, Number.NaN)),
+    'events[0].t must be a time',
+  ],
   ['an event for another host', batch([up], {}, setF64(TO, 3)), 'lives on store, not on gateway'],
-  ['a fraction where an integer belongs', batch([up], {}, setF64(FIELDS, 1.5)), 'events[0].msg.user must be an integer'],
-  ['a flag that is neither 0 nor 1', batch([ev({ type: 'sm.result', req: 1, user: 2, online: true, conn: 3, epoch: 1 })], {}, set(FIELDS + 16, 7)), 'events[0].msg.online must be 0 or 1 (got 7 at byte 53)'],
-  ['text that is not UTF-8', batch([ev({ type: 'store.delete', user: 2, key: 'c1' })], {}, set(FIELDS + 12, 0xff)), 'events[0].msg.key is not valid UTF-8'],
-  ['more events counted than sent', batch([up], {}, set(0, 1)), 'the event count 16777217 is more than the'],
-  ['bytes left over', batch([up], {}, (b) => Uint8Array.from([...b, 0])), '1 bytes are left over after the last event'],
+  [
+    'a fraction where an integer belongs',
+    batch([up], {}, setF64(FIELDS, 1.5)),
+    'events[0].msg.user must be an integer',
+  ],
+  [
+    'a flag that is neither 0 nor 1',
+    batch(
+      [ev({ type: 'sm.result', req: 1, user: 2, online: true, conn: 3, epoch: 1 })],
+      {},
+      set(FIELDS + 16, 7),
+    ),
+    'events[0].msg.online must be 0 or 1 (got 7 at byte 53)',
+  ],
+  [
+    'text that is not UTF-8',
+    batch([ev({ type: 'store.delete', user: 2, key: 'c1' })], {}, set(FIELDS + 12, 0xff)),
+    'events[0].msg.key is not valid UTF-8',
+  ],
+  [
+    'more events counted than sent',
+    batch([up], {}, set(0, 1)),
+    'the event count 16777217 is more than the',
+  ],
+  [
+    'bytes left over',
+    batch([up], {}, (b) => Uint8Array.from([...b, 0])),
+    '1 bytes are left over after the last event',
+  ],
 ];
 
 describe('a malformed message on a peer data port', () => {
-  it.each(BAD_BATCHES)('%s is rejected with a clear error, and the run goes on unchanged', async (_what, message, words) => {
-    const logged: string[] = [];
-    const spawner = memorySpawner(() => undefined, (m) => logged.push(m));
-    const cluster = await Cluster.create(spawner);
-    try {
-      const run = await ClusterRun.start(cluster, s, { recordWire: false, store: MEMORY_STORE }, 'fresh');
-      await run.runUntil(10_000);
-      // An extra link into the gateway, as if a peer had gone wrong.
-      const { port1, port2 } = memoryPortPair();
-      await cluster.host('gateway').connect('phones', port1);
-      port2.postMessage(message);
-      await new Promise((r) => setTimeout(r, 10));
-      expect(logged).toHaveLength(1);
-      expect(logged[0]).toContain('[doubletick gateway] rejected a message on the port from phones');
-      expect(logged[0]).toContain(words);
-    } finally {
-      await cluster.dispose();
-    }
-  });
+  it.each(BAD_BATCHES)(
+    '%s is rejected with a clear error, and the run goes on unchanged',
+    async (_what, message, words) => {
+      const logged: string[] = [];
+      const spawner = memorySpawner(
+        () => undefined,
+        (m) => logged.push(m),
+      );
+      const cluster = await Cluster.create(spawner);
+      try {
+        const run = await ClusterRun.start(
+          cluster,
+          s,
+          { recordWire: false, store: MEMORY_STORE },
+          'fresh',
+        );
+        await run.runUntil(10_000);
+        // An extra link into the gateway, as if a peer had gone wrong.
+        const { port1, port2 } = memoryPortPair();
+        await cluster.host('gateway').connect('phones', port1);
+        port2.postMessage(message);
+        await new Promise((r) => setTimeout(r, 10));
+        expect(logged).toHaveLength(1);
+        expect(logged[0]).toContain(
+          '[doubletick gateway] rejected a message on the port from phones',
+        );
+        expect(logged[0]).toContain(words);
+      } finally {
+        await cluster.dispose();
+      }
+    },
+  );
 
   it('garbage between real batches loses nothing: the run gives the one-thread hash', async () => {
     const logged: string[] = [];
     const spies: PortLike[] = [];
-    const base = memorySpawner(() => undefined, (m) => logged.push(m));
+    const base = memorySpawner(
+      () => undefined,
+      (m) => logged.push(m),
+    );
     // Keep the phones' end of the gateway link so the test can write on it.
     const spawner: HostSpawner = {
       spawn: (n) => base.spawn(n),
@@ -92,7 +169,12 @@ describe('a malformed message on a peer data port', () => {
     };
     const cluster = await Cluster.create(spawner);
     try {
-      const run = await ClusterRun.start(cluster, s, { recordWire: false, store: MEMORY_STORE }, 'fresh');
+      const run = await ClusterRun.start(
+        cluster,
+        s,
+        { recordWire: false, store: MEMORY_STORE },
+        'fresh',
+      );
       const toGateway = [spies[0]!, spies[1]!, spies[2]!]; // sessions, store and phones ends of their gateway links
       for (let t = 1_000; t <= s.durationMs; t += 1_000) {
         await run.runUntil(t);
@@ -109,13 +191,25 @@ describe('a malformed message on a peer data port', () => {
   it('an event inside a window already run is a lookahead violation, reported clearly', async () => {
     const cluster = await Cluster.create(memorySpawner(() => undefined));
     try {
-      const run = await ClusterRun.start(cluster, s, { recordWire: false, store: MEMORY_STORE }, 'fresh');
+      const run = await ClusterRun.start(
+        cluster,
+        s,
+        { recordWire: false, store: MEMORY_STORE },
+        'fresh',
+      );
       await run.runUntil(10_000);
       const { port1, port2 } = memoryPortPair();
       await cluster.host('gateway').connect('phones', port1);
-      port2.postMessage(batch([ev({ type: 'timer', name: 'x', conn: 0, gen: 0 }, { t: 9_000 })], { endMs: 8_000, run: 1 }));
+      port2.postMessage(
+        batch([ev({ type: 'timer', name: 'x', conn: 0, gen: 0 }, { t: 9_000 })], {
+          endMs: 8_000,
+          run: 1,
+        }),
+      );
       await new Promise((r) => setTimeout(r, 10));
-      await expect(cluster.host('gateway').control.sync({})).rejects.toThrow(/gateway: lookahead violated: event for actor 1 \(timer\) from phones at 9000 ms, .* this host is at \d+ ms/);
+      await expect(cluster.host('gateway').control.sync({})).rejects.toThrow(
+        /gateway: lookahead violated: event for actor 1 \(timer\) from phones at 9000 ms, .* this host is at \d+ ms/,
+      );
     } finally {
       await cluster.dispose();
     }
@@ -140,7 +234,15 @@ describe('a malformed message on a control port', () => {
     serveHost(host, port2 as unknown as Comlink.Endpoint, (m) => logged.push(m));
     const control = Comlink.wrap<HostControl>(port1 as unknown as Comlink.Endpoint);
     await control.init({ run: 1, scenario: s, recordWire: false });
-    for (const bad of ['hello', null, 42, { id: 7 }, { id: 'x', type: 'EXPLODE' }, { id: 'x', type: 'APPLY', path: 'run', argumentList: 3 }]) port1.postMessage(bad);
+    for (const bad of [
+      'hello',
+      null,
+      42,
+      { id: 7 },
+      { id: 'x', type: 'EXPLODE' },
+      { id: 'x', type: 'APPLY', path: 'run', argumentList: 3 },
+    ])
+      port1.postMessage(bad);
     await new Promise((r) => setTimeout(r, 20));
     expect(logged).toEqual([
       '[doubletick sessions] rejected a message on the control port: the message must be an object (got string); it was dropped',
@@ -151,12 +253,30 @@ describe('a malformed message on a control port', () => {
       '[doubletick sessions] rejected a message on the control port: path must be a list of names; it was dropped',
     ]);
     // A bad grant through the API is rejected with a reason; the host goes on.
-    await expect(control.run({ window: 'one', endMs: 5, inclusive: false, expect: {}, inputs: [] } as never)).rejects.toThrow('sessions: rejected a window grant: window must be an integer');
-    await expect(control.run({ window: 1, endMs: 5, inclusive: false, expect: { mars: 1 }, inputs: [] } as never)).rejects.toThrow('expect names an unknown host "mars"');
-    await expect(control.run({ window: 1, endMs: 5, inclusive: false, expect: {}, inputs: [{ t: 1, src: 0, seq: 1, to: 1, msg: { type: 'sm.lookup' } }] } as never)).rejects.toThrow(
-      'inputs[0].to is actor 1, which lives on gateway, not on sessions',
-    );
-    await expect(control.run({ window: 1, endMs: 5, inclusive: false, expect: {}, inputs: [] })).resolves.toMatchObject({ window: 1, nextMs: Infinity });
+    await expect(
+      control.run({ window: 'one', endMs: 5, inclusive: false, expect: {}, inputs: [] } as never),
+    ).rejects.toThrow('sessions: rejected a window grant: window must be an integer');
+    await expect(
+      control.run({
+        window: 1,
+        endMs: 5,
+        inclusive: false,
+        expect: { mars: 1 },
+        inputs: [],
+      } as never),
+    ).rejects.toThrow('expect names an unknown host "mars"');
+    await expect(
+      control.run({
+        window: 1,
+        endMs: 5,
+        inclusive: false,
+        expect: {},
+        inputs: [{ t: 1, src: 0, seq: 1, to: 1, msg: { type: 'sm.lookup' } }],
+      } as never),
+    ).rejects.toThrow('inputs[0].to is actor 1, which lives on gateway, not on sessions');
+    await expect(
+      control.run({ window: 1, endMs: 5, inclusive: false, expect: {}, inputs: [] }),
+    ).resolves.toMatchObject({ window: 1, nextMs: Infinity });
   });
 
   it('on the clock port (window grants): garbage either way is logged and dropped; windows still run', async () => {
@@ -168,8 +288,20 @@ describe('a malformed message on a control port', () => {
       port1.close();
       port2.close();
     };
-    serveClock(port2 as unknown as PortLike, 'sessions', (g) => host.run(g), (m) => logged.push(m));
-    for (const bad of ['tick', { type: 'doubletick.grant', grant: { window: 1, endMs: -5, inclusive: false, expect: {}, inputs: [] } }]) port1.postMessage(bad);
+    serveClock(
+      port2 as unknown as PortLike,
+      'sessions',
+      (g) => host.run(g),
+      (m) => logged.push(m),
+    );
+    for (const bad of [
+      'tick',
+      {
+        type: 'doubletick.grant',
+        grant: { window: 1, endMs: -5, inclusive: false, expect: {}, inputs: [] },
+      },
+    ])
+      port1.postMessage(bad);
     await new Promise((r) => setTimeout(r, 20));
     expect(logged).toEqual([
       '[doubletick sessions] rejected a message on the clock port: type must be "doubletick.grant"; it was dropped',
@@ -177,15 +309,24 @@ describe('a malformed message on a control port', () => {
     ]);
     const run = clockClient(port1 as unknown as PortLike, 'sessions', (m) => logged.push(m));
     port2.postMessage({ type: 'doubletick.report', window: 99 });
-    await expect(run({ window: 1, endMs: 5, inclusive: false, expect: {}, inputs: [] })).resolves.toMatchObject({ window: 1, nextMs: Infinity, sentEvents: 0 });
-    expect(logged[2]).toBe("[doubletick coordinator] rejected a message on sessions's clock port: not a report for a window it was granted; it was dropped");
+    await expect(
+      run({ window: 1, endMs: 5, inclusive: false, expect: {}, inputs: [] }),
+    ).resolves.toMatchObject({ window: 1, nextMs: Infinity, sentEvents: 0 });
+    expect(logged[2]).toBe(
+      "[doubletick coordinator] rejected a message on sessions's clock port: not a report for a window it was granted; it was dropped",
+    );
   });
 
   it('in a worker thread: garbage on its control port is logged by the worker, which keeps its state', async () => {
     const spawner = nodeWorkerSpawner();
     const cluster = await Cluster.create(spawner);
     cleanup = () => cluster.dispose();
-    const run = await ClusterRun.start(cluster, s, { recordWire: false, store: MEMORY_STORE }, 'fresh');
+    const run = await ClusterRun.start(
+      cluster,
+      s,
+      { recordWire: false, store: MEMORY_STORE },
+      'fresh',
+    );
     await run.runUntil(10_000);
     const worker = spawner.workers.get('store')!;
     const stderr: string[] = [];
@@ -196,7 +337,15 @@ describe('a malformed message on a control port', () => {
       return true;
     }) as typeof process.stderr.write;
     try {
-      for (const bad of ['hello', null, 42, { id: 7 }, { id: 'x', type: 'EXPLODE' }, { id: 'x', type: 'APPLY', path: 'run', argumentList: 3 }]) worker.postMessage(bad);
+      for (const bad of [
+        'hello',
+        null,
+        42,
+        { id: 7 },
+        { id: 'x', type: 'EXPLODE' },
+        { id: 'x', type: 'APPLY', path: 'run', argumentList: 3 },
+      ])
+        worker.postMessage(bad);
       await new Promise((r) => setTimeout(r, 200));
     } finally {
       process.stderr.write = write;

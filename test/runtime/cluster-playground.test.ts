@@ -16,14 +16,19 @@ import { ClusterPlayground } from '../../src/runtime/playground/cluster-playgrou
 import { nodeWorkerSpawner } from '../../src/runtime/node/worker-spawner';
 import { inProcess, SCENARIO_DIR, scenarioFrom } from './helpers';
 
-const file = JSON.parse(readFileSync(join(SCENARIO_DIR, 'offline-store-and-forward.json'), 'utf8')) as ScenarioFile;
+const file = JSON.parse(
+  readFileSync(join(SCENARIO_DIR, 'offline-store-and-forward.json'), 'utf8'),
+) as ScenarioFile;
 
 /** A wall clock moved by hand, with the frame LocalPlayground asked for. */
 function manualClock() {
   const c = { wall: 0, pending: undefined as (() => void) | undefined };
   return {
     c,
-    clock: { nowMs: () => c.wall, nextFrame: (fn: () => void) => ((c.pending = fn), () => (c.pending = undefined)) },
+    clock: {
+      nowMs: () => c.wall,
+      nextFrame: (fn: () => void) => ((c.pending = fn), () => (c.pending = undefined)),
+    },
   };
 }
 
@@ -39,8 +44,12 @@ describe.each([
   it('gives the same snapshots, steps, log and inspections as LocalPlayground', async () => {
     const { c, clock } = manualClock();
     const local = new LocalPlayground(clock);
-    pg = new ClusterPlayground(await Cluster.create(spawn()), { store: { persistence: 'none' }, nowMs: () => c.wall });
-    const same = async (what: string) => expect(await pg!.snapshot(), what).toEqual(await local.snapshot());
+    pg = new ClusterPlayground(await Cluster.create(spawn()), {
+      store: { persistence: 'none' },
+      nowMs: () => c.wall,
+    });
+    const same = async (what: string) =>
+      expect(await pg!.snapshot(), what).toEqual(await local.snapshot());
 
     expect(await pg.load({ ...file, seed: -1 })).toEqual(await local.load({ ...file, seed: -1 }));
     expect(await pg.load(file)).toEqual({ ok: true });
@@ -61,14 +70,20 @@ describe.each([
     await Promise.all([pg.pause(), local.pause()]);
     await same('after frames');
 
-    for (const a of [{ do: 'send', from: 1, to: 2, text: 'one more' }, { do: 'link', user: 1, quality: 'flaky' }] as const) {
+    for (const a of [
+      { do: 'send', from: 1, to: 2, text: 'one more' },
+      { do: 'link', user: 1, quality: 'flaky' },
+    ] as const) {
       await Promise.all([pg.input(a), local.input(a)]);
       expect(await pg.step()).toBe(await local.step());
     }
     await same('after inputs');
     await Promise.all([pg.seek(3_000), local.seek(3_000)]);
     await same('after seeking back');
-    await Promise.all([pg.input({ do: 'online', user: 2 }), local.input({ do: 'online', user: 2 })]);
+    await Promise.all([
+      pg.input({ do: 'online', user: 2 }),
+      local.input({ do: 'online', user: 2 }),
+    ]);
     expect(await pg.inputLog()).toEqual(await local.inputLog());
     await Promise.all([pg.seek(30_000), local.seek(30_000)]);
     await same('after seeking ahead');
@@ -90,10 +105,16 @@ describe('reopening a saved run (a page reload)', () => {
   });
   const store = { persistence: 'indexeddb', dbName: 'reopen-test' } as const;
   const make = async () =>
-    new ClusterPlayground(await Cluster.create(channelSpawner((setup) => new IdbPersistence(setup.dbName))), { store, records: new IdbRunRecord('reopen-test'), frameBudgetMs: 50 });
+    new ClusterPlayground(
+      await Cluster.create(channelSpawner((setup) => new IdbPersistence(setup.dbName))),
+      { store, records: new IdbRunRecord('reopen-test'), frameBudgetMs: 50 },
+    );
 
   it('replays to where the run got and takes the pending messages from IndexedDB', async () => {
-    const story: ScenarioFile = { ...file, actions: (file.actions ?? []).filter((a) => a['do'] !== 'online') };
+    const story: ScenarioFile = {
+      ...file,
+      actions: (file.actions ?? []).filter((a) => a['do'] !== 'online'),
+    };
     const before = await make();
     await before.load(story);
     await before.seek(9_000);
@@ -111,7 +132,12 @@ describe('reopening a saved run (a page reload)', () => {
     await after.input({ do: 'online', user: 2 });
     await after.seek(40_000);
     const snap = await after.snapshot();
-    expect(snap.report.messages).toMatchObject({ sent: 4, delivered: 4, pendingInStore: 0, lost: 0 });
+    expect(snap.report.messages).toMatchObject({
+      sent: 4,
+      delivered: 4,
+      pendingInStore: 0,
+      lost: 0,
+    });
     expect(snap.store.pending).toBe(0);
     // The reopened run is the run of seed + input log.
     expect(snap.report.traceHash).toBe(inProcess(scenarioFrom(story), await after.inputLog()).hash);

@@ -2,7 +2,11 @@
 // fields present or absent), and random or mutated bytes give a clear error, never an exception.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeEvents, encodeEvents, packedEventCount } from '../../src/runtime/cluster/event-codec';
+import {
+  decodeEvents,
+  encodeEvents,
+  packedEventCount,
+} from '../../src/runtime/cluster/event-codec';
 import type { SimEvent } from '../../src/runtime/cluster/protocol';
 import type { SimMessage } from '../../src/engine/sim/messages';
 import { MESSAGE_TYPES } from '../../src/runtime/cluster/validate';
@@ -22,53 +26,112 @@ const EXAMPLES: [number, SimMessage][] = [
   [2, { type: 'sm.gateway-down', epoch: 4 }],
   [3, { type: 'store.put', recipient: 8, key: 'c12', msg: 12, envelope: b(9, 9) }],
   [3, { type: 'store.fetch', user: 8, afterSeq: 0, epoch: 1, conn: 5 }],
-  [1, { type: 'store.batch', user: 8, items: [{ recipient: 8, key: 'r12', msg: 12, envelope: b(4), seq: 3 }], more: true, epoch: 1, conn: 5 }],
+  [
+    1,
+    {
+      type: 'store.batch',
+      user: 8,
+      items: [{ recipient: 8, key: 'r12', msg: 12, envelope: b(4), seq: 3 }],
+      more: true,
+      epoch: 1,
+      conn: 5,
+    },
+  ],
   [3, { type: 'store.delete', user: 8, key: 'd12' }],
   [23, { type: 'timer', name: 'keepalive ☕', conn: 3, gen: 1 }],
   [16, { type: 'input', action: { do: 'send', from: 1, to: 2, text: 'héllo' }, msg: 4 }],
   [16, { type: 'input', action: { do: 'crash' } }],
 ];
 
-const hostOf = (to: number) => (to === 1 ? 'gateway' : to === 2 ? 'sessions' : to === 3 ? 'store' : 'phones');
+const hostOf = (to: number) =>
+  to === 1 ? 'gateway' : to === 2 ? 'sessions' : to === 3 ? 'store' : 'phones';
 
 describe('packed events', () => {
   it('the examples cover every message type', () => {
     expect(new Set(EXAMPLES.map(([, m]) => m.type))).toEqual(new Set(MESSAGE_TYPES));
   });
 
-  it.each(EXAMPLES.map(([to, msg]) => [msg.type, to, msg] as const))('%s comes back as it was sent', (_type, to, msg) => {
-    const events: SimEvent[] = [{ t: 1234.5, src: 17, seq: 2 ** 40, to, msg }];
-    const packed = encodeEvents(events);
-    expect(packedEventCount(packed)).toBe(1);
-    const back = decodeEvents(packed, hostOf(to));
-    expect(back).toEqual({ ok: true, events });
-    if (back.ok) expect(Object.keys(back.events[0]!.msg)[0]).toBe('type'); // built as the engine builds it
-  });
+  it.each(EXAMPLES.map(([to, msg]) => [msg.type, to, msg] as const))(
+    '%s comes back as it was sent',
+    (_type, to, msg) => {
+      const events: SimEvent[] = [{ t: 1234.5, src: 17, seq: 2 ** 40, to, msg }];
+      const packed = encodeEvents(events);
+      expect(packedEventCount(packed)).toBe(1);
+      const back = decodeEvents(packed, hostOf(to));
+      expect(back).toEqual({ ok: true, events });
+      if (back.ok) expect(Object.keys(back.events[0]!.msg)[0]).toBe('type'); // built as the engine builds it
+    },
+  );
 
   it('many events in one batch keep their order', () => {
-    const events: SimEvent[] = Array.from({ length: 500 }, (_, i) => ({ t: i, src: 16 + i, seq: i, to: 1, msg: { type: 'up', user: i, conn: i, proto: 'mqtt', chunks: [new Uint8Array(i % 300)] } }));
+    const events: SimEvent[] = Array.from({ length: 500 }, (_, i) => ({
+      t: i,
+      src: 16 + i,
+      seq: i,
+      to: 1,
+      msg: { type: 'up', user: i, conn: i, proto: 'mqtt', chunks: [new Uint8Array(i % 300)] },
+    }));
     const back = decodeEvents(encodeEvents(events), 'gateway');
     expect(back.ok && back.events).toEqual(events);
   });
 
-  it("stored envelopes are copies (they must not hold the batch); wire chunks are views", () => {
-    const back = decodeEvents(encodeEvents([{ t: 1, src: 17, seq: 1, to: 3, msg: { type: 'store.put', recipient: 8, key: 'c1', msg: 1, envelope: b(1, 2) } }]), 'store');
-    expect(back.ok && (back.events[0]!.msg as { envelope: Uint8Array }).envelope.buffer.byteLength).toBe(2);
-    const up = decodeEvents(encodeEvents([{ t: 1, src: 17, seq: 1, to: 1, msg: { type: 'up', user: 1, conn: 1, proto: 'mqtt', chunks: [b(0xc0, 0)] } }]), 'gateway');
-    expect(up.ok && (up.events[0]!.msg as { chunks: readonly Uint8Array[] }).chunks[0]!.buffer.byteLength).toBeGreaterThan(2);
+  it('stored envelopes are copies (they must not hold the batch); wire chunks are views', () => {
+    const back = decodeEvents(
+      encodeEvents([
+        {
+          t: 1,
+          src: 17,
+          seq: 1,
+          to: 3,
+          msg: { type: 'store.put', recipient: 8, key: 'c1', msg: 1, envelope: b(1, 2) },
+        },
+      ]),
+      'store',
+    );
+    expect(
+      back.ok && (back.events[0]!.msg as { envelope: Uint8Array }).envelope.buffer.byteLength,
+    ).toBe(2);
+    const up = decodeEvents(
+      encodeEvents([
+        {
+          t: 1,
+          src: 17,
+          seq: 1,
+          to: 1,
+          msg: { type: 'up', user: 1, conn: 1, proto: 'mqtt', chunks: [b(0xc0, 0)] },
+        },
+      ]),
+      'gateway',
+    );
+    expect(
+      up.ok &&
+        (up.events[0]!.msg as { chunks: readonly Uint8Array[] }).chunks[0]!.buffer.byteLength,
+    ).toBeGreaterThan(2);
   });
 
   it('random bytes and mutations of real batches only ever give a clear error', () => {
-    const real = EXAMPLES.filter(([to]) => to === 1).map(([to, msg]) => new Uint8Array(encodeEvents([{ t: 5, src: 17, seq: 1, to, msg }])));
+    const real = EXAMPLES.filter(([to]) => to === 1).map(
+      ([to, msg]) => new Uint8Array(encodeEvents([{ t: 5, src: 17, seq: 1, to, msg }])),
+    );
     fc.assert(
       fc.property(
         fc.oneof(
           fc.uint8Array({ maxLength: 200 }),
-          fc.tuple(fc.constantFrom(...real), fc.nat(), fc.integer({ min: 0, max: 255 }), fc.nat(200)).map(([base, at, v, cut]) => {
-            const m = base.slice(0, Math.max(0, base.length - (cut % 4 === 0 ? cut % base.length : 0)));
-            if (m.length > 0) m[at % m.length] = v;
-            return m;
-          }),
+          fc
+            .tuple(
+              fc.constantFrom(...real),
+              fc.nat(),
+              fc.integer({ min: 0, max: 255 }),
+              fc.nat(200),
+            )
+            .map(([base, at, v, cut]) => {
+              const m = base.slice(
+                0,
+                Math.max(0, base.length - (cut % 4 === 0 ? cut % base.length : 0)),
+              );
+              if (m.length > 0) m[at % m.length] = v;
+              return m;
+            }),
         ),
         (bytes) => {
           const r = decodeEvents(bytes.slice().buffer, 'gateway');
@@ -81,10 +144,19 @@ describe('packed events', () => {
 
   it('any string comes back as it was sent, short ASCII (the fast path) or not', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ maxLength: 40 }), fc.string({ unit: 'grapheme-ascii', minLength: 30, maxLength: 34 })), (key) => {
-        const events: SimEvent[] = [{ t: 1, src: 17, seq: 1, to: 3, msg: { type: 'store.delete', user: 8, key } }];
-        expect(decodeEvents(encodeEvents(events), 'store')).toEqual({ ok: true, events });
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'binary', maxLength: 40 }),
+          fc.string({ maxLength: 40 }),
+          fc.string({ unit: 'grapheme-ascii', minLength: 30, maxLength: 34 }),
+        ),
+        (key) => {
+          const events: SimEvent[] = [
+            { t: 1, src: 17, seq: 1, to: 3, msg: { type: 'store.delete', user: 8, key } },
+          ];
+          expect(decodeEvents(encodeEvents(events), 'store')).toEqual({ ok: true, events });
+        },
+      ),
       { numRuns: 2_000 },
     );
   });

@@ -30,11 +30,23 @@ const CHATTY = scenarioFrom({
 
 const CRASH_AT_MS = 20_000;
 
-async function crashRun(spawner: HostSpawner): Promise<{ events: TraceEvent[]; hash: string; report: ReturnType<typeof buildReport>; storeItems: number }> {
+async function crashRun(
+  spawner: HostSpawner,
+): Promise<{
+  events: TraceEvent[];
+  hash: string;
+  report: ReturnType<typeof buildReport>;
+  storeItems: number;
+}> {
   const cluster = await Cluster.create(spawner);
   try {
     const rec = recordAll();
-    const run = await ClusterRun.start(cluster, CHATTY, { recordWire: false, store: MEMORY_STORE, sinks: [rec.sink] }, 'fresh');
+    const run = await ClusterRun.start(
+      cluster,
+      CHATTY,
+      { recordWire: false, store: MEMORY_STORE, sinks: [rec.sink] },
+      'fresh',
+    );
     await run.runUntil(CRASH_AT_MS);
     const before = buildReport(run.reportView(await run.parts()));
     expect(before.gateway.connectionsNow).toBe(10);
@@ -45,7 +57,12 @@ async function crashRun(spawner: HostSpawner): Promise<{ events: TraceEvent[]; h
     const parts = await run.parts();
     const report = buildReport(run.reportView(parts));
     const store = parts.get('store');
-    return { events: rec.events, hash: run.traceHash, report, storeItems: store?.host === 'store' ? store.store.pending : -1 };
+    return {
+      events: rec.events,
+      hash: run.traceHash,
+      report,
+      storeItems: store?.host === 'store' ? store.store.pending : -1,
+    };
   } finally {
     await cluster.dispose();
   }
@@ -55,21 +72,32 @@ describe('terminating the gateway worker mid-run', () => {
   it.each([
     ['worker_threads', () => nodeWorkerSpawner()],
     ['MessageChannel', () => channelSpawner(() => undefined)],
-  ] as const)('over %s: phones reconnect to a fresh gateway and nothing is lost', async (_name, spawn) => {
-    const { events, report, storeItems } = await crashRun(spawn());
-    const crash = events.filter((e) => e.kind === 'crash');
-    expect(crash).toEqual([expect.objectContaining({ t: CRASH_AT_MS, note: 'gateway worker terminated' })]);
-    expect(events.find((e) => e.kind === 'restart')).toMatchObject({ t: CRASH_AT_MS + CHATTY.gateway.restartMs });
-    const resets = events.filter((e) => e.kind === 'disconnect' && e.note === 'gateway crashed');
-    expect(resets).toHaveLength(10);
-    const reconnected = new Set(events.filter((e) => e.kind === 'connect' && e.t > CRASH_AT_MS + CHATTY.gateway.restartMs).map((e) => e.from === 1 ? e.to : e.from));
-    expect(reconnected.size).toBe(10);
-    expect(report.gateway.crashes).toBe(1);
-    expect(report.gateway.connectionsNow).toBe(10);
-    expect(violations(report, events)).toEqual([]);
-    expect(drainedViolations(report, storeItems)).toEqual([]);
-    expect(report.messages.sent).toBeGreaterThan(50);
-  });
+  ] as const)(
+    'over %s: phones reconnect to a fresh gateway and nothing is lost',
+    async (_name, spawn) => {
+      const { events, report, storeItems } = await crashRun(spawn());
+      const crash = events.filter((e) => e.kind === 'crash');
+      expect(crash).toEqual([
+        expect.objectContaining({ t: CRASH_AT_MS, note: 'gateway worker terminated' }),
+      ]);
+      expect(events.find((e) => e.kind === 'restart')).toMatchObject({
+        t: CRASH_AT_MS + CHATTY.gateway.restartMs,
+      });
+      const resets = events.filter((e) => e.kind === 'disconnect' && e.note === 'gateway crashed');
+      expect(resets).toHaveLength(10);
+      const reconnected = new Set(
+        events
+          .filter((e) => e.kind === 'connect' && e.t > CRASH_AT_MS + CHATTY.gateway.restartMs)
+          .map((e) => (e.from === 1 ? e.to : e.from)),
+      );
+      expect(reconnected.size).toBe(10);
+      expect(report.gateway.crashes).toBe(1);
+      expect(report.gateway.connectionsNow).toBe(10);
+      expect(violations(report, events)).toEqual([]);
+      expect(drainedViolations(report, storeItems)).toEqual([]);
+      expect(report.messages.sent).toBeGreaterThan(50);
+    },
+  );
 
   it('is itself deterministic: the same crash over workers and over MessageChannels gives one hash', async () => {
     const a = await crashRun(nodeWorkerSpawner());
@@ -90,7 +118,12 @@ describe('terminating the store worker mid-run', () => {
   it('restarts from IndexedDB with the stored messages, which are delivered when Bob connects', async () => {
     const s = loadScenario('offline-store-and-forward.json');
     cluster = await Cluster.create(channelSpawner((setup) => new IdbPersistence(setup.dbName)));
-    const run = await ClusterRun.start(cluster, s, { recordWire: false, store: { persistence: 'indexeddb', dbName: 'restart-test' } }, 'fresh');
+    const run = await ClusterRun.start(
+      cluster,
+      s,
+      { recordWire: false, store: { persistence: 'indexeddb', dbName: 'restart-test' } },
+      'fresh',
+    );
     await run.runUntil(10_000);
     const durable = await new IdbPersistence('restart-test').load();
     expect(durable.items.map((i) => i.key)).toEqual(['c1', 'c2', 'c3']);

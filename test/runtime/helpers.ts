@@ -13,7 +13,9 @@ export const SCENARIO_DIR = join(import.meta.dirname, '../../scenarios');
 
 /** Every scenario file in scenarios/, by file name. */
 export function scenarioFiles(): string[] {
-  return readdirSync(SCENARIO_DIR).filter((f) => f.endsWith('.json')).sort();
+  return readdirSync(SCENARIO_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
 }
 
 export function scenarioFrom(file: ScenarioFile): Scenario {
@@ -27,10 +29,16 @@ export function loadScenario(name: string): Scenario {
 }
 
 /** Shortens a scenario (a long one stays a fair test of the windows while keeping the suite quick). */
-export const capped = (s: Scenario, maxMs: number): Scenario => ({ ...s, durationMs: Math.min(s.durationMs, maxMs) });
+export const capped = (s: Scenario, maxMs: number): Scenario => ({
+  ...s,
+  durationMs: Math.min(s.durationMs, maxMs),
+});
 
 /** The reference: the run in one thread. */
-export function inProcess(s: Scenario, inputs: readonly TimedAction[] = []): { hash: string; report: Report; sim: Simulation } {
+export function inProcess(
+  s: Scenario,
+  inputs: readonly TimedAction[] = [],
+): { hash: string; report: Report; sim: Simulation } {
   const sim = new Simulation(s);
   for (const i of inputs) sim.input(i.action, i.atMs);
   sim.run();
@@ -48,7 +56,12 @@ export async function overCluster(
 ): Promise<{ hash: string; report: Report; run: ClusterRun; cluster: Cluster }> {
   const cluster = await Cluster.create(spawner);
   try {
-    const run = await ClusterRun.start(cluster, s, { recordWire: false, store: MEMORY_STORE, ...opts }, 'fresh');
+    const run = await ClusterRun.start(
+      cluster,
+      s,
+      { recordWire: false, store: MEMORY_STORE, ...opts },
+      'fresh',
+    );
     for (const i of inputs) run.input(i.action, i.atMs);
     await run.runUntil(s.durationMs, true);
     const report = buildReport(run.reportView(await run.parts()));

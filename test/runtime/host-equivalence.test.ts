@@ -42,7 +42,12 @@ describe.each(modes)('%s', (_mode, spawn) => {
   it.each(scenarioFiles())('%s: same trace hash and report as one thread', async (file) => {
     const s = capped(loadScenario(file), CAP_MS);
     const ref = inProcess(s);
-    const run = await ClusterRun.start(cluster, s, { recordWire: false, store: MEMORY_STORE }, 'fresh');
+    const run = await ClusterRun.start(
+      cluster,
+      s,
+      { recordWire: false, store: MEMORY_STORE },
+      'fresh',
+    );
     await run.runUntil(s.durationMs, true);
     expect(run.traceHash).toBe(ref.hash);
     expect(buildReport(run.reportView(await run.parts()))).toEqual(ref.report);
@@ -51,7 +56,12 @@ describe.each(modes)('%s', (_mode, spawn) => {
   it('inputs given mid-run, at the time reached, replay to the same hash', async () => {
     const s = loadScenario('offline-store-and-forward.json');
     const sim = new Simulation(s);
-    const run = await ClusterRun.start(cluster, s, { recordWire: false, store: MEMORY_STORE }, 'fresh');
+    const run = await ClusterRun.start(
+      cluster,
+      s,
+      { recordWire: false, store: MEMORY_STORE },
+      'fresh',
+    );
     for (const step of session) {
       sim.runUntil(step.untilMs);
       sim.input(step.then);
@@ -70,7 +80,12 @@ describe.each(modes)('%s', (_mode, spawn) => {
   it('single steps (inclusive windows at each next event) keep the order', async () => {
     const s = loadScenario('online-delivery.json');
     const sim = new Simulation(s);
-    const run = await ClusterRun.start(cluster, s, { recordWire: false, store: MEMORY_STORE }, 'fresh');
+    const run = await ClusterRun.start(
+      cluster,
+      s,
+      { recordWire: false, store: MEMORY_STORE },
+      'fresh',
+    );
     for (let i = 0; i < 40; i++) {
       const t = run.nextTime();
       expect(t).toBe(sim.kernel.nextTime());
@@ -88,9 +103,17 @@ describe('a store worker writing through to IndexedDB (fake-indexeddb in its wor
     const cluster = await Cluster.create(nodeWorkerSpawner({ fakeIndexedDb: true }));
     try {
       const s = loadScenario('offline-store-and-forward.json');
-      const run = await ClusterRun.start(cluster, s, { recordWire: false, store: { persistence: 'indexeddb', dbName: 'equivalence' } }, 'fresh');
+      const run = await ClusterRun.start(
+        cluster,
+        s,
+        { recordWire: false, store: { persistence: 'indexeddb', dbName: 'equivalence' } },
+        'fresh',
+      );
       await run.runUntil(10_000);
-      expect(await cluster.host('store').control.storeMark()).toEqual({ ms: expect.any(Number), inclusive: false });
+      expect(await cluster.host('store').control.storeMark()).toEqual({
+        ms: expect.any(Number),
+        inclusive: false,
+      });
       const mid = await cluster.host('store').control.storeAdopt(); // reads the durable copy back
       expect(mid).toEqual({ restored: 3, agreed: true });
       await run.runUntil(s.durationMs, true);

@@ -11,15 +11,23 @@ type Key = readonly [k: number, src: number, seq: number];
 
 function pack(keys: readonly Key[]) {
   const p = new TracePacker();
-  for (const [k, src, seq] of keys) p.add(k, src, seq, traceEvent(k, 'sent', src, 1, seq, 0, 0, k, 'mqtt', `e${k}.${src}.${seq}`));
+  for (const [k, src, seq] of keys)
+    p.add(k, src, seq, traceEvent(k, 'sent', src, 1, seq, 0, 0, k, 'mqtt', `e${k}.${src}.${seq}`));
   return p.take();
 }
 
-const sortKeys = (ks: Key[]): Key[] => [...ks].sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
+const sortKeys = (ks: Key[]): Key[] =>
+  [...ks].sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
 
 /** Windows of `hosts` streams whose keys lie in [w·10, w·10 + 10), as the window protocol guarantees. */
 const windowsArb = fc.array(
-  fc.array(fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 16, max: 40 }), fc.nat(50)), { maxLength: 12, selector: ([k, s, q]) => `${k}/${s}/${q}` }), { minLength: 1, maxLength: 4 }),
+  fc.array(
+    fc.uniqueArray(
+      fc.tuple(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 16, max: 40 }), fc.nat(50)),
+      { maxLength: 12, selector: ([k, s, q]) => `${k}/${s}/${q}` },
+    ),
+    { minLength: 1, maxLength: 4 },
+  ),
   { maxLength: 6 },
 );
 
@@ -31,7 +39,13 @@ describe('TraceMerger', () => {
         const seen = new Set<string>();
         const shaped = windows.map((hosts, w) =>
           hosts.map((keys) =>
-            sortKeys(keys.map(([k, s, q]) => [w * 10 + k, s, q] as const).filter(([k, s, q]) => !seen.has(`${k}/${s}/${q}`) && (seen.add(`${k}/${s}/${q}`), true))),
+            sortKeys(
+              keys
+                .map(([k, s, q]) => [w * 10 + k, s, q] as const)
+                .filter(
+                  ([k, s, q]) => !seen.has(`${k}/${s}/${q}`) && (seen.add(`${k}/${s}/${q}`), true),
+                ),
+            ),
           ),
         );
         const out: TraceEvent[] = [];
@@ -53,10 +67,22 @@ describe('TraceMerger', () => {
     const borrowed = traceEvent(0, 'frame', 0, 0, 0, 0, 0, 0) as TraceEvent & { t: number };
     const seen: TraceEvent[] = [];
     const m = new TraceMerger((ev) => seen.push(ev), borrowed as never);
-    m.push([pack([[1, 17, 1], [3, 17, 2]]), pack([[2, 18, 1]])]);
+    m.push([
+      pack([
+        [1, 17, 1],
+        [3, 17, 2],
+      ]),
+      pack([[2, 18, 1]]),
+    ]);
     const ts: number[] = [];
     const m2 = new TraceMerger((ev) => ts.push(ev.t), borrowed as never);
-    m2.push([pack([[1, 17, 1], [3, 17, 2]]), pack([[2, 18, 1]])]);
+    m2.push([
+      pack([
+        [1, 17, 1],
+        [3, 17, 2],
+      ]),
+      pack([[2, 18, 1]]),
+    ]);
     m2.drain();
     m.drain();
     expect(ts).toEqual([1, 2, 3]);

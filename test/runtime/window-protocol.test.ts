@@ -36,7 +36,12 @@ async function runOver(spawner: HostSpawner, file: string, capMs: number, target
   const s = capped(loadScenario(file), capMs);
   const cluster = await Cluster.create(spawner);
   try {
-    const run = await ClusterRun.start(cluster, s, { recordWire: false, store: MEMORY_STORE }, 'fresh');
+    const run = await ClusterRun.start(
+      cluster,
+      s,
+      { recordWire: false, store: MEMORY_STORE },
+      'fresh',
+    );
     for (const t of targets ?? []) await run.runUntil(t);
     await run.runUntil(s.durationMs, true);
     return { run, ref: inProcess(s) };
@@ -47,7 +52,11 @@ async function runOver(spawner: HostSpawner, file: string, capMs: number, target
 
 describe('windows of virtual time', () => {
   it('skip idle stretches: a window starts at the next event anywhere', async () => {
-    const { run, ref } = await runOver(memorySpawner(() => undefined), 'online-delivery.json', 20_000);
+    const { run, ref } = await runOver(
+      memorySpawner(() => undefined),
+      'online-delivery.json',
+      20_000,
+    );
     expect(run.traceHash).toBe(ref.hash);
     const everyWindow = 20_000 / LOOKAHEAD_MS;
     expect(run.windows).toBeLessThan(everyWindow / 20);
@@ -55,7 +64,11 @@ describe('windows of virtual time', () => {
   });
 
   it('call only the hosts with something to do', async () => {
-    const { run } = await runOver(memorySpawner(() => undefined), 'four-protocols.json', 60_000);
+    const { run } = await runOver(
+      memorySpawner(() => undefined),
+      'four-protocols.json',
+      60_000,
+    );
     expect(run.hostRuns).toBeLessThan(run.windows * 2);
   });
 
@@ -69,14 +82,26 @@ describe('windows of virtual time', () => {
 
   it('wait for batches that arrive after the next grant (slow ports), keeping the order', async () => {
     let n = 0;
-    const slow = memorySpawner(() => undefined, undefined, () => (n++ % 7) % 3); // 0–2 ms per message, in order
+    const slow = memorySpawner(
+      () => undefined,
+      undefined,
+      () => (n++ % 7) % 3,
+    ); // 0–2 ms per message, in order
     const { run, ref } = await runOver(slow, 'offline-store-and-forward.json', 40_000);
     expect(run.traceHash).toBe(ref.hash);
   });
 
   it('may stop anywhere (frames, pauses) without changing the run', async () => {
-    const targets = [1, 2, 3, 1_999, 2_000, 2_001, 2_003, 2_047, 2_050, 4_444, 15_000, 15_004, 15_005, 15_006, 25_000];
-    const { run, ref } = await runOver(memorySpawner(() => undefined), 'offline-store-and-forward.json', 40_000, targets);
+    const targets = [
+      1, 2, 3, 1_999, 2_000, 2_001, 2_003, 2_047, 2_050, 4_444, 15_000, 15_004, 15_005, 15_006,
+      25_000,
+    ];
+    const { run, ref } = await runOver(
+      memorySpawner(() => undefined),
+      'offline-store-and-forward.json',
+      40_000,
+      targets,
+    );
     expect(run.traceHash).toBe(ref.hash);
   });
 });

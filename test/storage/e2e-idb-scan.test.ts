@@ -42,12 +42,19 @@ async function everythingIn(name: string): Promise<Uint8Array[]> {
 
 async function storedWhileOffline(encryption: boolean) {
   const { file, canaries } = canaryScenario(encryption);
-  const pg = new ClusterPlayground(await Cluster.create(channelSpawner((setup) => new IdbPersistence(setup.dbName))), { store: { persistence: 'indexeddb', dbName: DB } });
+  const pg = new ClusterPlayground(
+    await Cluster.create(channelSpawner((setup) => new IdbPersistence(setup.dbName))),
+    { store: { persistence: 'indexeddb', dbName: DB } },
+  );
   await pg.load(file);
   await pg.seek(9_000); // every Bob is offline: the first three messages of each pair are stored
   const pending = (await pg.snapshot()).store.pending;
   await pg.dispose();
-  return { pending, held: await everythingIn(DB), offline: canaries.filter((c) => c.includes('offline')) };
+  return {
+    pending,
+    held: await everythingIn(DB),
+    offline: canaries.filter((c) => c.includes('offline')),
+  };
 }
 
 describe("the store's IndexedDB holds ciphertext only", () => {
@@ -59,11 +66,19 @@ describe("the store's IndexedDB holds ciphertext only", () => {
     const { pending, held, offline } = await storedWhileOffline(true);
     expect(pending).toBe(12);
     expect(held.length).toBeGreaterThanOrEqual(12);
-    for (const text of offline) expect(held.filter((b) => containsBytes(b, utf8Encode(text.slice(0, 24)))), text).toHaveLength(0);
+    for (const text of offline)
+      expect(
+        held.filter((b) => containsBytes(b, utf8Encode(text.slice(0, 24)))),
+        text,
+      ).toHaveLength(0);
   });
 
   it('with encryption off, the same scan finds every stored plaintext', async () => {
     const { held, offline } = await storedWhileOffline(false);
-    for (const text of offline) expect(held.some((b) => containsBytes(b, utf8Encode(text.slice(0, 24)))), text).toBe(true);
+    for (const text of offline)
+      expect(
+        held.some((b) => containsBytes(b, utf8Encode(text.slice(0, 24)))),
+        text,
+      ).toBe(true);
   });
 });

@@ -27,7 +27,8 @@ export interface ContractCase {
   run(impl: StoreImplementation): Promise<void>;
 }
 
-const show = (x: unknown): string => JSON.stringify(x, (_k, v: unknown) => (v instanceof Uint8Array ? Array.from(v) : v));
+const show = (x: unknown): string =>
+  JSON.stringify(x, (_k, v: unknown) => (v instanceof Uint8Array ? Array.from(v) : v));
 
 function eq(actual: unknown, expected: unknown, what: string): void {
   const a = show(actual);
@@ -36,11 +37,19 @@ function eq(actual: unknown, expected: unknown, what: string): void {
 }
 
 const bytes = (...xs: number[]): Uint8Array => Uint8Array.from(xs);
-const item = (recipient: number, key: string, msg: number, envelope = bytes(msg & 255, 1, 2, 3)): Omit<StoredItem, 'seq'> => ({ recipient, key, msg, envelope });
-const keys = (items: readonly StoredItem[]): string[] => items.map((i) => `${i.recipient}/${i.key}`);
+const item = (
+  recipient: number,
+  key: string,
+  msg: number,
+  envelope = bytes(msg & 255, 1, 2, 3),
+): Omit<StoredItem, 'seq'> => ({ recipient, key, msg, envelope });
+const keys = (items: readonly StoredItem[]): string[] =>
+  items.map((i) => `${i.recipient}/${i.key}`);
 const mark = (ms: number) => ({ ms, inclusive: false });
 
-async function opened(impl: StoreImplementation): Promise<{ world: Awaited<ReturnType<StoreImplementation['make']>>; s: StoreInstance }> {
+async function opened(
+  impl: StoreImplementation,
+): Promise<{ world: Awaited<ReturnType<StoreImplementation['make']>>; s: StoreInstance }> {
   const world = await impl.make();
   return { world, s: await world.open('fresh') };
 }
@@ -57,7 +66,8 @@ export const CONTRACT: readonly ContractCase[] = [
       const { items, more } = s.fetch(2, 0, 10);
       eq(keys(items), ['2/c1', '2/c3', '2/d1'], 'keys');
       eq(more, false, 'more');
-      for (let i = 1; i < items.length; i++) if (!(items[i]!.seq > items[i - 1]!.seq)) throw new Error('seq must rise');
+      for (let i = 1; i < items.length; i++)
+        if (!(items[i]!.seq > items[i - 1]!.seq)) throw new Error('seq must rise');
       s.close();
     },
   },
@@ -125,7 +135,11 @@ export const CONTRACT: readonly ContractCase[] = [
       await s.flush(mark(10));
       const again = impl.durable ? (s.close(), await world.open('resume')) : s;
       const got = again.fetch(2, 0, 10).items.map((i) => i.envelope);
-      eq(got.map((b) => b.length), [0, 4, 65536], 'lengths');
+      eq(
+        got.map((b) => b.length),
+        [0, 4, 65536],
+        'lengths',
+      );
       eq(got[1], bytes(0, 255, 128, 0), 'binary');
       if (!got[2]!.every((v, i) => v === ((i * 31) & 255))) throw new Error('64 KiB body changed');
       again.close();
@@ -225,7 +239,12 @@ export const CONTRACT: readonly ContractCase[] = [
       await s.flush(mark(100));
       const again = impl.durable ? (s.close(), await world.open('resume')) : s;
       eq(again.size, before.length, 'size');
-      for (let u = 1; u <= 50; u++) eq(keys(again.fetch(u, 0, 1000).items), keys(before.filter((it) => it.recipient === u)), `recipient ${u}`);
+      for (let u = 1; u <= 50; u++)
+        eq(
+          keys(again.fetch(u, 0, 1000).items),
+          keys(before.filter((it) => it.recipient === u)),
+          `recipient ${u}`,
+        );
       again.close();
     },
   },

@@ -13,11 +13,17 @@ import type { ScenarioFile } from '../../src/engine/scenario/scenario';
 import { channelSpawner } from '../../src/runtime/cluster/channel-spawner';
 import { Cluster } from '../../src/runtime/cluster/cluster';
 import type { HistoryOpener } from '../../src/runtime/cluster/components';
-import { memoryHistory, type HistoryPersistence, type HistoryRecord } from '../../src/runtime/cluster/history-persistence';
+import {
+  memoryHistory,
+  type HistoryPersistence,
+  type HistoryRecord,
+} from '../../src/runtime/cluster/history-persistence';
 import { ClusterPlayground } from '../../src/runtime/playground/cluster-playground';
 import { inProcess, overCluster, SCENARIO_DIR, scenarioFrom } from '../runtime/helpers';
 
-const file = JSON.parse(readFileSync(join(SCENARIO_DIR, 'offline-store-and-forward.json'), 'utf8')) as ScenarioFile;
+const file = JSON.parse(
+  readFileSync(join(SCENARIO_DIR, 'offline-store-and-forward.json'), 'utf8'),
+) as ScenarioFile;
 const ALICE = 1;
 const BOB = 2;
 const TEXTS = ['Dinner at 8?', 'I booked the usual place', 'Call me when you land'];
@@ -35,8 +41,18 @@ interface Impl {
 }
 
 const impls: Impl[] = [
-  { name: 'IndexedDB', persistence: 'indexeddb', open: (s) => new IdbHistory(s.dbName), reader: (n) => new IdbHistory(n) },
-  { name: 'memory', persistence: 'memory', open: (s) => memoryHistory(s.dbName ?? 'history'), reader: (n) => memoryHistory(n) },
+  {
+    name: 'IndexedDB',
+    persistence: 'indexeddb',
+    open: (s) => new IdbHistory(s.dbName),
+    reader: (n) => new IdbHistory(n),
+  },
+  {
+    name: 'memory',
+    persistence: 'memory',
+    open: (s) => memoryHistory(s.dbName ?? 'history'),
+    reader: (n) => memoryHistory(n),
+  },
 ];
 
 const texts = (rs: readonly HistoryRecord[]): string[] => rs.map((r) => r.text);
@@ -78,13 +94,29 @@ describe.each(impls)('phone history in $name', (impl) => {
     const bob = await reader.forUser(BOB);
     const phone = inProcess(scenarioFrom(file)).sim.fleet.phone(BOB)!;
     const decrypted = [...phone.chats!.received.values()];
-    expect(bob).toEqual(decrypted.map((m) => ({ user: BOB, msg: m.msg, peer: ALICE, from: ALICE, text: m.text, atMs: m.atMs, direction: 'received' })));
+    expect(bob).toEqual(
+      decrypted.map((m) => ({
+        user: BOB,
+        msg: m.msg,
+        peer: ALICE,
+        from: ALICE,
+        text: m.text,
+        atMs: m.atMs,
+        direction: 'received',
+      })),
+    );
     expect(texts(bob)).toEqual(TEXTS);
     const alice = await reader.forUser(ALICE);
-    expect(alice.every((r) => r.user === ALICE && r.from === ALICE && r.peer === BOB && r.direction === 'sent')).toBe(true);
+    expect(
+      alice.every(
+        (r) => r.user === ALICE && r.from === ALICE && r.peer === BOB && r.direction === 'sent',
+      ),
+    ).toBe(true);
     expect(await reader.all()).toEqual([...alice, ...bob]);
     // The history is searchable on the phone, and the durable copy holds the same messages.
-    expect((await pg.search(BOB, 'dinner')).map((h) => h.msg)).toEqual(bob.filter((r) => r.text.startsWith('Dinner')).map((r) => r.msg));
+    expect((await pg.search(BOB, 'dinner')).map((h) => h.msg)).toEqual(
+      bob.filter((r) => r.text.startsWith('Dinner')).map((r) => r.msg),
+    );
   });
 
   it('a seek back rewrites the history to match that point, and a seek forward to match the end', async () => {
@@ -107,9 +139,15 @@ describe.each(impls)('phone history in $name', (impl) => {
     expect(texts(await reader.forUser(BOB))).toEqual(['Landing at 7']);
     await pg.seek(40_000);
     const forked = await reader.all();
-    expect(texts(forked.filter((r) => r.user === BOB && r.direction === 'received'))).toEqual(TEXTS);
-    expect(texts(forked.filter((r) => r.user === ALICE && r.direction === 'received'))).toEqual(['Landing at 7']);
-    expect((await pg.snapshot()).report.traceHash).toBe(inProcess(scenarioFrom(file), await pg.inputLog()).hash);
+    expect(texts(forked.filter((r) => r.user === BOB && r.direction === 'received'))).toEqual(
+      TEXTS,
+    );
+    expect(texts(forked.filter((r) => r.user === ALICE && r.direction === 'received'))).toEqual([
+      'Landing at 7',
+    ]);
+    expect((await pg.snapshot()).report.traceHash).toBe(
+      inProcess(scenarioFrom(file), await pg.inputLog()).hash,
+    );
   });
 
   it('reopening a saved run (a page reload) rewrites the history from the replay to where it got', async () => {
@@ -132,8 +170,14 @@ describe.each(impls)('phone history in $name', (impl) => {
 describe('persisting the phone history', () => {
   it('does not change the run: the same trace hash as one thread', async () => {
     const s = scenarioFrom(file);
-    const spawner = channelSpawner(() => undefined, undefined, (setup) => new IdbHistory(setup.dbName));
-    const { hash, cluster } = await overCluster(spawner, s, [], { history: { persistence: 'indexeddb', dbName: 'hash-test' } });
+    const spawner = channelSpawner(
+      () => undefined,
+      undefined,
+      (setup) => new IdbHistory(setup.dbName),
+    );
+    const { hash, cluster } = await overCluster(spawner, s, [], {
+      history: { persistence: 'indexeddb', dbName: 'hash-test' },
+    });
     await cluster.dispose();
     expect(hash).toBe(inProcess(s).hash);
     const reader = new IdbHistory('hash-test');

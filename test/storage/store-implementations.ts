@@ -2,7 +2,10 @@
 import { IdbPersistence } from '../../src/adapters/idb-store';
 import { MemoryStore } from '../../src/engine/store/ephemeral-store';
 import { DurableStore } from '../../src/runtime/cluster/durable-store';
-import { MemoryPersistence, type StorePersistence } from '../../src/runtime/cluster/store-persistence';
+import {
+  MemoryPersistence,
+  type StorePersistence,
+} from '../../src/runtime/cluster/store-persistence';
 import type { StoreImplementation, StoreInstance } from './ephemeral-store.contract';
 
 /** The engine's MemoryStore alone: everything but durability. */
@@ -13,7 +16,11 @@ export const memoryStore: StoreImplementation = {
     return {
       async open() {
         const s = new MemoryStore();
-        return Object.assign(s, { flush: async () => {}, durableMark: async () => undefined, close: () => {} }) as StoreInstance;
+        return Object.assign(s, {
+          flush: async () => {},
+          durableMark: async () => undefined,
+          close: () => {},
+        }) as StoreInstance;
       },
     };
   },
@@ -31,8 +38,14 @@ function durable(name: string, persistence: () => StorePersistence): StoreImplem
 }
 
 /** The store with its durable copy in this thread's memory. */
-export const memoryDurable = durable('DurableStore + memory persistence', () => new MemoryPersistence());
+export const memoryDurable = durable(
+  'DurableStore + memory persistence',
+  () => new MemoryPersistence(),
+);
 
 let dbs = 0;
 /** The store with its durable copy in IndexedDB (a new database per world). */
-export const idbDurable = durable('DurableStore + IndexedDB', () => new IdbPersistence(`contract-${Date.now()}-${++dbs}`));
+export const idbDurable = durable(
+  'DurableStore + IndexedDB',
+  () => new IdbPersistence(`contract-${Date.now()}-${++dbs}`),
+);

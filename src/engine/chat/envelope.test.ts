@@ -2,7 +2,13 @@
 // the byte, and the in-place gist the gateway's push reads agrees with a full decode.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chatSender, decodeEnvelope, encodeEnvelope, envelopeGist, type Envelope } from './envelope';
+import {
+  chatSender,
+  decodeEnvelope,
+  encodeEnvelope,
+  envelopeGist,
+  type Envelope,
+} from './envelope';
 
 const EXAMPLES: Envelope[] = [
   { kind: 'chat', msg: 7, from: 1, to: 2, chatSeq: 3, body: new Uint8Array([104, 105]) },
@@ -24,16 +30,20 @@ const senderByDecode = (b: Uint8Array) => {
 const REAL = EXAMPLES.map(encodeEnvelope);
 const anyBytes = fc.oneof(
   fc.uint8Array({ maxLength: 40 }),
-  fc.tuple(fc.constantFrom(...REAL), fc.nat(), fc.integer({ min: 0, max: 255 })).map(([b, at, v]) => {
-    const m = b.slice();
-    m[at % m.length] = v;
-    return m;
-  }),
+  fc
+    .tuple(fc.constantFrom(...REAL), fc.nat(), fc.integer({ min: 0, max: 255 }))
+    .map(([b, at, v]) => {
+      const m = b.slice();
+      m[at % m.length] = v;
+      return m;
+    }),
 );
 
 const gistByDecode = (b: Uint8Array) => {
   const e = decodeEnvelope(b);
-  return e.ok ? { msg: e.value.msg, bodyBytes: e.value.kind === 'chat' ? e.value.body.length : 0 } : undefined;
+  return e.ok
+    ? { msg: e.value.msg, bodyBytes: e.value.kind === 'chat' ? e.value.body.length : 0 }
+    : undefined;
 };
 
 describe('envelope', () => {
@@ -46,13 +56,15 @@ describe('envelope', () => {
     const chat = encodeEnvelope(EXAMPLES[0]!);
     const r = decodeEnvelope(chat.subarray(0, chat.length - 1));
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.message).toMatch(/chat body length 2 does not match the 1 bytes present/);
+    if (!r.ok)
+      expect(r.error.message).toMatch(/chat body length 2 does not match the 1 bytes present/);
     const bad = decodeEnvelope(new Uint8Array([9]));
     expect(!bad.ok && bad.error.message).toBe('unknown envelope kind 0x09');
   });
 
   it('the gist agrees with a full decode, for real envelopes and for any bytes', () => {
-    for (const e of EXAMPLES) expect(envelopeGist(encodeEnvelope(e))).toEqual(gistByDecode(encodeEnvelope(e)));
+    for (const e of EXAMPLES)
+      expect(envelopeGist(encodeEnvelope(e))).toEqual(gistByDecode(encodeEnvelope(e)));
     fc.assert(
       fc.property(anyBytes, (b) => {
         expect(envelopeGist(b)).toEqual(gistByDecode(b));

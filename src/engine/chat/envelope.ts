@@ -84,8 +84,18 @@ export function encodeEnvelope(e: Envelope): Uint8Array {
   }
 }
 
-const need = (b: Uint8Array, at: number, n: number, what: string): DecodeResult<never> | undefined =>
-  b.length < at + n ? decodeFail(`truncated ${what}: needs ${n} bytes, ${Math.max(0, b.length - at)} left`, b.length) : undefined;
+const need = (
+  b: Uint8Array,
+  at: number,
+  n: number,
+  what: string,
+): DecodeResult<never> | undefined =>
+  b.length < at + n
+    ? decodeFail(
+        `truncated ${what}: needs ${n} bytes, ${Math.max(0, b.length - at)} left`,
+        b.length,
+      )
+    : undefined;
 
 /** Decodes one envelope occupying all of `b`; a malformed one gets an error naming the byte. */
 export function decodeEnvelope(b: Uint8Array): DecodeResult<Envelope> {
@@ -97,7 +107,10 @@ export function decodeEnvelope(b: Uint8Array): DecodeResult<Envelope> {
       if (short) return short;
       const len = readU32(b, 17);
       if (b.length !== CHAT_ENVELOPE_HEADER_BYTES + len)
-        return decodeFail(`chat body length ${len} does not match the ${b.length - CHAT_ENVELOPE_HEADER_BYTES} bytes present`, 17);
+        return decodeFail(
+          `chat body length ${len} does not match the ${b.length - CHAT_ENVELOPE_HEADER_BYTES} bytes present`,
+          17,
+        );
       const value: Envelope = {
         kind: 'chat',
         msg: readU32(b, 1),
@@ -109,23 +122,44 @@ export function decodeEnvelope(b: Uint8Array): DecodeResult<Envelope> {
       return decodeOk(value, b.length);
     }
     case KIND_CODE.accepted: {
-      if (b.length !== 5) return decodeFail(`accepted envelope must be 5 bytes, got ${b.length}`, Math.min(b.length, 5));
+      if (b.length !== 5)
+        return decodeFail(
+          `accepted envelope must be 5 bytes, got ${b.length}`,
+          Math.min(b.length, 5),
+        );
       return decodeOk({ kind: 'accepted', msg: readU32(b, 1) }, 5);
     }
     case KIND_CODE.ack: {
-      if (b.length !== 6) return decodeFail(`ack envelope must be 6 bytes, got ${b.length}`, Math.min(b.length, 6));
+      if (b.length !== 6)
+        return decodeFail(`ack envelope must be 6 bytes, got ${b.length}`, Math.min(b.length, 6));
       const what = WHAT_OF[b[5]!];
-      if (what === undefined || what === '') return decodeFail(`ack kind ${b[5]} is not 1 (chat), 2 (delivered) or 3 (read)`, 5);
+      if (what === undefined || what === '')
+        return decodeFail(`ack kind ${b[5]} is not 1 (chat), 2 (delivered) or 3 (read)`, 5);
       return decodeOk({ kind: 'ack', msg: readU32(b, 1), what }, 6);
     }
     case KIND_CODE.receipt: {
-      if (b.length !== 14) return decodeFail(`receipt envelope must be 14 bytes, got ${b.length}`, Math.min(b.length, 14));
+      if (b.length !== 14)
+        return decodeFail(
+          `receipt envelope must be 14 bytes, got ${b.length}`,
+          Math.min(b.length, 14),
+        );
       const s = b[5]!;
-      if (s !== 2 && s !== 3) return decodeFail(`receipt status ${s} is neither 2 (delivered) nor 3 (read)`, 5);
-      return decodeOk({ kind: 'receipt', msg: readU32(b, 1), status: s === 2 ? 'delivered' : 'read', by: readU32(b, 6), to: readU32(b, 10) }, 14);
+      if (s !== 2 && s !== 3)
+        return decodeFail(`receipt status ${s} is neither 2 (delivered) nor 3 (read)`, 5);
+      return decodeOk(
+        {
+          kind: 'receipt',
+          msg: readU32(b, 1),
+          status: s === 2 ? 'delivered' : 'read',
+          by: readU32(b, 6),
+          to: readU32(b, 10),
+        },
+        14,
+      );
     }
     case KIND_CODE.read: {
-      if (b.length !== 9) return decodeFail(`read envelope must be 9 bytes, got ${b.length}`, Math.min(b.length, 9));
+      if (b.length !== 9)
+        return decodeFail(`read envelope must be 9 bytes, got ${b.length}`, Math.min(b.length, 9));
       return decodeOk({ kind: 'read', msg: readU32(b, 1), from: readU32(b, 5) }, 9);
     }
     default:
@@ -138,17 +172,25 @@ export function decodeEnvelope(b: Uint8Array): DecodeResult<Envelope> {
  * bytes) without building it: read in place for the two that are pushed (chats and receipts),
  * by a full decode otherwise. Undefined when `b` is not a valid envelope.
  */
-export function envelopeGist(b: Uint8Array): { readonly msg: number; readonly bodyBytes: number } | undefined {
+export function envelopeGist(
+  b: Uint8Array,
+): { readonly msg: number; readonly bodyBytes: number } | undefined {
   const kind = b[0];
-  if (isChatEnvelope(b)) return { msg: readU32(b, 1), bodyBytes: b.length - CHAT_ENVELOPE_HEADER_BYTES };
-  if (kind === KIND_CODE.receipt && b.length === 14 && (b[5] === 2 || b[5] === 3)) return { msg: readU32(b, 1), bodyBytes: 0 };
+  if (isChatEnvelope(b))
+    return { msg: readU32(b, 1), bodyBytes: b.length - CHAT_ENVELOPE_HEADER_BYTES };
+  if (kind === KIND_CODE.receipt && b.length === 14 && (b[5] === 2 || b[5] === 3))
+    return { msg: readU32(b, 1), bodyBytes: 0 };
   const e = decodeEnvelope(b);
-  return e.ok ? { msg: e.value.msg, bodyBytes: e.value.kind === 'chat' ? e.value.body.length : 0 } : undefined;
+  return e.ok
+    ? { msg: e.value.msg, bodyBytes: e.value.kind === 'chat' ? e.value.body.length : 0 }
+    : undefined;
 }
 
 /** Whether `b` is a well-formed CHAT envelope (exactly what `decodeEnvelope` accepts as one). */
 const isChatEnvelope = (b: Uint8Array): boolean =>
-  b[0] === KIND_CODE.chat && b.length >= CHAT_ENVELOPE_HEADER_BYTES && b.length === CHAT_ENVELOPE_HEADER_BYTES + readU32(b, 17);
+  b[0] === KIND_CODE.chat &&
+  b.length >= CHAT_ENVELOPE_HEADER_BYTES &&
+  b.length === CHAT_ENVELOPE_HEADER_BYTES + readU32(b, 17);
 
 /** The sender of a CHAT envelope, read in place; undefined when `b` is not one. */
 export function chatSender(b: Uint8Array): number | undefined {

@@ -43,8 +43,12 @@ describe('X25519 known answers (RFC 7748)', () => {
     const bob = hexToBytes('5dab087e624a8a4b79e17f8b83800ee66f3bb1292618b6fd1c2f8b27ff88e0eb');
     const alicePub = x25519PublicKey(alice);
     const bobPub = x25519PublicKey(bob);
-    expect(bytesToHex(alicePub)).toBe('8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a');
-    expect(bytesToHex(bobPub)).toBe('de9edb7d7b7dc1b4d35b61c2ece435373f8343c85b78674dadfc7e146f882b4f');
+    expect(bytesToHex(alicePub)).toBe(
+      '8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a',
+    );
+    expect(bytesToHex(bobPub)).toBe(
+      'de9edb7d7b7dc1b4d35b61c2ece435373f8343c85b78674dadfc7e146f882b4f',
+    );
     const shared = '4a5d9d5ba4ce2de1728e3bf480350f25e07e21c947d19e3376f09b3c1e161742';
     expect(bytesToHex(x25519SharedSecret(alice, bobPub))).toBe(shared);
     expect(bytesToHex(x25519SharedSecret(bob, alicePub))).toBe(shared);
@@ -60,20 +64,28 @@ describe('Ed25519 known answer (RFC 8032 §7.1 test 1)', () => {
   it('derives the public key and the deterministic signature of the empty message', () => {
     expect(bytesToHex(ed25519Det.getPublicKey(secret))).toBe(publicKey);
     expect(bytesToHex(ed25519Det.sign(new Uint8Array(0), secret))).toBe(signature);
-    expect(ed25519Det.verify(hexToBytes(signature), new Uint8Array(0), hexToBytes(publicKey))).toBe(true);
+    expect(ed25519Det.verify(hexToBytes(signature), new Uint8Array(0), hexToBytes(publicKey))).toBe(
+      true,
+    );
   });
 });
 
-describe('agreement with noble\'s stock (blinded) instances', () => {
+describe("agreement with noble's stock (blinded) instances", () => {
   it('same X25519 public keys, Ed25519 public keys and signatures for any secret', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ minLength: 32, maxLength: 32 }), fc.uint8Array({ maxLength: 64 }), (secret, msg) => {
-        expect(bytesToHex(x25519PublicKey(secret))).toBe(bytesToHex(x25519.getPublicKey(secret)));
-        expect(bytesToHex(ed25519Det.getPublicKey(secret))).toBe(bytesToHex(ed25519.getPublicKey(secret)));
-        const sig = ed25519Det.sign(msg, secret);
-        expect(bytesToHex(sig)).toBe(bytesToHex(ed25519.sign(msg, secret)));
-        expect(ed25519.verify(sig, msg, ed25519.getPublicKey(secret))).toBe(true);
-      }),
+      fc.property(
+        fc.uint8Array({ minLength: 32, maxLength: 32 }),
+        fc.uint8Array({ maxLength: 64 }),
+        (secret, msg) => {
+          expect(bytesToHex(x25519PublicKey(secret))).toBe(bytesToHex(x25519.getPublicKey(secret)));
+          expect(bytesToHex(ed25519Det.getPublicKey(secret))).toBe(
+            bytesToHex(ed25519.getPublicKey(secret)),
+          );
+          const sig = ed25519Det.sign(msg, secret);
+          expect(bytesToHex(sig)).toBe(bytesToHex(ed25519.sign(msg, secret)));
+          expect(ed25519.verify(sig, msg, ed25519.getPublicKey(secret))).toBe(true);
+        },
+      ),
       { numRuns: 30 },
     );
   });
@@ -98,6 +110,8 @@ describe('no platform randomness', () => {
   });
 
   it('the refusing RNG is loud if anything asks it for a key', () => {
-    expect(() => ed25519Det.keygen()).toThrow('the engine draws randomness only from its seeded Rng');
+    expect(() => ed25519Det.keygen()).toThrow(
+      'the engine draws randomness only from its seeded Rng',
+    );
   });
 });

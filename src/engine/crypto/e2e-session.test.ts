@@ -6,7 +6,8 @@ import { createRng } from '../kernel/rng';
 import { createPhoneCrypto, decodeSealedHeader, type PhoneCrypto } from './e2e-session';
 
 const text = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);
-const phone = (userId: number, seed = userId): PhoneCrypto => createPhoneCrypto(userId, createRng(seed));
+const phone = (userId: number, seed = userId): PhoneCrypto =>
+  createPhoneCrypto(userId, createRng(seed));
 const flip = (bytes: Uint8Array, i: number): Uint8Array => {
   const copy = bytes.slice();
   copy[i] = (copy[i] ?? 0) ^ 0x01;
@@ -34,8 +35,12 @@ describe('round trips', () => {
     const a = phone(1);
     const b = phone(2);
     for (let i = 0; i < 100; i++) {
-      expect(mustOpen(b, a, a.seal(b.bundle, 2 * i, utf8ToBytes(`a says ${i}`)))).toBe(`a says ${i}`);
-      expect(mustOpen(a, b, b.seal(a.bundle, 2 * i + 1, utf8ToBytes(`b says ${i}`)))).toBe(`b says ${i}`);
+      expect(mustOpen(b, a, a.seal(b.bundle, 2 * i, utf8ToBytes(`a says ${i}`)))).toBe(
+        `a says ${i}`,
+      );
+      expect(mustOpen(a, b, b.seal(a.bundle, 2 * i + 1, utf8ToBytes(`b says ${i}`)))).toBe(
+        `b says ${i}`,
+      );
     }
     const r = b.open(a.bundle, a.seal(b.bundle, 999, utf8ToBytes('last')));
     expect(r.ok && r.header).toMatchObject({ from: 1, to: 2, messageId: 999, counter: 100 });
@@ -84,14 +89,19 @@ describe('out-of-order delivery', () => {
   it('opens 300 messages delivered in a shuffled order, including a late first message', () => {
     const a = phone(1);
     const b = phone(2);
-    const bodies = Array.from({ length: 300 }, (_, i) => ({ i, body: a.seal(b.bundle, i, utf8ToBytes(`m${i}`)) }));
+    const bodies = Array.from({ length: 300 }, (_, i) => ({
+      i,
+      body: a.seal(b.bundle, i, utf8ToBytes(`m${i}`)),
+    }));
     for (const { i, body } of shuffled(bodies, 8123)) expect(mustOpen(b, a, body)).toBe(`m${i}`);
   });
 
   it('refuses a message more than 1000 ahead, with a clear error, and still opens the rest', () => {
     const a = phone(1);
     const b = phone(2);
-    const bodies = Array.from({ length: 1002 }, (_, i) => a.seal(b.bundle, 5000 + i, utf8ToBytes(`m${i}`)));
+    const bodies = Array.from({ length: 1002 }, (_, i) =>
+      a.seal(b.bundle, 5000 + i, utf8ToBytes(`m${i}`)),
+    );
     expect(b.open(a.bundle, bodies[1001]!)).toEqual({
       ok: false,
       error:
@@ -109,7 +119,8 @@ describe('out-of-order delivery', () => {
     mustOpen(b, a, body);
     const again = b.open(a.bundle, body);
     expect(again.ok).toBe(false);
-    if (!again.ok) expect(again.error).toMatch(/^message 12 from u1: the key for counter 0 was already used/);
+    if (!again.ok)
+      expect(again.error).toMatch(/^message 12 from u1: the key for counter 0 was already used/);
   });
 });
 
@@ -140,10 +151,16 @@ describe('tampering', () => {
       error: "identity key in message 12 does not match u1's published identity key",
     });
     const flippedMessageId = b.open(a.bundle, flip(body, 13));
-    expect(flippedMessageId).toEqual({ ok: false, error: 'authentication tag mismatch for message 13 from u1' });
+    expect(flippedMessageId).toEqual({
+      ok: false,
+      error: 'authentication tag mismatch for message 13 from u1',
+    });
     const ackForged = body.slice();
     ackForged[1] = (ackForged[1] ?? 0) ^ 0x02; // a server setting "ackSession" to strip initiator keys later
-    expect(b.open(a.bundle, ackForged)).toEqual({ ok: false, error: 'authentication tag mismatch for message 12 from u1' });
+    expect(b.open(a.bundle, ackForged)).toEqual({
+      ok: false,
+      error: 'authentication tag mismatch for message 12 from u1',
+    });
     const flippedVersion = b.open(a.bundle, flip(body, 0));
     expect(flippedVersion).toEqual({
       ok: false,
@@ -174,18 +191,27 @@ describe('wrong recipient and wrong sender', () => {
 
   it('a third phone cannot open a message addressed to someone else', () => {
     const body = a.seal(b.bundle, 12, utf8ToBytes('for b only'));
-    expect(c.open(a.bundle, body)).toEqual({ ok: false, error: 'message 12 is addressed to u2, not to u3' });
+    expect(c.open(a.bundle, body)).toEqual({
+      ok: false,
+      error: 'message 12 is addressed to u2, not to u3',
+    });
   });
 
   it('rewriting the recipient in the header does not help: the keys are b’s', () => {
     const body = a.seal(b.bundle, 12, utf8ToBytes('for b only'));
     body[9] = 3; // to = u3
-    expect(c.open(a.bundle, body)).toEqual({ ok: false, error: 'authentication tag mismatch for message 12 from u1' });
+    expect(c.open(a.bundle, body)).toEqual({
+      ok: false,
+      error: 'authentication tag mismatch for message 12 from u1',
+    });
   });
 
   it('opening with the wrong sender bundle is refused', () => {
     const body = a.seal(b.bundle, 12, utf8ToBytes('hi'));
-    expect(b.open(c.bundle, body)).toEqual({ ok: false, error: 'message 12 from u1 was opened as coming from u3' });
+    expect(b.open(c.bundle, body)).toEqual({
+      ok: false,
+      error: 'message 12 from u1 was opened as coming from u3',
+    });
   });
 
   it('a bundle with a forged prekey signature stops seal with a clear error', () => {
@@ -262,7 +288,13 @@ describe('determinism and confidentiality', () => {
     const b = phone(2);
     const body = a.seal(b.bundle, 12, utf8ToBytes('secret'));
     const seen = decodeSealedHeader(body);
-    expect(seen.ok && seen.value).toMatchObject({ from: 1, to: 2, messageId: 12, counter: 0, ciphertextBytes: 22 });
+    expect(seen.ok && seen.value).toMatchObject({
+      from: 1,
+      to: 2,
+      messageId: 12,
+      counter: 0,
+      ciphertextBytes: 22,
+    });
     expect(seen.ok && seen.length).toBe(86);
   });
 

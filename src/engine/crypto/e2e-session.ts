@@ -33,8 +33,7 @@ export type { PreKeyBundle } from './keys';
 
 /** The result of opening a sealed body: never an exception. */
 export type OpenResult =
-  | { ok: true; plaintext: Uint8Array; header: SealedHeader }
-  | { ok: false; error: string };
+  { ok: true; plaintext: Uint8Array; header: SealedHeader } | { ok: false; error: string };
 
 /** A phone's end-to-end crypto: its public bundle and the seal/open pair. */
 export interface PhoneCrypto {
@@ -140,7 +139,10 @@ export function createPhoneCrypto(userId: number, rng: Rng): PhoneCrypto {
     }
     const agreed = x3dhRespond(keys, init.identityDh, init.ephemeral);
     if (!agreed.ok) {
-      return { ok: false, error: `message ${header.messageId} from u${from.userId}: ${agreed.error}` };
+      return {
+        ok: false,
+        error: `message ${header.messageId} from u${from.userId}: ${agreed.error}`,
+      };
     }
     const chainKey = deriveInitialChainKey(
       agreed.sharedSecret,

@@ -9,13 +9,16 @@ import { createReceivingChain, createSendingChain, kdfChain, MAX_SKIPPED_KEYS } 
 describe('HMAC-SHA256 known answer (RFC 4231 test case 2)', () => {
   it('HMAC("Jefe", "what do ya want for nothing?")', () => {
     const mac = hmac(sha256, utf8ToBytes('Jefe'), utf8ToBytes('what do ya want for nothing?'));
-    expect(bytesToHex(mac)).toBe('5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843');
+    expect(bytesToHex(mac)).toBe(
+      '5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843',
+    );
   });
 });
 
 const root = new Uint8Array(32).fill(0x42);
 const header = utf8ToBytes('h');
-const seal = (key: Uint8Array, text: string): Uint8Array => sealWithKey(key, header, utf8ToBytes(text));
+const seal = (key: Uint8Array, text: string): Uint8Array =>
+  sealWithKey(key, header, utf8ToBytes(text));
 const decrypt = (sealed: Uint8Array) => (key: Uint8Array) => openWithKey(key, header, sealed);
 const text = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);
 
@@ -71,7 +74,17 @@ describe('symmetric-key ratchet', () => {
   it('opens messages in any order, keeping then deleting skipped keys', () => {
     const { sealed } = sealMany(20);
     const rx = createReceivingChain(root);
-    const order = [5, 0, 19, 3, 1, 2, 18, 4, ...Array.from({ length: 12 }, (_, i) => i + 6).reverse()];
+    const order = [
+      5,
+      0,
+      19,
+      3,
+      1,
+      2,
+      18,
+      4,
+      ...Array.from({ length: 12 }, (_, i) => i + 6).reverse(),
+    ];
     for (const i of order) {
       const r = rx.open(i, decrypt(sealed[i]!));
       expect(r.ok && text(r.value)).toBe(`m${i}`);

@@ -45,7 +45,9 @@ describe('sealed header codec', () => {
 
   it('lays out the fixed fields big-endian at the documented offsets', () => {
     const bytes = encodeSealedHeader(base);
-    expect(Array.from(bytes.subarray(0, 10))).toEqual([1, 0b10, 0, 0, 0, 3, 0xfe, 0xed, 0xbe, 0xef]);
+    expect(Array.from(bytes.subarray(0, 10))).toEqual([
+      1, 0b10, 0, 0, 0, 3, 0xfe, 0xed, 0xbe, 0xef,
+    ]);
   });
 
   it('reads a header from a subarray of a larger buffer', () => {
@@ -57,14 +59,20 @@ describe('sealed header codec', () => {
   it('explains what is wrong, and where', () => {
     const good = body(base);
     expect(errorOf(good.subarray(0, 10))).toBe('at byte 10: sealed header needs 22 bytes, got 10');
-    expect(errorOf(Uint8Array.from([9, ...good.subarray(1)]))).toBe('at byte 0: unknown sealed format version 9');
-    expect(errorOf(Uint8Array.from([1, 0x84, ...good.subarray(2)]))).toBe('at byte 1: unknown flag bits 0x84');
+    expect(errorOf(Uint8Array.from([9, ...good.subarray(1)]))).toBe(
+      'at byte 0: unknown sealed format version 9',
+    );
+    expect(errorOf(Uint8Array.from([1, 0x84, ...good.subarray(2)]))).toBe(
+      'at byte 1: unknown flag bits 0x84',
+    );
     expect(errorOf(good.subarray(0, good.length - 1))).toBe(
       'at byte 18: body is 41 bytes but the 22-byte header announces 20 ciphertext bytes',
     );
     expect(errorOf(body({ ...base, ciphertextBytes: 15 }))).toBe(
       'at byte 18: ciphertext of 15 bytes is shorter than the 16-byte tag',
     );
-    expect(errorOf(body(withInitiator).subarray(0, 40))).toBe('at byte 40: initiator keys need 64 bytes, got 18');
+    expect(errorOf(body(withInitiator).subarray(0, 40))).toBe(
+      'at byte 40: initiator keys need 64 bytes, got 18',
+    );
   });
 });

@@ -97,7 +97,10 @@ export function decodeSealedHeader(body: Uint8Array): DecodeResult<SealedHeader>
     const end = BASE_HEADER_BYTES + INITIATOR_KEYS_BYTES;
     if (body.length < end) {
       const got = body.length - BASE_HEADER_BYTES;
-      return decodeFail(`initiator keys need ${INITIATOR_KEYS_BYTES} bytes, got ${got}`, body.length);
+      return decodeFail(
+        `initiator keys need ${INITIATOR_KEYS_BYTES} bytes, got ${got}`,
+        body.length,
+      );
     }
     header.initiator = {
       identityDh: body.slice(BASE_HEADER_BYTES, BASE_HEADER_BYTES + KEY_BYTES),

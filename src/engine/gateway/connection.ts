@@ -48,7 +48,12 @@ export interface GatewayConnection {
   syncHeld: Delivery[] | undefined;
 }
 
-export function newConnection(user: number, conn: number, proto: ProtocolName, nowMs: number): GatewayConnection {
+export function newConnection(
+  user: number,
+  conn: number,
+  proto: ProtocolName,
+  nowMs: number,
+): GatewayConnection {
   return {
     user,
     conn,
@@ -70,7 +75,10 @@ export function newConnection(user: number, conn: number, proto: ProtocolName, n
 }
 
 /** Removes and returns the in-flight delivery matching `pred`. */
-export function takeInflight(c: GatewayConnection, pred: (d: Delivery) => boolean): Delivery | undefined {
+export function takeInflight(
+  c: GatewayConnection,
+  pred: (d: Delivery) => boolean,
+): Delivery | undefined {
   const list = c.inflight;
   if (!list) return undefined;
   const i = list.findIndex(pred);

@@ -7,7 +7,15 @@ import type { ProtocolSettings, WireMeta } from '../protocols/transport';
 import { byteLength } from '../protocols/wire-meta';
 import { ACTOR, phoneActor } from '../sim/actors';
 import type { InputAction, SimMessage, StoredItem } from '../sim/messages';
-import { CONN_CLOSED, CONN_HANDSHAKE, CONN_OPEN, newConnection, takeInflight, type Delivery, type GatewayConnection } from './connection';
+import {
+  CONN_CLOSED,
+  CONN_HANDSHAKE,
+  CONN_OPEN,
+  newConnection,
+  takeInflight,
+  type Delivery,
+  type GatewayConnection,
+} from './connection';
 import { DATACENTER_MS, SWEEP_MS, type GatewayConfig } from './gateway-config';
 import { CheckWheel } from './check-wheel';
 import { ConnectionTable } from './connection-table';
@@ -44,12 +52,21 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
   epoch = 1;
   crashed = false;
   load = 0;
-  readonly stats: GatewayStats = { peakConnections: 0, refusedConnections: 0, peakLoad: 0, crashes: 0 };
+  readonly stats: GatewayStats = {
+    peakConnections: 0,
+    refusedConnections: 0,
+    peakLoad: 0,
+    crashes: 0,
+  };
   private ctx!: Ctx;
 
   constructor(
     readonly config: GatewayConfig,
-    private readonly env: { settings: ProtocolSettings; recordWire: boolean; readonly body?: { readonly encrypted: boolean } },
+    private readonly env: {
+      settings: ProtocolSettings;
+      recordWire: boolean;
+      readonly body?: { readonly encrypted: boolean };
+    },
   ) {}
 
   get now(): number {
@@ -68,7 +85,11 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
   /** Starts the periodic sweep. */
   boot(ctx: Ctx): void {
     this.ctx = ctx;
-    ctx.sendAt(ACTOR.gateway, { type: 'timer', name: 'sweep', conn: 0, gen: this.epoch }, ctx.now + SWEEP_MS);
+    ctx.sendAt(
+      ACTOR.gateway,
+      { type: 'timer', name: 'sweep', conn: 0, gen: this.epoch },
+      ctx.now + SWEEP_MS,
+    );
   }
 
   handle(m: SimMessage, ctx: Ctx): void {
@@ -94,10 +115,22 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
 
   // ── connections ───────────────────────────────────────────────────────────────────────────
 
-  private onUp(user: number, conn: number, proto: ProtocolName, chunks: readonly Uint8Array[]): void {
+  private onUp(
+    user: number,
+    conn: number,
+    proto: ProtocolName,
+    chunks: readonly Uint8Array[],
+  ): void {
     if (this.crashed) {
       // The process is gone; the host's TCP stack answers with a reset.
-      this.down(user, conn, NO_CHUNKS, 'connection refused: the gateway is down', undefined, this.ctx.now + CORE_NETWORK_MS);
+      this.down(
+        user,
+        conn,
+        NO_CHUNKS,
+        'connection refused: the gateway is down',
+        undefined,
+        this.ctx.now + CORE_NETWORK_MS,
+      );
       return;
     }
     let c = this.conns.get(user);
@@ -112,7 +145,10 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
       this.conns.set(user, c);
     }
     c.lastHeardMs = this.ctx.now;
-    this.meter.add(this.ctx.now, c.state === CONN_HANDSHAKE ? WORK_UNITS.handshake : WORK_UNITS.control);
+    this.meter.add(
+      this.ctx.now,
+      c.state === CONN_HANDSHAKE ? WORK_UNITS.handshake : WORK_UNITS.control,
+    );
     serverProtocol(c.proto).onUp(c, chunks, this);
     if (this.pendingCrash !== undefined) {
       const reason = this.pendingCrash;
@@ -132,7 +168,8 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
     }
     // No backpressure: it takes the connection it cannot afford, and falls over once the
     // protocol has finished with this packet.
-    if (!this.config.backpressure && load > 1) this.pendingCrash = `overloaded at ${Math.round(load * 100)} % with backpressure off`;
+    if (!this.config.backpressure && load > 1)
+      this.pendingCrash = `overloaded at ${Math.round(load * 100)} % with backpressure off`;
     return undefined;
   }
 
@@ -145,10 +182,22 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
     if (held > this.stats.peakConnections) this.stats.peakConnections = held;
     const present = this.sessions.has(c.user);
     this.sessions.mark(c.user);
-    this.dc(ACTOR.sessions, { type: 'sm.register', user: c.user, conn: c.conn, proto: c.proto, epoch: this.epoch });
+    this.dc(ACTOR.sessions, {
+      type: 'sm.register',
+      user: c.user,
+      conn: c.conn,
+      proto: c.proto,
+      epoch: this.epoch,
+    });
     // Drain the store before anything live, so the recipient sees each chat in order.
     c.syncing = true;
-    this.dc(ACTOR.store, { type: 'store.fetch', user: c.user, afterSeq: 0, epoch: this.epoch, conn: c.conn });
+    this.dc(ACTOR.store, {
+      type: 'store.fetch',
+      user: c.user,
+      afterSeq: 0,
+      epoch: this.epoch,
+      conn: c.conn,
+    });
     return present;
   }
 
@@ -164,19 +213,52 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
     if (this.conns.get(c.user) === c) this.conns.delete(c.user);
     // Whatever the connection still owed goes to the store; what came from the store is still there.
     for (const list of [c.inflight, c.syncHeld, c.waiting])
-      if (list) for (const d of list) if (!d.fromStore) this.storePut(c.user, d.key, d.msg, d.envelope);
+      if (list)
+        for (const d of list) if (!d.fromStore) this.storePut(c.user, d.key, d.msg, d.envelope);
     c.inflight = c.syncHeld = c.waiting = undefined;
-    if (notify) this.down(c.user, c.conn, NO_CHUNKS, reason, undefined, this.ctx.now + CORE_NETWORK_MS);
+    if (notify)
+      this.down(c.user, c.conn, NO_CHUNKS, reason, undefined, this.ctx.now + CORE_NETWORK_MS);
     if (wasOpen) {
-      this.dc(ACTOR.sessions, { type: 'sm.unregister', user: c.user, conn: c.conn, epoch: this.epoch });
-      this.trace('disconnect', ACTOR.gateway, phoneActor(c.user), 0, 0, this.ctx.now, reason, c.proto);
+      this.dc(ACTOR.sessions, {
+        type: 'sm.unregister',
+        user: c.user,
+        conn: c.conn,
+        epoch: this.epoch,
+      });
+      this.trace(
+        'disconnect',
+        ACTOR.gateway,
+        phoneActor(c.user),
+        0,
+        0,
+        this.ctx.now,
+        reason,
+        c.proto,
+      );
     }
   }
 
-  transmit(c: GatewayConnection, chunks: readonly Uint8Array[], meta: WireMeta, close?: string): void {
+  transmit(
+    c: GatewayConnection,
+    chunks: readonly Uint8Array[],
+    meta: WireMeta,
+    close?: string,
+  ): void {
     const at = this.ctx.now + CORE_NETWORK_MS;
     const bytes = byteLength(chunks);
-    this.ctx.emit(this.ctx.now, meta.kind, ACTOR.gateway, phoneActor(c.user), meta.msg ?? 0, bytes, meta.headerBytes, at, c.proto, meta.note, this.env.recordWire ? chunks : undefined);
+    this.ctx.emit(
+      this.ctx.now,
+      meta.kind,
+      ACTOR.gateway,
+      phoneActor(c.user),
+      meta.msg ?? 0,
+      bytes,
+      meta.headerBytes,
+      at,
+      c.proto,
+      meta.note,
+      this.env.recordWire ? chunks : undefined,
+    );
     this.down(c.user, c.conn, chunks, close, c.proto, at);
     if (close !== undefined && c.state !== CONN_CLOSED) this.close(c, close, false);
   }
@@ -189,7 +271,8 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
   heldChatIds(): number[] {
     const out = this.lookups.chatIds();
     for (const c of this.conns.values())
-      for (const list of [c.inflight, c.waiting, c.syncHeld]) if (list) for (const d of list) if (d.key.startsWith('c')) out.push(d.msg);
+      for (const list of [c.inflight, c.waiting, c.syncHeld])
+        if (list) for (const d of list) if (d.key.startsWith('c')) out.push(d.msg);
     return out;
   }
 
@@ -204,17 +287,37 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
     this.meter.add(this.ctx.now, WORK_UNITS.message);
     if (env.kind === 'chat') {
       if (env.from !== c.user) {
-        this.malformed(c, `chat ${env.msg} claims to be from u${env.from} on u${c.user}'s connection`);
+        this.malformed(
+          c,
+          `chat ${env.msg} claims to be from u${env.from} on u${c.user}'s connection`,
+        );
         return false;
       }
       // What the gateway could read: with end-to-end encryption, only the routing header.
-      this.trace('accepted', phoneActor(c.user), ACTOR.gateway, env.msg, 0, this.ctx.now, this.bodiesEncrypted ? '✓ body is ciphertext: unreadable here' : '✓ body is plaintext: readable here', c.proto);
+      this.trace(
+        'accepted',
+        phoneActor(c.user),
+        ACTOR.gateway,
+        env.msg,
+        0,
+        this.ctx.now,
+        this.bodiesEncrypted
+          ? '✓ body is ciphertext: unreadable here'
+          : '✓ body is plaintext: readable here',
+        c.proto,
+      );
       // A router forwards what it was given; it re-encodes only when the transport batched envelopes.
       this.route(env.to, `c${env.msg}`, env.msg, bytes ?? encodeEnvelope(env));
       return true;
     }
     if (env.kind === 'read') {
-      const receipt: Envelope = { kind: 'receipt', msg: env.msg, status: 'read', by: c.user, to: env.from };
+      const receipt: Envelope = {
+        kind: 'receipt',
+        msg: env.msg,
+        status: 'read',
+        by: c.user,
+        to: env.from,
+      };
       this.route(env.from, deliveryKey(receipt)!, env.msg, encodeEnvelope(receipt));
       return true;
     }
@@ -227,11 +330,25 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
     this.trace('acked', phoneActor(c.user), ACTOR.gateway, d.msg, 0, this.ctx.now, key, c.proto);
     if (d.fromStore) {
       this.dc(ACTOR.store, { type: 'store.delete', user: c.user, key });
-      this.trace('deleted', ACTOR.gateway, ACTOR.store, d.msg, 0, this.ctx.now + DATACENTER_MS, key);
+      this.trace(
+        'deleted',
+        ACTOR.gateway,
+        ACTOR.store,
+        d.msg,
+        0,
+        this.ctx.now + DATACENTER_MS,
+        key,
+      );
     }
     const sender = key.startsWith('c') ? chatSender(d.envelope) : undefined;
     if (sender !== undefined) {
-      const receipt: Envelope = { kind: 'receipt', msg: d.msg, status: 'delivered', by: c.user, to: sender };
+      const receipt: Envelope = {
+        kind: 'receipt',
+        msg: d.msg,
+        status: 'delivered',
+        by: c.user,
+        to: sender,
+      };
       this.route(sender, deliveryKey(receipt)!, d.msg, encodeEnvelope(receipt));
     }
   }
@@ -248,7 +365,15 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
     // The session manager answered; the gateway's own table has the final word on a live socket.
     const c = this.conns.get(l.recipient);
     const online = c !== undefined && c.state === CONN_OPEN;
-    this.trace('routed', ACTOR.sessions, ACTOR.gateway, l.msg, 0, this.ctx.now, online ? `u${l.recipient} online` : `u${l.recipient} offline`);
+    this.trace(
+      'routed',
+      ACTOR.sessions,
+      ACTOR.gateway,
+      l.msg,
+      0,
+      this.ctx.now,
+      online ? `u${l.recipient} online` : `u${l.recipient} offline`,
+    );
     if (!online) return this.storePut(l.recipient, l.key, l.msg, l.envelope);
     const d: Delivery = { key: l.key, msg: l.msg, envelope: l.envelope, fromStore: false, pid: 0 };
     if (c.syncing) (c.syncHeld ??= []).push(d);
@@ -270,10 +395,24 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
 
   private storePut(recipient: number, key: string, msg: number, envelope: Uint8Array): void {
     this.dc(ACTOR.store, { type: 'store.put', recipient, key, msg, envelope });
-    this.trace('stored', ACTOR.gateway, ACTOR.store, key.startsWith('c') ? msg : 0, envelope.length, this.ctx.now + DATACENTER_MS, key);
+    this.trace(
+      'stored',
+      ACTOR.gateway,
+      ACTOR.store,
+      key.startsWith('c') ? msg : 0,
+      envelope.length,
+      this.ctx.now + DATACENTER_MS,
+      key,
+    );
   }
 
-  private onStoreBatch(user: number, conn: number, epoch: number, items: StoredItem[], more: boolean): void {
+  private onStoreBatch(
+    user: number,
+    conn: number,
+    epoch: number,
+    items: StoredItem[],
+    more: boolean,
+  ): void {
     if (epoch !== this.epoch || this.crashed) return;
     const c = this.conns.get(user);
     if (c === undefined || c.conn !== conn || c.state !== CONN_OPEN) return; // still in the store
@@ -281,14 +420,28 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
     if (items.length) {
       const ds: Delivery[] = [];
       for (const it of items) {
-        this.trace('fetched', ACTOR.store, ACTOR.gateway, it.key.startsWith('c') ? it.msg : 0, it.envelope.length, this.ctx.now, it.key);
+        this.trace(
+          'fetched',
+          ACTOR.store,
+          ACTOR.gateway,
+          it.key.startsWith('c') ? it.msg : 0,
+          it.envelope.length,
+          this.ctx.now,
+          it.key,
+        );
         ds.push({ key: it.key, msg: it.msg, envelope: it.envelope, fromStore: true, pid: 0 });
         cursor = it.seq;
       }
       this.deliver(c, ds);
     }
     if (more) {
-      this.dc(ACTOR.store, { type: 'store.fetch', user, afterSeq: cursor, epoch: this.epoch, conn });
+      this.dc(ACTOR.store, {
+        type: 'store.fetch',
+        user,
+        afterSeq: cursor,
+        epoch: this.epoch,
+        conn,
+      });
       return;
     }
     c.syncing = false;
@@ -314,11 +467,19 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
       const next = serverProtocol(c.proto).sweep(c, this);
       if (c.state === CONN_OPEN) this.wheel.schedule(c, next, this.tick);
     }
-    const load = Math.max(this.conns.size / this.config.maxConnections, this.meter.rate(now) / this.config.workPerSec);
+    const load = Math.max(
+      this.conns.size / this.config.maxConnections,
+      this.meter.rate(now) / this.config.workPerSec,
+    );
     this.load = load;
     if (load > this.stats.peakLoad) this.stats.peakLoad = load;
-    if (!this.config.backpressure && load > 1) return this.crash(`overloaded at ${Math.round(load * 100)} % with backpressure off`);
-    this.ctx.sendAt(ACTOR.gateway, { type: 'timer', name: 'sweep', conn: 0, gen: this.epoch }, now + SWEEP_MS);
+    if (!this.config.backpressure && load > 1)
+      return this.crash(`overloaded at ${Math.round(load * 100)} % with backpressure off`);
+    this.ctx.sendAt(
+      ACTOR.gateway,
+      { type: 'timer', name: 'sweep', conn: 0, gen: this.epoch },
+      now + SWEEP_MS,
+    );
   }
 
   /** The process dies: every connection drops, everything in memory is gone. */
@@ -328,7 +489,14 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
     this.stats.crashes++;
     this.trace('crash', ACTOR.gateway, ACTOR.gateway, 0, 0, this.ctx.now, reason);
     for (const c of this.conns.values())
-      this.down(c.user, c.conn, NO_CHUNKS, 'gateway crashed', undefined, this.ctx.now + CORE_NETWORK_MS);
+      this.down(
+        c.user,
+        c.conn,
+        NO_CHUNKS,
+        'gateway crashed',
+        undefined,
+        this.ctx.now + CORE_NETWORK_MS,
+      );
     this.conns.clear();
     this.wheel.clear();
     this.lookups.clear();
@@ -337,13 +505,29 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
     this.load = 0;
     this.dc(ACTOR.sessions, { type: 'sm.gateway-down', epoch: this.epoch });
     this.epoch++;
-    this.ctx.sendAt(ACTOR.gateway, { type: 'timer', name: 'restart', conn: 0, gen: this.epoch }, this.ctx.now + this.config.restartMs);
+    this.ctx.sendAt(
+      ACTOR.gateway,
+      { type: 'timer', name: 'restart', conn: 0, gen: this.epoch },
+      this.ctx.now + this.config.restartMs,
+    );
   }
 
   private restart(): void {
     this.crashed = false;
-    this.trace('restart', ACTOR.gateway, ACTOR.gateway, 0, 0, this.ctx.now, `incarnation ${this.epoch}`);
-    this.ctx.sendAt(ACTOR.gateway, { type: 'timer', name: 'sweep', conn: 0, gen: this.epoch }, this.ctx.now + SWEEP_MS);
+    this.trace(
+      'restart',
+      ACTOR.gateway,
+      ACTOR.gateway,
+      0,
+      0,
+      this.ctx.now,
+      `incarnation ${this.epoch}`,
+    );
+    this.ctx.sendAt(
+      ACTOR.gateway,
+      { type: 'timer', name: 'sweep', conn: 0, gen: this.epoch },
+      this.ctx.now + SWEEP_MS,
+    );
   }
 
   private onInput(a: InputAction): void {
@@ -359,7 +543,14 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
   // ── helpers ───────────────────────────────────────────────────────────────────────────────
 
   /** Bytes (or just a close) towards a phone's cell tower; every 'down' has one shape. */
-  private down(user: number, conn: number, chunks: readonly Uint8Array[], close: string | undefined, proto: ProtocolName | undefined, atMs: number): void {
+  private down(
+    user: number,
+    conn: number,
+    chunks: readonly Uint8Array[],
+    close: string | undefined,
+    proto: ProtocolName | undefined,
+    atMs: number,
+  ): void {
     this.ctx.sendAt(phoneActor(user), { type: 'down', conn, chunks, close, proto }, atMs);
   }
 
@@ -367,7 +558,16 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
     this.ctx.sendAt(to, m, this.ctx.now + DATACENTER_MS);
   }
 
-  private trace(kind: TraceKind, from: number, to: number, msg: number, bytes: number, arriveT: number, note?: string, proto?: ProtocolName): void {
+  private trace(
+    kind: TraceKind,
+    from: number,
+    to: number,
+    msg: number,
+    bytes: number,
+    arriveT: number,
+    note?: string,
+    proto?: ProtocolName,
+  ): void {
     this.ctx.emit(this.ctx.now, kind, from, to, msg, bytes, 0, arriveT, proto, note);
   }
 }

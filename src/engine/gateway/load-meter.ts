@@ -20,7 +20,8 @@ export class LoadMeter {
     const start = Math.floor(nowMs / BUCKET_MS) * BUCKET_MS;
     if (start <= this.bucketStart) return;
     const steps = Math.min(BUCKETS, (start - this.bucketStart) / BUCKET_MS);
-    for (let i = 1; i <= steps; i++) this.buckets[((this.bucketStart / BUCKET_MS + i) % BUCKETS) | 0] = 0;
+    for (let i = 1; i <= steps; i++)
+      this.buckets[((this.bucketStart / BUCKET_MS + i) % BUCKETS) | 0] = 0;
     this.bucketStart = start;
   }
 

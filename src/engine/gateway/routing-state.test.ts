@@ -3,7 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { PendingLookups, SessionMarks } from './routing-state';
 
-const lookup = (key: string, msg: number) => ({ recipient: 2, key, msg, envelope: new Uint8Array([msg]) });
+const lookup = (key: string, msg: number) => ({
+  recipient: 2,
+  key,
+  msg,
+  envelope: new Uint8Array([msg]),
+});
 
 describe('PendingLookups', () => {
   it('answers each request once, and lists only the chats still waiting', () => {

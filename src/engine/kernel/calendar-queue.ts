@@ -6,7 +6,8 @@ const MASK = RING - 1;
 
 const before = <M>(a: QueuedEvent<M>, b: QueuedEvent<M>): boolean =>
   a.t < b.t || (a.t === b.t && (a.src < b.src || (a.src === b.src && a.seq < b.seq)));
-const compare = <M>(a: QueuedEvent<M>, b: QueuedEvent<M>): number => (before(a, b) ? -1 : before(b, a) ? 1 : 0);
+const compare = <M>(a: QueuedEvent<M>, b: QueuedEvent<M>): number =>
+  before(a, b) ? -1 : before(b, a) ? 1 : 0;
 
 /**
  * A calendar queue: one bucket per virtual millisecond for the next ~65 s, a binary heap for
@@ -32,7 +33,8 @@ export class CalendarQueue<M> {
 
   push(ev: QueuedEvent<M>): void {
     const k = Math.floor(ev.t);
-    if (k < this.cursor) throw new Error(`event at ${ev.t} ms is before the queue's clock (${this.cursor} ms)`);
+    if (k < this.cursor)
+      throw new Error(`event at ${ev.t} ms is before the queue's clock (${this.cursor} ms)`);
     if (k >= this.cursor + RING) {
       this.overflow.push(ev);
       return;
@@ -63,7 +65,8 @@ export class CalendarQueue<M> {
     if (this.inRing === 0) return -1;
     for (;;) {
       const b = this.ring[this.scan & MASK];
-      if (b !== undefined && (this.scan === this.sortedMs ? this.index < b.length : b.length > 0)) break;
+      if (b !== undefined && (this.scan === this.sortedMs ? this.index < b.length : b.length > 0))
+        break;
       this.scan++;
     }
     if (this.sortedMs !== this.scan) {
@@ -81,7 +84,11 @@ export class CalendarQueue<M> {
     this.cursor = ms;
     if (this.scan < ms) this.scan = ms;
     const limit = ms + RING;
-    for (let e = this.overflow.peek(); e !== undefined && Math.floor(e.t) < limit; e = this.overflow.peek()) {
+    for (
+      let e = this.overflow.peek();
+      e !== undefined && Math.floor(e.t) < limit;
+      e = this.overflow.peek()
+    ) {
       this.overflow.pop();
       this.push(e);
     }
@@ -104,7 +111,8 @@ export class CalendarQueue<M> {
       if (next.t > endMs || (!inclusive && next.t === endMs)) return undefined;
     } else {
       const next = this.overflow.peek();
-      if (next === undefined || next.t > endMs || (!inclusive && next.t === endMs)) return undefined;
+      if (next === undefined || next.t > endMs || (!inclusive && next.t === endMs))
+        return undefined;
     }
     if (h < 0) {
       const ev = this.overflow.pop();

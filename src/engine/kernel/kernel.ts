@@ -1,7 +1,15 @@
 import { CalendarQueue } from './calendar-queue';
 import type { QueuedEvent } from './event-queue';
 import { LIMITS } from './limits';
-import { borrowedEvent, traceEventInto, type MutableTraceEvent, type ProtocolName, type TraceEvent, type TraceKind, type TraceSink } from './trace';
+import {
+  borrowedEvent,
+  traceEventInto,
+  type MutableTraceEvent,
+  type ProtocolName,
+  type TraceEvent,
+  type TraceKind,
+  type TraceSink,
+} from './trace';
 
 /** A component of the simulation: it reacts to one message at a virtual time. */
 export interface Actor<M> {
@@ -18,7 +26,19 @@ export interface ActorContext<M> {
   sendAt(to: number, msg: M, atMs: number): void;
   trace(ev: TraceEvent): void;
   /** Emits a trace event given field by field (as `traceEvent` takes them): no object is built when no sink keeps one. */
-  emit(t: number, kind: TraceKind, from: number, to: number, msg: number, bytes: number, headerBytes: number, arriveT: number, proto?: ProtocolName, note?: string, wire?: readonly Uint8Array[]): void;
+  emit(
+    t: number,
+    kind: TraceKind,
+    from: number,
+    to: number,
+    msg: number,
+    bytes: number,
+    headerBytes: number,
+    arriveT: number,
+    proto?: ProtocolName,
+    note?: string,
+    wire?: readonly Uint8Array[],
+  ): void;
 }
 
 /**
@@ -93,7 +113,20 @@ export class Kernel<M> {
         for (const s of kernel.sinks) s.emit(ev);
       },
       emit: (t, kind, from, to, msg, bytes, headerBytes, arriveT, proto, note, wire) => {
-        const ev = traceEventInto(kernel.scratch, t, kind, from, to, msg, bytes, headerBytes, arriveT, proto, note, wire);
+        const ev = traceEventInto(
+          kernel.scratch,
+          t,
+          kind,
+          from,
+          to,
+          msg,
+          bytes,
+          headerBytes,
+          arriveT,
+          proto,
+          note,
+          wire,
+        );
         for (const s of kernel.sinks) s.emit(ev);
       },
     };
@@ -134,9 +167,11 @@ export class Kernel<M> {
 
   /** Schedules a message from `src` (an actor, or the input log) at `atMs`. */
   enqueue(src: number, to: number, msg: M, atMs: number): void {
-    if (!(atMs >= this.nowMs)) throw new Error(`event for actor ${to} at ${atMs} ms is in the past (now ${this.nowMs} ms)`);
+    if (!(atMs >= this.nowMs))
+      throw new Error(`event for actor ${to} at ${atMs} ms is in the past (now ${this.nowMs} ms)`);
     // The running actor's counter was read when its event began (the table line is then hot).
-    const seq = this.running && src === this.current ? ++this.runningSeq : (this.seqs[src] ?? 0) + 1;
+    const seq =
+      this.running && src === this.current ? ++this.runningSeq : (this.seqs[src] ?? 0) + 1;
     this.seqs[src] = seq;
     const target = this.actors[to];
     if (target === undefined && this.remote) {
@@ -201,12 +236,17 @@ export class Kernel<M> {
   runUntil(endMs: number, inclusive = false): void {
     const q = this.queue;
     const ctx = this.ctx;
-    for (let head = q.popBefore(endMs, inclusive); head !== undefined; head = q.popBefore(endMs, inclusive)) {
+    for (
+      let head = q.popBefore(endMs, inclusive);
+      head !== undefined;
+      head = q.popBefore(endMs, inclusive)
+    ) {
       const actor = this.begin(head);
       if (actor !== undefined) actor.handle(head.msg, ctx);
       this.end();
       this.recycle(head);
-      if (++this.processed > LIMITS.maxEventsPerRun) throw new Error('event limit reached; the run is stopped');
+      if (++this.processed > LIMITS.maxEventsPerRun)
+        throw new Error('event limit reached; the run is stopped');
     }
     if (endMs > this.nowMs && endMs !== Infinity) this.nowMs = endMs;
   }
@@ -229,6 +269,12 @@ export class Kernel<M> {
 
   /** Every pending event as plain data (they may be cloned to another host; an actor must not go along). */
   pendingEvents(): readonly QueuedEvent<M>[] {
-    return this.queue.all().map((ev) => (ev instanceof KernelEvent ? { t: ev.t, src: ev.src, seq: ev.seq, to: ev.to, msg: ev.msg } : ev));
+    return this.queue
+      .all()
+      .map((ev) =>
+        ev instanceof KernelEvent
+          ? { t: ev.t, src: ev.src, seq: ev.seq, to: ev.to, msg: ev.msg }
+          : ev,
+      );
   }
 }

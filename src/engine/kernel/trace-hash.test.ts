@@ -15,14 +15,24 @@ const copy = (s: string): string => s.split('').join('');
 describe('TraceHasher', () => {
   it('hashes notes by content: the same notes as new strings give the same hash, one changed character another', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.constantFrom('binary ✓', 'c12', 'u7 online', '✓ body is plaintext: readable here'), fc.string({ maxLength: 30 })), { minLength: 1, maxLength: 40 }), fc.nat(), (notes, pick) => {
-        const same = notes.map(copy);
-        expect(hashOf(same)).toBe(hashOf(notes));
-        const i = pick % notes.length;
-        const changed = [...notes];
-        changed[i] = notes[i] + 'x';
-        expect(hashOf(changed)).not.toBe(hashOf(notes));
-      }),
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.constantFrom('binary ✓', 'c12', 'u7 online', '✓ body is plaintext: readable here'),
+            fc.string({ maxLength: 30 }),
+          ),
+          { minLength: 1, maxLength: 40 },
+        ),
+        fc.nat(),
+        (notes, pick) => {
+          const same = notes.map(copy);
+          expect(hashOf(same)).toBe(hashOf(notes));
+          const i = pick % notes.length;
+          const changed = [...notes];
+          changed[i] = notes[i] + 'x';
+          expect(hashOf(changed)).not.toBe(hashOf(notes));
+        },
+      ),
     );
   });
 });

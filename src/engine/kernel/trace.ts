@@ -94,7 +94,9 @@ export function traceEvent(
 
 /** The one event to lend `sinks` when every one of them only borrows; undefined when one keeps events. */
 export function borrowedEvent(sinks: readonly TraceSink[]): MutableTraceEvent | undefined {
-  return sinks.every((s) => s.borrows === true) ? (traceEvent(0, 'frame', 0, 0, 0, 0, 0, 0) as MutableTraceEvent) : undefined;
+  return sinks.every((s) => s.borrows === true)
+    ? (traceEvent(0, 'frame', 0, 0, 0, 0, 0, 0) as MutableTraceEvent)
+    : undefined;
 }
 
 /** A trace event as `traceEvent` builds it, or written into `into` (a borrowed event) when given. */
@@ -112,7 +114,8 @@ export function traceEventInto(
   note?: string,
   wire?: readonly Uint8Array[],
 ): TraceEvent {
-  if (into === undefined) return traceEvent(t, kind, from, to, msg, bytes, headerBytes, arriveT, proto, note, wire);
+  if (into === undefined)
+    return traceEvent(t, kind, from, to, msg, bytes, headerBytes, arriveT, proto, note, wire);
   into.t = t;
   into.kind = kind;
   into.from = from;

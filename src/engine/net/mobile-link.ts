@@ -24,9 +24,30 @@ export interface LinkProfile {
  * loss and drop-outs. Radio promotion delay (260 ms, FACTS §4.1) comes on top from the radio.
  */
 export const LINK_PROFILES: Readonly<Record<LinkQuality, LinkProfile>> = {
-  good: { latencyMinMs: 30, latencyMaxMs: 70, lossRate: 0.002, meanMsBetweenDrops: 0, dropMinMs: 0, dropMaxMs: 0 },
-  flaky: { latencyMinMs: 80, latencyMaxMs: 300, lossRate: 0.05, meanMsBetweenDrops: 45_000, dropMinMs: 2_000, dropMaxMs: 15_000 },
-  offline: { latencyMinMs: 30, latencyMaxMs: 70, lossRate: 0, meanMsBetweenDrops: 0, dropMinMs: 0, dropMaxMs: 0 },
+  good: {
+    latencyMinMs: 30,
+    latencyMaxMs: 70,
+    lossRate: 0.002,
+    meanMsBetweenDrops: 0,
+    dropMinMs: 0,
+    dropMaxMs: 0,
+  },
+  flaky: {
+    latencyMinMs: 80,
+    latencyMaxMs: 300,
+    lossRate: 0.05,
+    meanMsBetweenDrops: 45_000,
+    dropMinMs: 2_000,
+    dropMaxMs: 15_000,
+  },
+  offline: {
+    latencyMinMs: 30,
+    latencyMaxMs: 70,
+    lossRate: 0,
+    meanMsBetweenDrops: 0,
+    dropMinMs: 0,
+    dropMaxMs: 0,
+  },
 };
 
 /** TCP's minimum retransmission timeout on Linux (200 ms): what one lost packet costs. */
@@ -65,7 +86,8 @@ function delay(s: LinkState, rng: Rng): number {
   const latencyMs = s.linkLatencyMs;
   let d = latencyMs;
   // Each loss costs one retransmission timeout plus another trip; a bound keeps it finite.
-  for (let i = 0; i < 6 && loss > 0 && rng.next() < loss; i++) d += RETRANSMIT_MS * 2 ** i + latencyMs;
+  for (let i = 0; i < 6 && loss > 0 && rng.next() < loss; i++)
+    d += RETRANSMIT_MS * 2 ** i + latencyMs;
   return d;
 }
 
@@ -85,7 +107,10 @@ export function downlinkArrival(s: LinkState, nowMs: number, extraMs: number, rn
 
 /** How long until a flaky link next drops out: exponential, with the profile's mean (≥ 1 ms). */
 export function msUntilNextDrop(rng: Rng): number {
-  return Math.max(1, Math.round(-Math.log(1 - rng.next()) * LINK_PROFILES.flaky.meanMsBetweenDrops));
+  return Math.max(
+    1,
+    Math.round(-Math.log(1 - rng.next()) * LINK_PROFILES.flaky.meanMsBetweenDrops),
+  );
 }
 
 /** How long a flaky link's drop-out lasts. */

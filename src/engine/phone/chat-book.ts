@@ -63,7 +63,16 @@ export class ChatBook {
   addSent(msg: number, to: number, text: string, body: Uint8Array, nowMs: number): SentMessage {
     const chatSeq = this.peekSeq(to);
     this.nextSeq.set(to, chatSeq);
-    const m: SentMessage = { msg, to, chatSeq, text, body, sentAtMs: nowMs, status: 'queued', acceptedAtMs: -1 };
+    const m: SentMessage = {
+      msg,
+      to,
+      chatSeq,
+      text,
+      body,
+      sentAtMs: nowMs,
+      status: 'queued',
+      acceptedAtMs: -1,
+    };
     this.sent.set(msg, m);
     this.note(to, msg);
     return m;

@@ -94,15 +94,18 @@ export class Fleet implements Actor<SimMessage> {
       case 'offline':
       case 'online':
       case 'link':
-        if (this.exists(ctx, a.user, a.do)) ctx.sendAt(phoneActor(a.user), { type: 'input', action: a }, ctx.now);
+        if (this.exists(ctx, a.user, a.do))
+          ctx.sendAt(phoneActor(a.user), { type: 'input', action: a }, ctx.now);
         return;
       case 'open':
         if (this.exists(ctx, a.user, 'open') && this.exists(ctx, a.chat, 'open chat with'))
           ctx.sendAt(phoneActor(a.user), { type: 'input', action: a }, ctx.now);
         return;
       case 'protocol':
-        if (a.user === 'all') for (const p of this.phones) ctx.sendAt(p.actor, { type: 'input', action: a }, ctx.now);
-        else if (this.exists(ctx, a.user, 'protocol')) ctx.sendAt(phoneActor(a.user), { type: 'input', action: a }, ctx.now);
+        if (a.user === 'all')
+          for (const p of this.phones) ctx.sendAt(p.actor, { type: 'input', action: a }, ctx.now);
+        else if (this.exists(ctx, a.user, 'protocol'))
+          ctx.sendAt(phoneActor(a.user), { type: 'input', action: a }, ctx.now);
         return;
       case 'retry':
         this.env.retry = a.policy;
@@ -122,7 +125,14 @@ export class Fleet implements Actor<SimMessage> {
     ctx.emit(ctx.now, 'rejected', ACTOR.input, ACTOR.fleet, 0, 0, 0, ctx.now, undefined, note);
   }
 
-  private spawn(ctx: Ctx, count: number, proto: ProtocolName, link: LinkQuality, online: boolean, names?: readonly string[]): Phone[] {
+  private spawn(
+    ctx: Ctx,
+    count: number,
+    proto: ProtocolName,
+    link: LinkQuality,
+    online: boolean,
+    names?: readonly string[],
+  ): Phone[] {
     if (this.phones.length + count > LIMITS.maxPhones) {
       this.reject(ctx, `spawning ${count} phones would pass the limit of ${LIMITS.maxPhones}`);
       return [];
@@ -130,7 +140,15 @@ export class Fleet implements Actor<SimMessage> {
     const made: Phone[] = [];
     for (let i = 0; i < count; i++) {
       const user = this.phones.length + 1;
-      const phone = new Phone(user, proto, link, online, this.rng.fork(`u${user}`), this.env, ctx.now);
+      const phone = new Phone(
+        user,
+        proto,
+        link,
+        online,
+        this.rng.fork(`u${user}`),
+        this.env,
+        ctx.now,
+      );
       const name = names?.[i];
       if (name !== undefined) this.names.set(user, name);
       this.phones.push(phone);
@@ -142,7 +160,13 @@ export class Fleet implements Actor<SimMessage> {
   }
 
   /** New Year's Eve: `n` phones try to connect within `withinMs`, each at a random moment. */
-  private spike(ctx: Ctx, n: number, withinMs: number, proto: ProtocolName, messagesEach: number): void {
+  private spike(
+    ctx: Ctx,
+    n: number,
+    withinMs: number,
+    proto: ProtocolName,
+    messagesEach: number,
+  ): void {
     const pool = this.phones.length;
     const made = this.spawn(ctx, n, proto, 'good', false);
     for (const p of made) {
@@ -150,7 +174,15 @@ export class Fleet implements Actor<SimMessage> {
       ctx.sendAt(p.actor, { type: 'input', action: { do: 'online', user: p.user } }, at);
       for (let k = 0; k < messagesEach && pool > 0; k++) {
         const to = this.rng.int(1, pool);
-        ctx.sendAt(p.actor, { type: 'input', action: { do: 'send', from: p.user, to, text: 'Happy New Year!' }, msg: this.nextMsg++ }, at);
+        ctx.sendAt(
+          p.actor,
+          {
+            type: 'input',
+            action: { do: 'send', from: p.user, to, text: 'Happy New Year!' },
+            msg: this.nextMsg++,
+          },
+          at,
+        );
       }
     }
   }
@@ -160,7 +192,8 @@ export class Fleet implements Actor<SimMessage> {
     const meanGapMs = 60_000 / t.perMinute;
     const rng = this.streams[stream]!.rng;
     const at = fromMs + Math.max(1, Math.round(-Math.log(1 - rng.next()) * meanGapMs));
-    if (at < t.untilMs) ctx.sendAt(ACTOR.fleet, { type: 'timer', name: 'traffic', conn: 0, gen: stream }, at);
+    if (at < t.untilMs)
+      ctx.sendAt(ACTOR.fleet, { type: 'timer', name: 'traffic', conn: 0, gen: stream }, at);
   }
 
   private chatter(ctx: Ctx, stream: number): void {
@@ -172,7 +205,11 @@ export class Fleet implements Actor<SimMessage> {
       if (to >= from) to++;
       const msg = this.nextMsg++;
       const text = `#${msg} from u${from} `.padEnd(this.traffic!.bodyBytes, '.');
-      ctx.sendAt(phoneActor(from), { type: 'input', action: { do: 'send', from, to, text }, msg }, ctx.now);
+      ctx.sendAt(
+        phoneActor(from),
+        { type: 'input', action: { do: 'send', from, to, text }, msg },
+        ctx.now,
+      );
     }
     this.scheduleTraffic(ctx, stream, ctx.now);
   }

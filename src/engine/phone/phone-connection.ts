@@ -3,18 +3,44 @@ import type { ActorContext } from '../kernel/kernel';
 import { LIMITS } from '../kernel/limits';
 import type { Rng } from '../kernel/rng';
 import type { ProtocolName, TraceKind } from '../kernel/trace';
-import { downlinkArrival, dropDurationMs, msUntilNextDrop, setLinkQuality, uplinkArrival, type LinkProfile, type LinkQuality, type LinkState } from '../net/mobile-link';
+import {
+  downlinkArrival,
+  dropDurationMs,
+  msUntilNextDrop,
+  setLinkQuality,
+  uplinkArrival,
+  type LinkProfile,
+  type LinkQuality,
+  type LinkState,
+} from '../net/mobile-link';
 import { createClientTransport } from '../protocols/create-transport';
-import type { ClientPort, ClientTransport, ProtocolSettings, WireMeta } from '../protocols/transport';
+import type {
+  ClientPort,
+  ClientTransport,
+  ProtocolSettings,
+  WireMeta,
+} from '../protocols/transport';
 import { byteLength } from '../protocols/wire-meta';
 import { LTE_PROFILE } from '../radio/lte-profile';
-import { radioActivity, radioOver, startRadioClock, type Radio, type RadioClock } from '../radio/radio-model';
+import {
+  radioActivity,
+  radioOver,
+  startRadioClock,
+  type Radio,
+  type RadioClock,
+} from '../radio/radio-model';
 import { retryDelayMs } from '../retry/retry-policy';
 import { ACTOR, phoneActor } from '../sim/actors';
 import type { SimMessage } from '../sim/messages';
 import { CONNECT_TIMEOUT_MS, type PhoneStatus } from './connection-state';
 import type { PhoneEnvironment } from './phone-environment';
-import { phoneTimerKey, TIMER_FIELD_SLOTS, timerOfKey, transportTimerKey, type TimerKey } from './timer-keys';
+import {
+  phoneTimerKey,
+  TIMER_FIELD_SLOTS,
+  timerOfKey,
+  transportTimerKey,
+  type TimerKey,
+} from './timer-keys';
 
 export type Ctx = ActorContext<SimMessage>;
 type TimerMessage = Extract<SimMessage, { type: 'timer' }>;
@@ -79,7 +105,15 @@ export abstract class PhoneConnection implements ClientPort, LinkState, RadioClo
   /** When the phone was spawned: its energy is per hour of its own life. */
   readonly spawnMs: number;
 
-  constructor(user: number, proto: ProtocolName, quality: LinkQuality, online: boolean, rng: Rng, env: PhoneEnvironment, spawnMs: number) {
+  constructor(
+    user: number,
+    proto: ProtocolName,
+    quality: LinkQuality,
+    online: boolean,
+    rng: Rng,
+    env: PhoneEnvironment,
+    spawnMs: number,
+  ) {
     this.actor = phoneActor(user);
     this.user = user;
     this.rng = rng;
@@ -124,12 +158,39 @@ export abstract class PhoneConnection implements ClientPort, LinkState, RadioClo
 
   // ── the link ──────────────────────────────────────────────────────────────────────────────
 
-  protected hop(kind: TraceKind, bytes: number, headerBytes: number, arriveT: number, msg = 0, note?: string, wire?: readonly Uint8Array[]): void {
-    this.ctx.emit(this.ctx.now, kind, this.actor, ACTOR.gateway, msg, bytes, headerBytes, arriveT, this.proto, note, wire);
+  protected hop(
+    kind: TraceKind,
+    bytes: number,
+    headerBytes: number,
+    arriveT: number,
+    msg = 0,
+    note?: string,
+    wire?: readonly Uint8Array[],
+  ): void {
+    this.ctx.emit(
+      this.ctx.now,
+      kind,
+      this.actor,
+      ACTOR.gateway,
+      msg,
+      bytes,
+      headerBytes,
+      arriveT,
+      this.proto,
+      note,
+      wire,
+    );
   }
 
   /** An event on this phone itself (no travel). */
-  protected local(kind: TraceKind, from: number, to: number, msg: number, note?: string, bytes = 0): void {
+  protected local(
+    kind: TraceKind,
+    from: number,
+    to: number,
+    msg: number,
+    note?: string,
+    bytes = 0,
+  ): void {
     this.ctx.emit(this.ctx.now, kind, from, to, msg, bytes, 0, this.ctx.now, this.proto, note);
   }
 
@@ -142,8 +203,20 @@ export abstract class PhoneConnection implements ClientPort, LinkState, RadioClo
     }
     const promotionMs = radioActivity(this, LTE_PROFILE, this.ctx.now);
     const at = uplinkArrival(this, this.ctx.now, promotionMs, this.rng);
-    this.hop(meta.kind, bytes, meta.headerBytes, at, meta.msg ?? 0, meta.note, this.env.recordWire ? chunks : undefined);
-    this.ctx.sendAt(ACTOR.gateway, { type: 'up', user: this.user, conn: this.conn, proto: this.proto, chunks }, at);
+    this.hop(
+      meta.kind,
+      bytes,
+      meta.headerBytes,
+      at,
+      meta.msg ?? 0,
+      meta.note,
+      this.env.recordWire ? chunks : undefined,
+    );
+    this.ctx.sendAt(
+      ACTOR.gateway,
+      { type: 'up', user: this.user, conn: this.conn, proto: this.proto, chunks },
+      at,
+    );
   }
 
   /** Bytes reached the cell tower: the radio wakes (paging) and the link carries them down. */
@@ -151,7 +224,11 @@ export abstract class PhoneConnection implements ClientPort, LinkState, RadioClo
     if (!this.linkUp) return; // the gateway's send already shows as a hop; it never arrives
     const promotionMs = radioActivity(this, LTE_PROFILE, this.ctx.now);
     const at = downlinkArrival(this, this.ctx.now, promotionMs, this.rng);
-    this.ctx.sendAt(this.actor, { type: 'deliver', conn: m.conn, chunks: m.chunks, close: m.close, proto: m.proto }, at);
+    this.ctx.sendAt(
+      this.actor,
+      { type: 'deliver', conn: m.conn, chunks: m.chunks, close: m.close, proto: m.proto },
+      at,
+    );
   }
 
   protected onDeliver(conn: number, chunks: readonly Uint8Array[], close?: string): void {
@@ -159,7 +236,8 @@ export abstract class PhoneConnection implements ClientPort, LinkState, RadioClo
     if (conn !== this.conn || this.transport === undefined) return;
     radioActivity(this, LTE_PROFILE, this.ctx.now);
     if (chunks.length > 0) this.transport.onDown(chunks);
-    if (close !== undefined && this.transport !== undefined && conn === this.conn) this.closed(close);
+    if (close !== undefined && this.transport !== undefined && conn === this.conn)
+      this.closed(close);
   }
 
   // ── timers ────────────────────────────────────────────────────────────────────────────────
@@ -190,29 +268,55 @@ export abstract class PhoneConnection implements ClientPort, LinkState, RadioClo
 
   private genOf(slot: number): number {
     switch (slot) {
-      case 0: return this.gen0;
-      case 1: return this.gen1;
-      case 2: return this.gen2;
-      case 3: return this.gen3;
-      case 4: return this.gen4;
-      case 5: return this.gen5;
-      case 6: return this.gen6;
-      case 7: return this.gen7;
-      default: return this.moreGens?.[slot - TIMER_FIELD_SLOTS] ?? 0;
+      case 0:
+        return this.gen0;
+      case 1:
+        return this.gen1;
+      case 2:
+        return this.gen2;
+      case 3:
+        return this.gen3;
+      case 4:
+        return this.gen4;
+      case 5:
+        return this.gen5;
+      case 6:
+        return this.gen6;
+      case 7:
+        return this.gen7;
+      default:
+        return this.moreGens?.[slot - TIMER_FIELD_SLOTS] ?? 0;
     }
   }
 
   private setGen(slot: number, gen: number): void {
     switch (slot) {
-      case 0: this.gen0 = gen; return;
-      case 1: this.gen1 = gen; return;
-      case 2: this.gen2 = gen; return;
-      case 3: this.gen3 = gen; return;
-      case 4: this.gen4 = gen; return;
-      case 5: this.gen5 = gen; return;
-      case 6: this.gen6 = gen; return;
-      case 7: this.gen7 = gen; return;
-      default: (this.moreGens ??= [])[slot - TIMER_FIELD_SLOTS] = gen;
+      case 0:
+        this.gen0 = gen;
+        return;
+      case 1:
+        this.gen1 = gen;
+        return;
+      case 2:
+        this.gen2 = gen;
+        return;
+      case 3:
+        this.gen3 = gen;
+        return;
+      case 4:
+        this.gen4 = gen;
+        return;
+      case 5:
+        this.gen5 = gen;
+        return;
+      case 6:
+        this.gen6 = gen;
+        return;
+      case 7:
+        this.gen7 = gen;
+        return;
+      default:
+        (this.moreGens ??= [])[slot - TIMER_FIELD_SLOTS] = gen;
     }
   }
 
@@ -232,7 +336,8 @@ export abstract class PhoneConnection implements ClientPort, LinkState, RadioClo
         if (this.status === 'backoff' && conn === this.conn) this.connect();
         return;
       case 'connect-timeout':
-        if (this.status === 'connecting' && conn === this.conn) this.failed('no answer to the connection attempt', 'disconnect');
+        if (this.status === 'connecting' && conn === this.conn)
+          this.failed('no answer to the connection attempt', 'disconnect');
         return;
       case 'link-drop':
         return this.dropLink();
@@ -298,7 +403,18 @@ export abstract class PhoneConnection implements ClientPort, LinkState, RadioClo
     const delay = retryDelayMs(this.env.retry, this.attempt, this.rng);
     this.attempt++;
     this.status = 'backoff';
-    this.ctx.emit(this.ctx.now, 'retry', this.actor, ACTOR.gateway, 0, 0, 0, this.ctx.now + delay, this.proto, `attempt ${this.attempt} in ${delay} ms`);
+    this.ctx.emit(
+      this.ctx.now,
+      'retry',
+      this.actor,
+      ACTOR.gateway,
+      0,
+      0,
+      0,
+      this.ctx.now + delay,
+      this.proto,
+      `attempt ${this.attempt} in ${delay} ms`,
+    );
     this.phoneTimer('reconnect', this.ctx.now + delay);
   }
 

@@ -22,7 +22,12 @@ function offlinePhone(): { phone: Phone; sent: TimerMessage[] } {
     trace: () => {},
     emit: () => {},
   };
-  const env = { settings: { ...DEFAULT_PROTOCOL_SETTINGS }, retry: DEFAULT_RETRY, body: PLAINTEXT_BODIES, recordWire: false };
+  const env = {
+    settings: { ...DEFAULT_PROTOCOL_SETTINGS },
+    retry: DEFAULT_RETRY,
+    body: PLAINTEXT_BODIES,
+    recordWire: false,
+  };
   const phone = new Phone(1, 'mqtt', 'good', false, createRng(1), env, 0);
   phone.boot(ctx);
   return { phone, sent };

@@ -38,11 +38,23 @@ export class Phone extends PhoneConnection implements Actor<SimMessage> {
   /** Sends what waits: unconfirmed chats (and, if the server lost our session, ✓-only ones). */
   protected flush(includeAccepted: boolean): void {
     const t = this.transport;
-    if (t === undefined || this.status !== 'online' || (this.chats === undefined && this.pendingReads === undefined)) return;
+    if (
+      t === undefined ||
+      this.status !== 'online' ||
+      (this.chats === undefined && this.pendingReads === undefined)
+    )
+      return;
     const envs: Envelope[] = [];
     if (this.chats) {
       for (const m of this.chats.unconfirmed(includeAccepted))
-        envs.push({ kind: 'chat', msg: m.msg, from: this.user, to: m.to, chatSeq: m.chatSeq, body: m.body });
+        envs.push({
+          kind: 'chat',
+          msg: m.msg,
+          from: this.user,
+          to: m.to,
+          chatSeq: m.chatSeq,
+          body: m.body,
+        });
     }
     if (this.pendingReads) envs.push(...this.pendingReads);
     this.pendingReads = undefined;
@@ -74,7 +86,13 @@ export class Phone extends PhoneConnection implements Actor<SimMessage> {
         if (!opened.ok) this.malformed(`message ${env.msg}: ${opened.error}`);
         else this.indexMessage(env.msg, env.from, env.from, opened.text);
       }
-      this.local(seen ? 'duplicate' : 'delivered', phoneActor(env.from), this.actor, env.msg, this.env.body.encrypted ? 'decrypted on the device' : 'plaintext');
+      this.local(
+        seen ? 'duplicate' : 'delivered',
+        phoneActor(env.from),
+        this.actor,
+        env.msg,
+        this.env.body.encrypted ? 'decrypted on the device' : 'plaintext',
+      );
     } else if (env.kind === 'receipt') {
       if (this.chats?.raise(env.msg, env.status, this.ctx.now))
         this.local('receipt', phoneActor(env.by), this.actor, env.msg, env.status);
@@ -134,7 +152,13 @@ export class Phone extends PhoneConnection implements Actor<SimMessage> {
   }
 
   private indexMessage(msg: number, chatWith: number, from: number, text: string): void {
-    (this.index ??= createLocalIndex()).add({ id: messageId(msg), chatWith: userId(chatWith), from: userId(from), text, t: simMs(this.ctx.now) });
+    (this.index ??= createLocalIndex()).add({
+      id: messageId(msg),
+      chatWith: userId(chatWith),
+      from: userId(from),
+      text,
+      t: simMs(this.ctx.now),
+    });
   }
 
   private openChat(peer: number): void {

@@ -21,7 +21,8 @@ function define(key: string, transport: string | undefined): TimerKey {
 }
 
 /** One of the phone's own timers (reconnect, connect-timeout, link drop-outs). */
-export const phoneTimerKey = (name: string): TimerKey => BY_KEY.get(name) ?? define(name, undefined);
+export const phoneTimerKey = (name: string): TimerKey =>
+  BY_KEY.get(name) ?? define(name, undefined);
 
 // The last key looked up each way: an idle fleet asks for its keep-alive key over and over.
 let lastTransport: TimerKey | undefined;

@@ -250,7 +250,10 @@ function utf8EncodeSlow(str: string): Uint8Array {
     }
     if (cp < 0x80) w.u8(cp);
     else if (cp < 0x800) w.u8(0xc0 | (cp >> 6)).u8(0x80 | (cp & 63));
-    else if (cp < 0x10000) w.u8(0xe0 | (cp >> 12)).u8(0x80 | ((cp >> 6) & 63)).u8(0x80 | (cp & 63));
+    else if (cp < 0x10000)
+      w.u8(0xe0 | (cp >> 12))
+        .u8(0x80 | ((cp >> 6) & 63))
+        .u8(0x80 | (cp & 63));
     else {
       w.u8(0xf0 | (cp >> 18)).u8(0x80 | ((cp >> 12) & 63));
       w.u8(0x80 | ((cp >> 6) & 63)).u8(0x80 | (cp & 63));
@@ -284,7 +287,11 @@ export function utf8Decode(
   if (ascii) {
     let text = '';
     // `apply` over the typed array, in slices the argument limit allows: spreading is 5–10× slower.
-    for (let j = start; j < end; j += 8192) text += String.fromCharCode.apply(null, bytes.subarray(j, Math.min(end, j + 8192)) as unknown as number[]);
+    for (let j = start; j < end; j += 8192)
+      text += String.fromCharCode.apply(
+        null,
+        bytes.subarray(j, Math.min(end, j + 8192)) as unknown as number[],
+      );
     return decodeOk(text, end - start);
   }
   const units: number[] = [];

@@ -10,7 +10,11 @@ export type DecodeResult<T> =
   | { readonly ok: true; readonly value: T; readonly length: number }
   | { readonly ok: false; readonly error: DecodeError };
 
-export const decodeOk = <T>(value: T, length: number): DecodeResult<T> => ({ ok: true, value, length });
+export const decodeOk = <T>(value: T, length: number): DecodeResult<T> => ({
+  ok: true,
+  value,
+  length,
+});
 export const decodeFail = <T>(message: string, offset: number): DecodeResult<T> => ({
   ok: false,
   error: { message, offset },

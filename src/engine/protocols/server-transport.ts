@@ -9,7 +9,12 @@ export interface GatewayPort {
   readonly epoch: number;
   readonly settings: ProtocolSettings;
   /** Puts bytes on the connection's downlink; `close` also ends the connection afterwards. */
-  transmit(c: GatewayConnection, chunks: readonly Uint8Array[], meta: WireMeta, close?: string): void;
+  transmit(
+    c: GatewayConnection,
+    chunks: readonly Uint8Array[],
+    meta: WireMeta,
+    close?: string,
+  ): void;
   /** Admission control: a refusal reason (backpressure), or undefined to accept. */
   admit(c: GatewayConnection): string | undefined;
   /** The handshake completed; returns whether the server still holds this client's session. */

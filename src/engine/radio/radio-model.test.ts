@@ -64,9 +64,7 @@ describe('LTE joules per hour (FACTS §4.3 table)', () => {
   });
 
   it('a 25 s heartbeat costs more than a 30 s long poll: wake-ups, not bytes', () => {
-    expect(hour(LTE_PROFILE, 25_000).joules).toBeGreaterThan(
-      hour(LTE_PROFILE, 30_000).joules,
-    );
+    expect(hour(LTE_PROFILE, 25_000).joules).toBeGreaterThan(hour(LTE_PROFILE, 30_000).joules);
   });
 });
 

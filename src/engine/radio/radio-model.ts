@@ -62,7 +62,11 @@ export interface RadioClock {
 
 /** Energy drawn over the time a clock has accounted, in joules. */
 export const radioJoules = (r: RadioClock, p: RadioProfile): number =>
-  (r.radioPromotingMs * p.promotionWatts + r.radioTailMs * p.tailWatts + r.radioSecondTailMs * p.secondTailWatts + r.radioIdleMs * p.idleWatts) / 1000;
+  (r.radioPromotingMs * p.promotionWatts +
+    r.radioTailMs * p.tailWatts +
+    r.radioSecondTailMs * p.secondTailWatts +
+    r.radioIdleMs * p.idleWatts) /
+  1000;
 
 /** Length of the part of [fromMs, toMs) inside [loMs, hiMs). */
 const overlapMs = (fromMs: number, toMs: number, loMs: number, hiMs: number): number =>
@@ -85,7 +89,8 @@ export function startRadioClock(r: RadioClock, startMs: number): void {
   r.radioPromotions = 0;
 }
 
-const idleFromMs = (r: RadioClock, p: RadioProfile): number => r.radioTailStartMs + p.tailMs + p.secondTailMs;
+const idleFromMs = (r: RadioClock, p: RadioProfile): number =>
+  r.radioTailStartMs + p.tailMs + p.secondTailMs;
 
 /** Accounts energy up to tMs without activity; a repeat or earlier time does nothing. */
 export function settleRadio(r: RadioClock, p: RadioProfile, tMs: number): void {
@@ -110,7 +115,9 @@ export function radioActivity(r: RadioClock, p: RadioProfile, tMs: number): numb
   assertTime(tMs, 'activity');
   // Effects reach the radio in time order; an earlier packet would rewrite reported energy.
   if (tMs < r.radioSettledMs) {
-    throw new RangeError(`radio activity at ${tMs} ms is before settled time ${r.radioSettledMs} ms`);
+    throw new RangeError(
+      `radio activity at ${tMs} ms is before settled time ${r.radioSettledMs} ms`,
+    );
   }
   settleRadio(r, p, tMs);
   if (tMs >= idleFromMs(r, p)) {

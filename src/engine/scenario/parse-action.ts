@@ -6,7 +6,19 @@ import type { InputAction } from '../sim/messages';
 import type { TimedAction } from './scenario';
 import { bool, isRecord, num, oneOf, str, unknownKeys, type Errors } from './validate-fields';
 
-export const ACTION_KINDS = ['send', 'offline', 'online', 'open', 'link', 'protocol', 'spike', 'crash', 'gateway', 'spawn', 'retry'] as const;
+export const ACTION_KINDS = [
+  'send',
+  'offline',
+  'online',
+  'open',
+  'link',
+  'protocol',
+  'spike',
+  'crash',
+  'gateway',
+  'spawn',
+  'retry',
+] as const;
 
 interface Users {
   readonly byName: ReadonlyMap<string, number>;
@@ -16,20 +28,34 @@ interface Users {
 }
 
 /** Resolves `"alice"`, `"u3"` or `3` to a user number, or records an error naming the field. */
-function user(errors: Errors, a: Record<string, unknown>, key: string, at: string, users: Users): number | undefined {
+function user(
+  errors: Errors,
+  a: Record<string, unknown>,
+  key: string,
+  at: string,
+  users: Users,
+): number | undefined {
   const v = a[key];
   let n: number | undefined;
   if (typeof v === 'number' && Number.isInteger(v)) n = v;
-  else if (typeof v === 'string') n = /^u\d+$/.test(v) ? Number(v.slice(1)) : users.byName.get(v.toLowerCase());
+  else if (typeof v === 'string')
+    n = /^u\d+$/.test(v) ? Number(v.slice(1)) : users.byName.get(v.toLowerCase());
   if (n === undefined || n < 1 || n > LIMITS.maxPhones) {
-    errors.push(`${at}${key} must name a phone ("alice", "u3" or 3) (got ${JSON.stringify(v) ?? 'nothing'})`);
+    errors.push(
+      `${at}${key} must name a phone ("alice", "u3" or 3) (got ${JSON.stringify(v) ?? 'nothing'})`,
+    );
     return undefined;
   }
   return n;
 }
 
 /** Parses one scripted action; returns undefined (with errors recorded) when it is malformed. */
-export function parseAction(x: unknown, at: string, users: Users, errors: Errors): TimedAction | undefined {
+export function parseAction(
+  x: unknown,
+  at: string,
+  users: Users,
+  errors: Errors,
+): TimedAction | undefined {
   if (!isRecord(x)) {
     errors.push(`${at.slice(0, -1)} must be an object`);
     return undefined;
@@ -46,7 +72,8 @@ export function parseAction(x: unknown, at: string, users: Users, errors: Errors
       const to = user(errors, x, 'to', at, users);
       const text = str(errors, x, 'text', at) ?? 'hello';
       if (from !== undefined && from === to) errors.push(`${at}to must differ from ${at}from`);
-      if (text.length > LIMITS.maxMessageBytes) errors.push(`${at}text is longer than ${LIMITS.maxMessageBytes} characters`);
+      if (text.length > LIMITS.maxMessageBytes)
+        errors.push(`${at}text is longer than ${LIMITS.maxMessageBytes} characters`);
       if (from !== undefined && to !== undefined) action = { do: 'send', from, to, text };
       break;
     }
@@ -80,11 +107,24 @@ export function parseAction(x: unknown, at: string, users: Users, errors: Errors
     }
     case 'spike': {
       only('connections', 'withinSec', 'protocol', 'messagesEach');
-      const connections = num(errors, x, 'connections', at, { required: true, integer: true, min: 1, max: LIMITS.maxSpikeConnections });
+      const connections = num(errors, x, 'connections', at, {
+        required: true,
+        integer: true,
+        min: 1,
+        max: LIMITS.maxSpikeConnections,
+      });
       const withinSec = num(errors, x, 'withinSec', at, { required: true, min: 0, max: 3600 });
       const protocol = oneOf(errors, x, 'protocol', at, PROTOCOLS) ?? 'mqtt';
-      const messagesEach = num(errors, x, 'messagesEach', at, { integer: true, min: 0, max: 100 }) ?? 0;
-      if (connections !== undefined && withinSec !== undefined) action = { do: 'spike', connections, withinMs: Math.round(withinSec * 1000), protocol, messagesEach };
+      const messagesEach =
+        num(errors, x, 'messagesEach', at, { integer: true, min: 0, max: 100 }) ?? 0;
+      if (connections !== undefined && withinSec !== undefined)
+        action = {
+          do: 'spike',
+          connections,
+          withinMs: Math.round(withinSec * 1000),
+          protocol,
+          messagesEach,
+        };
       break;
     }
     case 'crash':
@@ -107,7 +147,12 @@ export function parseAction(x: unknown, at: string, users: Users, errors: Errors
     }
     case 'spawn': {
       only('count', 'protocol', 'link', 'online');
-      const count = num(errors, x, 'count', at, { required: true, integer: true, min: 1, max: LIMITS.maxSpikeConnections });
+      const count = num(errors, x, 'count', at, {
+        required: true,
+        integer: true,
+        min: 1,
+        max: LIMITS.maxSpikeConnections,
+      });
       const protocol = oneOf(errors, x, 'protocol', at, PROTOCOLS, true);
       const link = oneOf(errors, x, 'link', at, LINK_QUALITIES) ?? 'good';
       const online = bool(errors, x, 'online', at) ?? true;

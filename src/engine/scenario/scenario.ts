@@ -17,7 +17,13 @@ export interface ScenarioFile {
   durationSec: number;
   /** End-to-end encryption of message bodies (default true). */
   encryption?: boolean;
-  gateway?: { maxConnections?: number; workPerSec?: number; backpressure?: boolean; thresholdPct?: number; restartSec?: number };
+  gateway?: {
+    maxConnections?: number;
+    workPerSec?: number;
+    backpressure?: boolean;
+    thresholdPct?: number;
+    restartSec?: number;
+  };
   retry?: RetryPolicy;
   protocolSettings?: {
     shortPollIntervalSec?: number;
@@ -27,9 +33,21 @@ export interface ScenarioFile {
     mqttKeepAliveSec?: number;
     mqttQos?: 0 | 1;
   };
-  phones: { count: number; protocol: ProtocolName; link?: LinkQuality; online?: boolean; names?: string[] }[];
+  phones: {
+    count: number;
+    protocol: ProtocolName;
+    link?: LinkQuality;
+    online?: boolean;
+    names?: string[];
+  }[];
   /** Background chatter between random pairs of the initial phones. */
-  traffic?: { messagesPerMinute: number; bodyBytes?: number; fromSec?: number; untilSec?: number; perGroup?: boolean };
+  traffic?: {
+    messagesPerMinute: number;
+    bodyBytes?: number;
+    fromSec?: number;
+    untilSec?: number;
+    perGroup?: boolean;
+  };
   actions?: ({ at: number } & Record<string, unknown>)[];
 }
 

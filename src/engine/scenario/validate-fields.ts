@@ -1,11 +1,23 @@
 /** Small checks that name the field they found wrong, for scenario validation. */
 export type Errors = string[];
 
-export const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+export const isRecord = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
 
-const show = (x: unknown): string => (typeof x === 'string' ? JSON.stringify(x) : x === undefined ? 'nothing' : JSON.stringify(x) ?? String(x));
+const show = (x: unknown): string =>
+  typeof x === 'string'
+    ? JSON.stringify(x)
+    : x === undefined
+      ? 'nothing'
+      : (JSON.stringify(x) ?? String(x));
 
-export function num(errors: Errors, obj: Record<string, unknown>, key: string, path: string, o: { min?: number; max?: number; integer?: boolean; required?: boolean } = {}): number | undefined {
+export function num(
+  errors: Errors,
+  obj: Record<string, unknown>,
+  key: string,
+  path: string,
+  o: { min?: number; max?: number; integer?: boolean; required?: boolean } = {},
+): number | undefined {
   const v = obj[key];
   if (v === undefined) {
     if (o.required) errors.push(`${path}${key} is required`);
@@ -15,14 +27,22 @@ export function num(errors: Errors, obj: Record<string, unknown>, key: string, p
     errors.push(`${path}${key} must be a number (got ${show(v)})`);
     return undefined;
   }
-  if (o.integer && !Number.isInteger(v)) errors.push(`${path}${key} must be a whole number (got ${v})`);
-  else if (o.min !== undefined && v < o.min) errors.push(`${path}${key} must be ≥ ${o.min} (got ${v})`);
-  else if (o.max !== undefined && v > o.max) errors.push(`${path}${key} must be ≤ ${o.max} (got ${v})`);
+  if (o.integer && !Number.isInteger(v))
+    errors.push(`${path}${key} must be a whole number (got ${v})`);
+  else if (o.min !== undefined && v < o.min)
+    errors.push(`${path}${key} must be ≥ ${o.min} (got ${v})`);
+  else if (o.max !== undefined && v > o.max)
+    errors.push(`${path}${key} must be ≤ ${o.max} (got ${v})`);
   else return v;
   return undefined;
 }
 
-export function bool(errors: Errors, obj: Record<string, unknown>, key: string, path: string): boolean | undefined {
+export function bool(
+  errors: Errors,
+  obj: Record<string, unknown>,
+  key: string,
+  path: string,
+): boolean | undefined {
   const v = obj[key];
   if (v === undefined) return undefined;
   if (typeof v !== 'boolean') {
@@ -32,7 +52,13 @@ export function bool(errors: Errors, obj: Record<string, unknown>, key: string, 
   return v;
 }
 
-export function str(errors: Errors, obj: Record<string, unknown>, key: string, path: string, required = false): string | undefined {
+export function str(
+  errors: Errors,
+  obj: Record<string, unknown>,
+  key: string,
+  path: string,
+  required = false,
+): string | undefined {
   const v = obj[key];
   if (v === undefined) {
     if (required) errors.push(`${path}${key} is required`);
@@ -45,7 +71,14 @@ export function str(errors: Errors, obj: Record<string, unknown>, key: string, p
   return v;
 }
 
-export function oneOf<T extends string>(errors: Errors, obj: Record<string, unknown>, key: string, path: string, options: readonly T[], required = false): T | undefined {
+export function oneOf<T extends string>(
+  errors: Errors,
+  obj: Record<string, unknown>,
+  key: string,
+  path: string,
+  options: readonly T[],
+  required = false,
+): T | undefined {
   const v = obj[key];
   if (v === undefined) {
     if (required) errors.push(`${path}${key} is required (one of ${options.join(', ')})`);
@@ -59,6 +92,13 @@ export function oneOf<T extends string>(errors: Errors, obj: Record<string, unkn
 }
 
 /** Flags keys that are not part of the format (a typo like "durationSecs" would otherwise be ignored). */
-export function unknownKeys(errors: Errors, obj: Record<string, unknown>, path: string, allowed: readonly string[]): void {
-  for (const k of Object.keys(obj)) if (!allowed.includes(k)) errors.push(`${path}${k} is not a known field (known: ${allowed.join(', ')})`);
+export function unknownKeys(
+  errors: Errors,
+  obj: Record<string, unknown>,
+  path: string,
+  allowed: readonly string[],
+): void {
+  for (const k of Object.keys(obj))
+    if (!allowed.includes(k))
+      errors.push(`${path}${k} is not a known field (known: ${allowed.join(', ')})`);
 }

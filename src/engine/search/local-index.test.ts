@@ -14,7 +14,13 @@ function history(): LocalIndex {
     [5, 2, 1, 3_000, 'station at 8, then'],
   ];
   for (const [id, chatWith, from, t, text] of rows) {
-    index.add({ id: messageId(id), chatWith: userId(chatWith), from: userId(from), t: simMs(t), text });
+    index.add({
+      id: messageId(id),
+      chatWith: userId(chatWith),
+      from: userId(from),
+      t: simMs(t),
+      text,
+    });
   }
   return index;
 }
@@ -25,14 +31,24 @@ describe('normalisation', () => {
   it('lowercases and strips accents, splitting on anything that is not a letter or digit', () => {
     expect(normalizeText('CAFÉ Crème Brûlée')).toBe('cafe creme brulee');
     expect(normalizeText('İstanbul')).toBe('istanbul');
-    expect(tokenize("Meet at the café, at 8?! l'été")).toEqual(['meet', 'at', 'the', 'cafe', 'at', '8', 'l', 'ete']);
+    expect(tokenize("Meet at the café, at 8?! l'été")).toEqual([
+      'meet',
+      'at',
+      'the',
+      'cafe',
+      'at',
+      '8',
+      'l',
+      'ete',
+    ]);
   });
 });
 
 describe('local search', () => {
   it('finds "café" by cafe, CAFÉ and café, newest first', () => {
     const index = history();
-    for (const query of ['cafe', 'CAFÉ', 'café', 'Cafe ']) expect(ids(index, query)).toEqual([3, 2, 1]);
+    for (const query of ['cafe', 'CAFÉ', 'café', 'Cafe '])
+      expect(ids(index, query)).toEqual([3, 2, 1]);
   });
 
   it('reports the matched terms, normalised', () => {
@@ -70,7 +86,13 @@ describe('local search', () => {
   it('re-adding a message id replaces it instead of duplicating it', () => {
     const index = history();
     expect(index.size).toBe(5);
-    index.add({ id: messageId(2), chatWith: userId(2), from: userId(2), t: simMs(2_000), text: 'pizza instead' });
+    index.add({
+      id: messageId(2),
+      chatWith: userId(2),
+      from: userId(2),
+      t: simMs(2_000),
+      text: 'pizza instead',
+    });
     expect(index.size).toBe(5);
     expect(ids(index, 'cafe')).toEqual([3, 1]);
     expect(ids(index, 'pizz')).toEqual([2]);
@@ -80,7 +102,13 @@ describe('local search', () => {
   it('breaks ties in time by the later message id', () => {
     const index = createLocalIndex();
     for (const id of [7, 9, 8]) {
-      index.add({ id: messageId(id), chatWith: userId(2), from: userId(1), t: simMs(5), text: 'same time' });
+      index.add({
+        id: messageId(id),
+        chatWith: userId(2),
+        from: userId(1),
+        t: simMs(5),
+        text: 'same time',
+      });
     }
     expect(ids(index, 'same')).toEqual([9, 8, 7]);
   });

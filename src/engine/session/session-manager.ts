@@ -43,7 +43,12 @@ export class SessionManager implements Actor<SimMessage> {
   presence(user: number): Presence | undefined {
     const online = this.onlineOf[user];
     if (online === undefined || online === NEVER) return undefined;
-    return { online: online === 1, conn: this.connOf[user]!, proto: this.protoOf[user], lastSeenMs: this.lastSeenOf[user]! };
+    return {
+      online: online === 1,
+      conn: this.connOf[user]!,
+      proto: this.protoOf[user],
+      lastSeenMs: this.lastSeenOf[user]!,
+    };
   }
 
   handle(m: SimMessage, ctx: ActorContext<SimMessage>): void {
@@ -68,7 +73,18 @@ export class SessionManager implements Actor<SimMessage> {
       }
       case 'sm.lookup': {
         const online = this.onlineOf[m.user] === 1;
-        ctx.sendAt(ACTOR.gateway, { type: 'sm.result', req: m.req, user: m.user, online, conn: this.connOf[m.user] ?? 0, epoch: m.epoch }, ctx.now + DATACENTER_MS);
+        ctx.sendAt(
+          ACTOR.gateway,
+          {
+            type: 'sm.result',
+            req: m.req,
+            user: m.user,
+            online,
+            conn: this.connOf[m.user] ?? 0,
+            epoch: m.epoch,
+          },
+          ctx.now + DATACENTER_MS,
+        );
         return;
       }
       case 'sm.gateway-down':

@@ -4,16 +4,35 @@ import type { RetryPolicy } from '../retry/retry-policy';
 
 /** A learner's or a scenario's action. Users are numbers here; scenarios may name them. */
 export type InputAction =
-  | { do: 'spawn'; count: number; protocol: ProtocolName; link?: LinkQuality; online?: boolean; names?: string[] }
+  | {
+      do: 'spawn';
+      count: number;
+      protocol: ProtocolName;
+      link?: LinkQuality;
+      online?: boolean;
+      names?: string[];
+    }
   | { do: 'send'; from: number; to: number; text: string }
   | { do: 'offline'; user: number }
   | { do: 'online'; user: number }
   | { do: 'open'; user: number; chat: number }
   | { do: 'link'; user: number; quality: LinkQuality }
   | { do: 'protocol'; user: number | 'all'; protocol: ProtocolName }
-  | { do: 'spike'; connections: number; withinMs: number; protocol: ProtocolName; messagesEach: number }
+  | {
+      do: 'spike';
+      connections: number;
+      withinMs: number;
+      protocol: ProtocolName;
+      messagesEach: number;
+    }
   | { do: 'crash' }
-  | { do: 'gateway'; maxConnections?: number; workPerSec?: number; backpressure?: boolean; thresholdPct?: number }
+  | {
+      do: 'gateway';
+      maxConnections?: number;
+      workPerSec?: number;
+      backpressure?: boolean;
+      thresholdPct?: number;
+    }
   | { do: 'retry'; policy: RetryPolicy };
 
 /** A record the ephemeral store keeps for a recipient: one delivery, as opaque bytes. */
@@ -32,8 +51,20 @@ export interface StoredItem {
 export type SimMessage =
   // phone ⇄ gateway, over the mobile link
   | { type: 'up'; user: number; conn: number; proto: ProtocolName; chunks: readonly Uint8Array[] }
-  | { type: 'down'; conn: number; chunks: readonly Uint8Array[]; close?: string; proto?: ProtocolName }
-  | { type: 'deliver'; conn: number; chunks: readonly Uint8Array[]; close?: string; proto?: ProtocolName }
+  | {
+      type: 'down';
+      conn: number;
+      chunks: readonly Uint8Array[];
+      close?: string;
+      proto?: ProtocolName;
+    }
+  | {
+      type: 'deliver';
+      conn: number;
+      chunks: readonly Uint8Array[];
+      close?: string;
+      proto?: ProtocolName;
+    }
   // gateway ⇄ session manager
   | { type: 'sm.register'; user: number; conn: number; proto: ProtocolName; epoch: number }
   | { type: 'sm.unregister'; user: number; conn: number; epoch: number }
@@ -43,7 +74,14 @@ export type SimMessage =
   // gateway ⇄ ephemeral store
   | { type: 'store.put'; recipient: number; key: string; msg: number; envelope: Uint8Array }
   | { type: 'store.fetch'; user: number; afterSeq: number; epoch: number; conn: number }
-  | { type: 'store.batch'; user: number; items: StoredItem[]; more: boolean; epoch: number; conn: number }
+  | {
+      type: 'store.batch';
+      user: number;
+      items: StoredItem[];
+      more: boolean;
+      epoch: number;
+      conn: number;
+    }
   | { type: 'store.delete'; user: number; key: string }
   // timers and inputs
   | { type: 'timer'; name: string; conn: number; gen: number }

@@ -13,14 +13,24 @@ export interface ProtocolTally {
   delivered: number;
 }
 
-const emptyTally = (): ProtocolTally => ({ bytesUp: 0, bytesDown: 0, headerBytes: 0, payloadBytes: 0, requests: 0, delivered: 0 });
+const emptyTally = (): ProtocolTally => ({
+  bytesUp: 0,
+  bytesDown: 0,
+  headerBytes: 0,
+  payloadBytes: 0,
+  requests: 0,
+  delivered: 0,
+});
 
 /**
  * Metrics as a view of the trace: it watches every event as it happens and keeps only
  * per-message and per-protocol tallies, never the events themselves.
  */
 export class MetricsCollector implements TraceSink {
-  readonly protocols = Object.fromEntries(PROTOCOLS.map((p) => [p, emptyTally()])) as Record<ProtocolName, ProtocolTally>;
+  readonly protocols = Object.fromEntries(PROTOCOLS.map((p) => [p, emptyTally()])) as Record<
+    ProtocolName,
+    ProtocolTally
+  >;
   readonly createdAt = new Map<number, number>();
   readonly deliveredAt = new Map<number, number>();
   readonly accepted = new Set<number>();

@@ -28,10 +28,33 @@ export interface Report {
     duplicated: number;
     duplicatesSuppressed: number;
   };
-  protocols: Partial<Record<ProtocolName, { clients: number; bytesUp: number; bytesDown: number; bytesPerDeliveredMessage: number | null; requests: number; headerBytes: number; payloadBytes: number }>>;
-  energy: Partial<Record<ProtocolName, { joulesPerPhoneHour: number; highPowerSecondsPerPhoneHour: number }>>;
+  protocols: Partial<
+    Record<
+      ProtocolName,
+      {
+        clients: number;
+        bytesUp: number;
+        bytesDown: number;
+        bytesPerDeliveredMessage: number | null;
+        requests: number;
+        headerBytes: number;
+        payloadBytes: number;
+      }
+    >
+  >;
+  energy: Partial<
+    Record<ProtocolName, { joulesPerPhoneHour: number; highPowerSecondsPerPhoneHour: number }>
+  >;
   latencyMs: { p50: number; p95: number; p99: number };
-  gateway: { peakConnections: number; connectionsNow: number; refusedConnections: number; peakLoad: number; crashed: boolean; crashes: number; bytesPerConnection: number };
+  gateway: {
+    peakConnections: number;
+    connectionsNow: number;
+    refusedConnections: number;
+    peakLoad: number;
+    crashed: boolean;
+    crashes: number;
+    bytesPerConnection: number;
+  };
   encryption: boolean;
   rejectedInputs: number;
   traceHash: string;
@@ -89,9 +112,11 @@ export function chatIdsOnWire(events: Iterable<QueuedEvent<SimMessage>>): number
   const out: number[] = [];
   for (const ev of events) {
     const m = ev.msg;
-    if (m.type === 'up' || m.type === 'down' || m.type === 'deliver') out.push(...chatIdsIn(m.proto, m.chunks));
+    if (m.type === 'up' || m.type === 'down' || m.type === 'deliver')
+      out.push(...chatIdsIn(m.proto, m.chunks));
     else if (m.type === 'store.put' && m.key.startsWith('c')) out.push(m.msg);
-    else if (m.type === 'store.batch') for (const it of m.items) if (it.key.startsWith('c')) out.push(it.msg);
+    else if (m.type === 'store.batch')
+      for (const it of m.items) if (it.key.startsWith('c')) out.push(it.msg);
   }
   return out;
 }
@@ -104,7 +129,8 @@ export function outboxChatIds(phones: readonly Phone[]): number[] {
   for (const p of phones)
     if (p.chats)
       for (const s of p.chats.sent.values())
-        if (s.status === 'queued' || (s.status === 'sent' && p.resumedAtMs < s.acceptedAtMs)) out.push(s.msg);
+        if (s.status === 'queued' || (s.status === 'sent' && p.resumedAtMs < s.acceptedAtMs))
+          out.push(s.msg);
   return out;
 }
 
@@ -124,7 +150,12 @@ export function fleetTally(phones: readonly Phone[], nowMs: number): Map<Protoco
 }
 
 /** Where every message not yet delivered is right now, in a one-thread run. */
-export function pendingMessages(sim: Simulation): { inStore: Set<number>; inGateway: Set<number>; onWire: Set<number>; inOutbox: Set<number> } {
+export function pendingMessages(sim: Simulation): {
+  inStore: Set<number>;
+  inGateway: Set<number>;
+  onWire: Set<number>;
+  inOutbox: Set<number>;
+} {
   const inStore = new Set(storedChatIds(sim.store.store.all()));
   const inGateway = new Set(sim.gateway.heldChatIds());
   const inOutbox = new Set(outboxChatIds(sim.fleet.phones));
@@ -193,7 +224,10 @@ export function buildReport(src: Simulation | ReportView): Report {
       payloadBytes: t.payloadBytes,
     };
     if (e && e.hours > 0)
-      energyOut[proto] = { joulesPerPhoneHour: round(e.joules / e.hours), highPowerSecondsPerPhoneHour: round(e.highMs / 1000 / e.hours) };
+      energyOut[proto] = {
+        joulesPerPhoneHour: round(e.joules / e.hours),
+        highPowerSecondsPerPhoneHour: round(e.highMs / 1000 / e.hours),
+      };
   }
 
   const lat = m.latencies();

@@ -23,7 +23,8 @@ export class ServerViewRecorder implements TraceSink {
 
   emit(ev: TraceEvent): void {
     if (ev.to !== ACTOR.gateway || ev.wire === undefined || ev.proto === undefined) return;
-    for (const chunk of ev.wire) for (const env of envelopesIn(ev.proto, chunk)) if (env.kind === 'chat') this.add(env.body);
+    for (const chunk of ev.wire)
+      for (const env of envelopesIn(ev.proto, chunk)) if (env.kind === 'chat') this.add(env.body);
   }
 
   /** Hook for the store's durable writes: what it keeps is what the server holds at rest. */

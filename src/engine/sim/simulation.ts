@@ -27,7 +27,8 @@ export interface SimulationOptions {
 }
 
 /** Which actor acts on an input. */
-export const inputTarget = (a: InputAction): number => (a.do === 'crash' || a.do === 'gateway' ? ACTOR.gateway : ACTOR.fleet);
+export const inputTarget = (a: InputAction): number =>
+  a.do === 'crash' || a.do === 'gateway' ? ACTOR.gateway : ACTOR.fleet;
 
 /** One message from the input actor: where it goes, when, and what it is. */
 export interface ScheduledInput {
@@ -47,13 +48,18 @@ export function scenarioInputs(scenario: Scenario): ScheduledInput[] {
     { to: ACTOR.gateway, atMs: 0, msg: boot },
     { to: ACTOR.fleet, atMs: 0, msg: { ...boot } },
   ];
-  for (const spawn of scenario.phones) out.push({ to: ACTOR.fleet, atMs: 0, msg: { type: 'input', action: spawn } });
+  for (const spawn of scenario.phones)
+    out.push({ to: ACTOR.fleet, atMs: 0, msg: { type: 'input', action: spawn } });
   for (const a of scenario.actions) out.push(inputMessage(a.action, a.atMs));
   return out;
 }
 
 /** A learner's or a scenario's action as the input actor sends it. */
-export const inputMessage = (action: InputAction, atMs: number): ScheduledInput => ({ to: inputTarget(action), atMs, msg: { type: 'input', action } });
+export const inputMessage = (action: InputAction, atMs: number): ScheduledInput => ({
+  to: inputTarget(action),
+  atMs,
+  msg: { type: 'input', action },
+});
 
 /** The phones' shared environment of a run (settings, retry policy, body codec from the seed). */
 export function createPhoneEnvironment(scenario: Scenario, recordWire: boolean): PhoneEnvironment {
@@ -67,7 +73,11 @@ export function createPhoneEnvironment(scenario: Scenario, recordWire: boolean):
 }
 
 /** The run's fleet of phones; `register` puts each new phone on the kernel that runs it. */
-export function createFleet(scenario: Scenario, env: PhoneEnvironment, register: (actor: number, phone: Phone) => void): Fleet {
+export function createFleet(
+  scenario: Scenario,
+  env: PhoneEnvironment,
+  register: (actor: number, phone: Phone) => void,
+): Fleet {
   const fleet = new Fleet(createRng(scenario.seed).fork('fleet'), env, register, scenario.traffic);
   for (const [user, name] of scenario.names) fleet.names.set(user, name);
   return fleet;
@@ -82,7 +92,8 @@ export interface GatewayEnvironment {
 }
 
 /** The run's gateway, with its own copy of the scenario's capacity settings. */
-export const createGateway = (scenario: Scenario, env: GatewayEnvironment): Gateway => new Gateway({ ...scenario.gateway }, env);
+export const createGateway = (scenario: Scenario, env: GatewayEnvironment): Gateway =>
+  new Gateway({ ...scenario.gateway }, env);
 
 /**
  * One run, in one thread: the kernel with every component registered, the scenario's phones

@@ -35,9 +35,13 @@ export function envelopesIn(proto: ProtocolName, chunk: Uint8Array): Envelope[] 
 }
 
 /** Chat ids carried by some chunks. */
-export function chatIdsIn(proto: ProtocolName | undefined, chunks: readonly Uint8Array[]): number[] {
+export function chatIdsIn(
+  proto: ProtocolName | undefined,
+  chunks: readonly Uint8Array[],
+): number[] {
   if (proto === undefined) return [];
   const out: number[] = [];
-  for (const c of chunks) for (const e of envelopesIn(proto, c)) if (e.kind === 'chat') out.push(e.msg);
+  for (const c of chunks)
+    for (const e of envelopesIn(proto, c)) if (e.kind === 'chat') out.push(e.msg);
   return out;
 }

@@ -6,7 +6,8 @@ import type { SimMessage, StoredItem } from '../sim/messages';
 import type { EphemeralStore } from './ephemeral-store';
 
 /** A write the host must make durable (the browser's store worker writes it to IndexedDB). */
-export type PersistOp = { op: 'put'; item: StoredItem } | { op: 'delete'; user: number; key: string };
+export type PersistOp =
+  { op: 'put'; item: StoredItem } | { op: 'delete'; user: number; key: string };
 
 /** The store as an actor: puts, fetches in batches, deletes after acks. */
 export class StoreActor implements Actor<SimMessage> {
@@ -22,7 +23,12 @@ export class StoreActor implements Actor<SimMessage> {
   handle(m: SimMessage, ctx: ActorContext<SimMessage>): void {
     switch (m.type) {
       case 'store.put': {
-        const item = this.store.put({ recipient: m.recipient, key: m.key, msg: m.msg, envelope: m.envelope });
+        const item = this.store.put({
+          recipient: m.recipient,
+          key: m.key,
+          msg: m.msg,
+          envelope: m.envelope,
+        });
         if (item) {
           this.storedTotal++;
           this.persist?.({ op: 'put', item });
@@ -31,7 +37,11 @@ export class StoreActor implements Actor<SimMessage> {
       }
       case 'store.fetch': {
         const { items, more } = this.store.fetch(m.user, m.afterSeq, LIMITS.storeFetchBatch);
-        ctx.sendAt(ACTOR.gateway, { type: 'store.batch', user: m.user, items, more, epoch: m.epoch, conn: m.conn }, ctx.now + DATACENTER_MS);
+        ctx.sendAt(
+          ACTOR.gateway,
+          { type: 'store.batch', user: m.user, items, more, epoch: m.epoch, conn: m.conn },
+          ctx.now + DATACENTER_MS,
+        );
         return;
       }
       case 'store.delete':

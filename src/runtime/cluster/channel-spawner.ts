@@ -19,7 +19,9 @@ export async function remoteHost(
   log: Logger,
   terminate: () => Promise<void>,
 ): Promise<HostHandle & { readonly api: Comlink.Remote<HostWorkerApi> }> {
-  const api = Comlink.wrap<HostWorkerApi>(guardEndpoint(ep, checkComlinkReply, `coordinator, from ${name}`, log));
+  const api = Comlink.wrap<HostWorkerApi>(
+    guardEndpoint(ep, checkComlinkReply, `coordinator, from ${name}`, log),
+  );
   const clock = new MessageChannel();
   await api.clock(Comlink.transfer(clock.port2, [clock.port2]));
   return {

@@ -7,11 +7,31 @@ import { ACTOR, phoneActor } from '../../engine/sim/actors';
 import type { InputAction } from '../../engine/sim/messages';
 import { MetricsCollector } from '../../engine/sim/metrics';
 import type { ReportView } from '../../engine/sim/report';
-import { inputMessage, inputTarget, scenarioInputs, type ScheduledInput } from '../../engine/sim/simulation';
+import {
+  inputMessage,
+  inputTarget,
+  scenarioInputs,
+  type ScheduledInput,
+} from '../../engine/sim/simulation';
 import type { Cluster } from './cluster';
 import { clusterReportView, mergeStats, noCarry, type ClusterParts } from './cluster-view';
-import { FAULT_SOURCE, HOST_NAMES, hostOfActor, LOOKAHEAD_MS, peersOf, type HostName } from './partition';
-import type { HistorySetup, HostSetup, SimEvent, StoreSetup, TimeMark, WindowGrant, WindowReport } from './protocol';
+import {
+  FAULT_SOURCE,
+  HOST_NAMES,
+  hostOfActor,
+  LOOKAHEAD_MS,
+  peersOf,
+  type HostName,
+} from './partition';
+import type {
+  HistorySetup,
+  HostSetup,
+  SimEvent,
+  StoreSetup,
+  TimeMark,
+  WindowGrant,
+  WindowReport,
+} from './protocol';
 import { TraceMerger, yieldToEventLoop } from './trace-merger';
 
 /** How a run over a cluster is set up. */
@@ -77,11 +97,22 @@ export class ClusterRun {
   }
 
   /** Initialises every host for a new run of `scenario` and schedules its inputs (numbered as one thread does). */
-  static async start(cluster: Cluster, scenario: Scenario, opts: ClusterRunOptions, begin: StoreSetup['begin']): Promise<ClusterRun> {
+  static async start(
+    cluster: Cluster,
+    scenario: Scenario,
+    opts: ClusterRunOptions,
+    begin: StoreSetup['begin'],
+  ): Promise<ClusterRun> {
     const run = new ClusterRun(cluster, scenario, cluster.nextRunId(), opts);
     // Each host queues its share of the scenario's inputs itself; learner inputs are numbered after them.
     const setup = run.setup(begin);
-    const next = await Promise.all(HOST_NAMES.map((h) => cluster.host(h).control.init({ ...setup, scenario: run.scenarioFor(h, true), scenarioInputs: true })));
+    const next = await Promise.all(
+      HOST_NAMES.map((h) =>
+        cluster
+          .host(h)
+          .control.init({ ...setup, scenario: run.scenarioFor(h, true), scenarioInputs: true }),
+      ),
+    );
     HOST_NAMES.forEach((h, i) => run.next.set(h, next[i]!));
     run.inputSeq = scenarioInputs(scenario).length;
     return run;
@@ -128,7 +159,10 @@ export class ClusterRun {
       }
       // A window that includes its end must end before anything sent in it can arrive.
       const fits = start + LOOKAHEAD_MS <= targetMs;
-      const reports = this.grantWindow(fits ? start + LOOKAHEAD_MS : targetMs, fits ? false : inclusive);
+      const reports = this.grantWindow(
+        fits ? start + LOOKAHEAD_MS : targetMs,
+        fits ? false : inclusive,
+      );
       this.absorb(await this.mergeWhileWaiting(reports));
     }
     this.mergePending();
@@ -141,12 +175,29 @@ export class ClusterRun {
 
   /** Every host's part now (after the batches of the last window are in). */
   async parts(selected?: number): Promise<ClusterParts> {
-    const entries = await Promise.all(HOST_NAMES.map(async (h) => [h, await this.cluster.host(h).control.part(this.expectFor(h), this.nowMs, selected)] as const));
+    const entries = await Promise.all(
+      HOST_NAMES.map(
+        async (h) =>
+          [
+            h,
+            await this.cluster.host(h).control.part(this.expectFor(h), this.nowMs, selected),
+          ] as const,
+      ),
+    );
     return new Map(entries);
   }
 
   reportView(parts: ClusterParts): ReportView {
-    return clusterReportView({ scenario: this.scenario, nowMs: this.nowMs, metrics: this.metrics, traceHash: this.hasher.hex, carried: this.carried }, parts);
+    return clusterReportView(
+      {
+        scenario: this.scenario,
+        nowMs: this.nowMs,
+        metrics: this.metrics,
+        traceHash: this.hasher.hex,
+        carried: this.carried,
+      },
+      parts,
+    );
   }
 
   /**
@@ -162,15 +213,45 @@ export class ClusterRun {
     if (old.host !== 'gateway') throw new Error('the gateway host answered with another part');
     const pending = await gw.control.drain(this.expectFor('gateway'));
     this.carried.events += old.events;
-    Object.assign(this.carried.stats, mergeStats(this.carried.stats, { ...old.stats, crashes: old.stats.crashes + 1 }));
-    this.emitOwn({ t, kind: 'crash', from: ACTOR.gateway, to: ACTOR.gateway, msg: 0, bytes: 0, headerBytes: 0, arriveT: t, note: 'gateway worker terminated' });
+    Object.assign(
+      this.carried.stats,
+      mergeStats(this.carried.stats, { ...old.stats, crashes: old.stats.crashes + 1 }),
+    );
+    this.emitOwn({
+      t,
+      kind: 'crash',
+      from: ACTOR.gateway,
+      to: ACTOR.gateway,
+      msg: 0,
+      bytes: 0,
+      headerBytes: 0,
+      arriveT: t,
+      note: 'gateway worker terminated',
+    });
     const epoch = old.gateway.epoch + 1;
-    const fresh = await this.replaceHost('gateway', { epoch, restartAtMs: t + old.config.restartMs, config: old.config });
+    const fresh = await this.replaceHost('gateway', {
+      epoch,
+      restartAtMs: t + old.config.restartMs,
+      config: old.config,
+    });
     // Its own timers died with the process; what was on the network arrives at the new one.
-    this.next.set('gateway', await fresh.control.adopt(pending.filter((e) => !(e.src === ACTOR.gateway && e.to === ACTOR.gateway))));
+    this.next.set(
+      'gateway',
+      await fresh.control.adopt(
+        pending.filter((e) => !(e.src === ACTOR.gateway && e.to === ACTOR.gateway)),
+      ),
+    );
     for (const c of await this.cluster.host('phones').control.connectedPhones())
-      this.schedule(FAULT_SOURCE, ++this.faultSeq, { to: phoneActor(c.user), atMs: t + CORE_NETWORK_MS, msg: { type: 'down', conn: c.conn, chunks: [], close: 'gateway crashed' } });
-    this.schedule(FAULT_SOURCE, ++this.faultSeq, { to: ACTOR.sessions, atMs: t + DATACENTER_MS, msg: { type: 'sm.gateway-down', epoch: epoch - 1 } });
+      this.schedule(FAULT_SOURCE, ++this.faultSeq, {
+        to: phoneActor(c.user),
+        atMs: t + CORE_NETWORK_MS,
+        msg: { type: 'down', conn: c.conn, chunks: [], close: 'gateway crashed' },
+      });
+    this.schedule(FAULT_SOURCE, ++this.faultSeq, {
+      to: ACTOR.sessions,
+      atMs: t + DATACENTER_MS,
+      msg: { type: 'sm.gateway-down', epoch: epoch - 1 },
+    });
     // The log keeps the crash: replayed in one thread it is Gateway.crash() at the same moment;
     // a replay over workers reserves its place (`reserveInput`) and terminates the worker again.
     if (!opts.replaying) this.reserveInput(t);
@@ -193,7 +274,10 @@ export class ClusterRun {
     this.next.set('store', await fresh.control.adopt(pending));
   }
 
-  private async replaceHost(name: HostName, gatewayRestart?: HostSetup['gatewayRestart']): Promise<ReturnType<Cluster['host']>> {
+  private async replaceHost(
+    name: HostName,
+    gatewayRestart?: HostSetup['gatewayRestart'],
+  ): Promise<ReturnType<Cluster['host']>> {
     const fresh = await this.cluster.replace(name);
     for (const k of [...this.sent.keys()]) if (k.split('>').includes(name)) this.sent.delete(k);
     const setup = { ...this.setup('resume'), scenario: this.scenarioFor(name, false) };
@@ -203,7 +287,13 @@ export class ClusterRun {
 
   private setup(begin: StoreSetup['begin']): HostSetup {
     const history = this.opts.history && { history: { ...this.opts.history, begin } };
-    return { run: this.runId, scenario: this.scenario, recordWire: this.opts.recordWire, store: { ...this.opts.store, begin }, ...history };
+    return {
+      run: this.runId,
+      scenario: this.scenario,
+      recordWire: this.opts.recordWire,
+      store: { ...this.opts.store, begin },
+      ...history,
+    };
   }
 
   /**
@@ -244,7 +334,11 @@ export class ClusterRun {
   }
 
   /** Posts the grants of the next window (synchronously) and resolves with the hosts' reports. */
-  private grantWindow(endMs: number, inclusive: boolean, everyHost = false): Promise<[HostName, WindowReport][]> {
+  private grantWindow(
+    endMs: number,
+    inclusive: boolean,
+    everyHost = false,
+  ): Promise<[HostName, WindowReport][]> {
     const window = ++this.window;
     const due = new Map<HostName, SimEvent[]>();
     let taken = 0;

@@ -17,7 +17,10 @@ export interface Carried {
   stats: GatewayStats;
 }
 
-export const noCarry = (): Carried => ({ events: 0, stats: { peakConnections: 0, refusedConnections: 0, peakLoad: 0, crashes: 0 } });
+export const noCarry = (): Carried => ({
+  events: 0,
+  stats: { peakConnections: 0, refusedConnections: 0, peakLoad: 0, crashes: 0 },
+});
 
 function pick<H extends HostName>(parts: ClusterParts, host: H): Extract<HostPart, { host: H }> {
   const p = parts.get(host);
@@ -37,7 +40,13 @@ export function mergeStats(a: GatewayStats, b: GatewayStats): GatewayStats {
 
 /** The report view of a run spread over hosts. */
 export function clusterReportView(
-  run: { scenario: Scenario; nowMs: number; metrics: MetricsCollector; traceHash: string; carried: Carried },
+  run: {
+    scenario: Scenario;
+    nowMs: number;
+    metrics: MetricsCollector;
+    traceHash: string;
+    carried: Carried;
+  },
   parts: ClusterParts,
 ): ReportView {
   const g = pick(parts, 'gateway');
@@ -57,13 +66,22 @@ export function clusterReportView(
     traceHash: run.traceHash,
     phoneCount: ph.phones.phoneCount,
     fleet: ph.fleet,
-    pending: { inStore: new Set(st.storedChats), inGateway: new Set(g.held), onWire, inOutbox: new Set(ph.outbox) },
+    pending: {
+      inStore: new Set(st.storedChats),
+      inGateway: new Set(g.held),
+      onWire,
+      inOutbox: new Set(ph.outbox),
+    },
     gateway: { stats: mergeStats(run.carried.stats, g.stats), connections: g.gateway.connections },
   };
 }
 
 /** The snapshot of a run spread over hosts: the same fields, from the parts. */
-export function clusterSnapshot(meta: SnapshotMeta, parts: ClusterParts, view: ReportView): Snapshot {
+export function clusterSnapshot(
+  meta: SnapshotMeta,
+  parts: ClusterParts,
+  view: ReportView,
+): Snapshot {
   const parts2 = {
     phones: pick(parts, 'phones').phones,
     gateway: pick(parts, 'gateway').gateway,

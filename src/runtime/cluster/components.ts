@@ -16,7 +16,14 @@ import { DurableStore } from './durable-store';
 import type { HistoryPersistence } from './history-persistence';
 import type { HostName } from './partition';
 import { PhoneHistoryWriter } from './phone-history';
-import type { ComponentPart, HistorySetup, HostSetup, PhoneConnection, StoreSetup, TimeMark } from './protocol';
+import type {
+  ComponentPart,
+  HistorySetup,
+  HostSetup,
+  PhoneConnection,
+  StoreSetup,
+  TimeMark,
+} from './protocol';
 import type { StorePersistence } from './store-persistence';
 
 /** One host's component. Optional members are what only some components do. */
@@ -46,15 +53,32 @@ export type ComponentFactory = (kernel: Kernel<SimMessage>, setup: HostSetup) =>
 export const gatewayComponent: ComponentFactory = async (kernel, setup) => {
   const r = setup.gatewayRestart;
   const scenario = r ? { ...setup.scenario, gateway: r.config } : setup.scenario;
-  const g = createGateway(scenario, { settings: { ...scenario.settings }, recordWire: setup.recordWire, body: { encrypted: scenario.encryption } });
+  const g = createGateway(scenario, {
+    settings: { ...scenario.settings },
+    recordWire: setup.recordWire,
+    body: { encrypted: scenario.encryption },
+  });
   kernel.register(ACTOR.gateway, g);
   if (r) {
     // The state Gateway.crash() leaves behind: a host whose TCP stack refuses connections.
     g.epoch = r.epoch;
     g.crashed = true;
-    kernel.enqueue(ACTOR.gateway, ACTOR.gateway, { type: 'timer', name: 'restart', conn: 0, gen: r.epoch }, r.restartAtMs);
+    kernel.enqueue(
+      ACTOR.gateway,
+      ACTOR.gateway,
+      { type: 'timer', name: 'restart', conn: 0, gen: r.epoch },
+      r.restartAtMs,
+    );
   }
-  return { part: () => ({ host: 'gateway', gateway: gatewayPart(g), config: { ...g.config }, stats: { ...g.stats }, held: g.heldChatIds() }) };
+  return {
+    part: () => ({
+      host: 'gateway',
+      gateway: gatewayPart(g),
+      config: { ...g.config },
+      stats: { ...g.stats },
+      held: g.heldChatIds(),
+    }),
+  };
 };
 
 /** The session manager. */
@@ -72,7 +96,11 @@ export function storeComponent(open: PersistenceOpener): ComponentFactory {
     kernel.register(ACTOR.store, new StoreActor(durable));
     return {
       durable,
-      part: () => ({ host: 'store', store: storePart(durable), storedChats: storedChatIds(durable.all()) }),
+      part: () => ({
+        host: 'store',
+        store: storePart(durable),
+        storedChats: storedChatIds(durable.all()),
+      }),
       afterWindow: (mark) => durable.flush(mark),
       close: () => durable.close(),
     };
@@ -89,19 +117,34 @@ export function phonesComponent(openHistory: HistoryOpener = () => undefined): C
     const fleet = createFleet(setup.scenario, env, (id, phone) => kernel.register(id, phone));
     kernel.register(ACTOR.fleet, fleet);
     const persistence = setup.history ? openHistory(setup.history) : undefined;
-    const history = persistence && (await PhoneHistoryWriter.open(fleet, persistence, setup.history!.begin));
+    const history =
+      persistence && (await PhoneHistoryWriter.open(fleet, persistence, setup.history!.begin));
     return {
-      part: (nowMs, selected) => ({ host: 'phones', phones: phonesPart(fleet, nowMs, selected), fleet: fleetTally(fleet.phones, nowMs), outbox: outboxChatIds(fleet.phones) }),
-      connectedPhones: () => fleet.phones.filter((p) => p.status === 'online' || p.status === 'connecting').map((p) => ({ user: p.user, conn: p.conn })),
+      part: (nowMs, selected) => ({
+        host: 'phones',
+        phones: phonesPart(fleet, nowMs, selected),
+        fleet: fleetTally(fleet.phones, nowMs),
+        outbox: outboxChatIds(fleet.phones),
+      }),
+      connectedPhones: () =>
+        fleet.phones
+          .filter((p) => p.status === 'online' || p.status === 'connecting')
+          .map((p) => ({ user: p.user, conn: p.conn })),
       search: (user, query) => searchPhoneIndex(fleet.phone(user), query),
-      ...(history ? { afterWindow: (mark: TimeMark) => history.flush(mark), close: () => history.close() } : {}),
+      ...(history
+        ? { afterWindow: (mark: TimeMark) => history.flush(mark), close: () => history.close() }
+        : {}),
       historyCheckpoint: async (mark) => history?.checkpoint(mark),
     };
   };
 }
 
 /** The component factory of each host, with the store's persistence and the phones' history openers. */
-export function componentFor(name: HostName, open: PersistenceOpener, openHistory: HistoryOpener = () => undefined): ComponentFactory {
+export function componentFor(
+  name: HostName,
+  open: PersistenceOpener,
+  openHistory: HistoryOpener = () => undefined,
+): ComponentFactory {
   switch (name) {
     case 'gateway':
       return gatewayComponent;

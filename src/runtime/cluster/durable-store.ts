@@ -23,7 +23,10 @@ export class DurableStore implements EphemeralStore {
   }
 
   /** Opens the store: `resume` loads the durable items, `fresh` clears them, `replay` starts empty and writes nothing yet. */
-  static async open(persistence: StorePersistence | undefined, begin: 'fresh' | 'resume' | 'replay'): Promise<DurableStore> {
+  static async open(
+    persistence: StorePersistence | undefined,
+    begin: 'fresh' | 'resume' | 'replay',
+  ): Promise<DurableStore> {
     if (!persistence) return new DurableStore(new MemoryStore(), undefined, false);
     if (begin === 'resume') {
       const { items } = await persistence.load();
@@ -102,7 +105,8 @@ export class DurableStore implements EphemeralStore {
 
 /** Differences between two sets of stored items, as a short text (empty when they agree). */
 export function compareItems(a: readonly StoredItem[], b: readonly StoredItem[]): string {
-  const key = (it: StoredItem): string => `${it.recipient}/${it.key}#${it.seq}:${it.msg}:${Array.from(it.envelope).join(',')}`;
+  const key = (it: StoredItem): string =>
+    `${it.recipient}/${it.key}#${it.seq}:${it.msg}:${Array.from(it.envelope).join(',')}`;
   const sa = new Set(a.map(key));
   const sb = new Set(b.map(key));
   const onlyA = [...sa].filter((k) => !sb.has(k)).map((k) => k.split(':')[0]);

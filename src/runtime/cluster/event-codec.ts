@@ -31,46 +31,76 @@ function writeMessage(w: Writer, m: SimMessage): void {
   w.u8(TYPE_INDEX.get(m.type)!);
   switch (m.type) {
     case 'up':
-      w.f64(m.user); w.f64(m.conn); w.proto(m.proto); w.chunks(m.chunks);
+      w.f64(m.user);
+      w.f64(m.conn);
+      w.proto(m.proto);
+      w.chunks(m.chunks);
       return;
     case 'down':
     case 'deliver':
-      w.f64(m.conn); w.chunks(m.chunks); w.opt(m.close, w.str); w.opt(m.proto, w.proto);
+      w.f64(m.conn);
+      w.chunks(m.chunks);
+      w.opt(m.close, w.str);
+      w.opt(m.proto, w.proto);
       return;
     case 'sm.register':
-      w.f64(m.user); w.f64(m.conn); w.proto(m.proto); w.f64(m.epoch);
+      w.f64(m.user);
+      w.f64(m.conn);
+      w.proto(m.proto);
+      w.f64(m.epoch);
       return;
     case 'sm.unregister':
-      w.f64(m.user); w.f64(m.conn); w.f64(m.epoch);
+      w.f64(m.user);
+      w.f64(m.conn);
+      w.f64(m.epoch);
       return;
     case 'sm.lookup':
-      w.f64(m.req); w.f64(m.user); w.f64(m.epoch);
+      w.f64(m.req);
+      w.f64(m.user);
+      w.f64(m.epoch);
       return;
     case 'sm.result':
-      w.f64(m.req); w.f64(m.user); w.bool(m.online); w.f64(m.conn); w.f64(m.epoch);
+      w.f64(m.req);
+      w.f64(m.user);
+      w.bool(m.online);
+      w.f64(m.conn);
+      w.f64(m.epoch);
       return;
     case 'sm.gateway-down':
       w.f64(m.epoch);
       return;
     case 'store.put':
-      w.f64(m.recipient); w.str(m.key); w.f64(m.msg); w.bytesOf(m.envelope);
+      w.f64(m.recipient);
+      w.str(m.key);
+      w.f64(m.msg);
+      w.bytesOf(m.envelope);
       return;
     case 'store.fetch':
-      w.f64(m.user); w.f64(m.afterSeq); w.f64(m.epoch); w.f64(m.conn);
+      w.f64(m.user);
+      w.f64(m.afterSeq);
+      w.f64(m.epoch);
+      w.f64(m.conn);
       return;
     case 'store.batch':
-      w.f64(m.user); w.u32(m.items.length);
+      w.f64(m.user);
+      w.u32(m.items.length);
       for (const it of m.items) writeItem(w, it);
-      w.bool(m.more); w.f64(m.epoch); w.f64(m.conn);
+      w.bool(m.more);
+      w.f64(m.epoch);
+      w.f64(m.conn);
       return;
     case 'store.delete':
-      w.f64(m.user); w.str(m.key);
+      w.f64(m.user);
+      w.str(m.key);
       return;
     case 'timer':
-      w.str(m.name); w.f64(m.conn); w.f64(m.gen);
+      w.str(m.name);
+      w.f64(m.conn);
+      w.f64(m.gen);
       return;
     case 'input':
-      w.str(JSON.stringify(m.action)); w.opt(m.msg, w.f64);
+      w.str(JSON.stringify(m.action));
+      w.opt(m.msg, w.f64);
       return;
   }
 }
@@ -131,7 +161,13 @@ function readAction(r: Reader): Extract<SimMessage, { type: 'input' }>['action']
 function readMessage(r: Reader, type: SimMessage['type']): SimMessage {
   switch (type) {
     case 'up':
-      return { type, user: r.field('user').int(), conn: r.field('conn').int(), proto: r.field('proto').proto(), chunks: r.field('chunks').chunks() };
+      return {
+        type,
+        user: r.field('user').int(),
+        conn: r.field('conn').int(),
+        proto: r.field('proto').proto(),
+        chunks: r.field('chunks').chunks(),
+      };
     case 'down':
     case 'deliver': {
       const conn = r.field('conn').int();
@@ -141,25 +177,72 @@ function readMessage(r: Reader, type: SimMessage['type']): SimMessage {
       return { type, conn, chunks, close, proto };
     }
     case 'sm.register':
-      return { type, user: r.field('user').int(), conn: r.field('conn').int(), proto: r.field('proto').proto(), epoch: r.field('epoch').int() };
+      return {
+        type,
+        user: r.field('user').int(),
+        conn: r.field('conn').int(),
+        proto: r.field('proto').proto(),
+        epoch: r.field('epoch').int(),
+      };
     case 'sm.unregister':
-      return { type, user: r.field('user').int(), conn: r.field('conn').int(), epoch: r.field('epoch').int() };
+      return {
+        type,
+        user: r.field('user').int(),
+        conn: r.field('conn').int(),
+        epoch: r.field('epoch').int(),
+      };
     case 'sm.lookup':
-      return { type, req: r.field('req').int(), user: r.field('user').int(), epoch: r.field('epoch').int() };
+      return {
+        type,
+        req: r.field('req').int(),
+        user: r.field('user').int(),
+        epoch: r.field('epoch').int(),
+      };
     case 'sm.result':
-      return { type, req: r.field('req').int(), user: r.field('user').int(), online: r.field('online').bool(), conn: r.field('conn').int(), epoch: r.field('epoch').int() };
+      return {
+        type,
+        req: r.field('req').int(),
+        user: r.field('user').int(),
+        online: r.field('online').bool(),
+        conn: r.field('conn').int(),
+        epoch: r.field('epoch').int(),
+      };
     case 'sm.gateway-down':
       return { type, epoch: r.field('epoch').int() };
     case 'store.put':
-      return { type, recipient: r.field('recipient').int(), key: r.field('key').str(), msg: r.field('msg').int(), envelope: r.field('envelope').bytesOf() };
+      return {
+        type,
+        recipient: r.field('recipient').int(),
+        key: r.field('key').str(),
+        msg: r.field('msg').int(),
+        envelope: r.field('envelope').bytesOf(),
+      };
     case 'store.fetch':
-      return { type, user: r.field('user').int(), afterSeq: r.field('afterSeq').int(), epoch: r.field('epoch').int(), conn: r.field('conn').int() };
+      return {
+        type,
+        user: r.field('user').int(),
+        afterSeq: r.field('afterSeq').int(),
+        epoch: r.field('epoch').int(),
+        conn: r.field('conn').int(),
+      };
     case 'store.batch':
-      return { type, user: r.field('user').int(), items: readItems(r.field('items')), more: r.field('more').bool(), epoch: r.field('epoch').int(), conn: r.field('conn').int() };
+      return {
+        type,
+        user: r.field('user').int(),
+        items: readItems(r.field('items')),
+        more: r.field('more').bool(),
+        epoch: r.field('epoch').int(),
+        conn: r.field('conn').int(),
+      };
     case 'store.delete':
       return { type, user: r.field('user').int(), key: r.field('key').str() };
     case 'timer':
-      return { type, name: r.field('name').str(), conn: r.field('conn').int(), gen: r.field('gen').int() };
+      return {
+        type,
+        name: r.field('name').str(),
+        conn: r.field('conn').int(),
+        gen: r.field('gen').int(),
+      };
     case 'input': {
       const action = readAction(r.field('action'));
       const msg = r.field('msg').present() ? r.int() : undefined;
@@ -177,29 +260,44 @@ const isId = (x: number): boolean => Number.isSafeInteger(x) && x >= 0;
  * every event's time, order key and addressee checked as `checkEventHead` checks an unpacked one.
  */
 export function decodeEvents(buf: unknown, self: HostName): DecodedEvents {
-  if (!(buf instanceof ArrayBuffer)) return { ok: false, error: `events must be an ArrayBuffer of packed events (got ${buf === null ? 'null' : Array.isArray(buf) ? 'an array' : typeof buf})` };
+  if (!(buf instanceof ArrayBuffer))
+    return {
+      ok: false,
+      error: `events must be an ArrayBuffer of packed events (got ${buf === null ? 'null' : Array.isArray(buf) ? 'an array' : typeof buf})`,
+    };
   const r = new Reader(buf);
   const events: SimEvent[] = [];
   try {
     r.key = 'the event count';
     const n = r.u32();
-    if (n * 33 > r.left) throw new Malformed(`the event count ${n} is more than the ${r.left} bytes left can hold`);
+    if (n * 33 > r.left)
+      throw new Malformed(`the event count ${n} is more than the ${r.left} bytes left can hold`);
     for (let i = 0; i < n; i++) {
       r.event = i;
       const t = r.field('t', false).f64();
       const src = r.field('src').f64();
       const seq = r.field('seq').f64();
       const to = r.field('to').f64();
-      if (!(t >= 0 && t !== Infinity) || !isId(src) || !isId(seq) || !isId(to) || hostOfActor(to) !== self) {
+      if (
+        !(t >= 0 && t !== Infinity) ||
+        !isId(src) ||
+        !isId(seq) ||
+        !isId(to) ||
+        hostOfActor(to) !== self
+      ) {
         const head = checkEventHead({ t, src, seq, to }, self, `events[${i}]`);
-        throw new Malformed(`${head ?? `events[${i}] is not an event for ${self}`} (event ending at byte ${r.at})`);
+        throw new Malformed(
+          `${head ?? `events[${i}] is not an event for ${self}`} (event ending at byte ${r.at})`,
+        );
       }
       const typeAt = r.at;
       const index = r.field('type', true).u8();
-      const type = MESSAGE_TYPES[index] ?? r.fail(`${index} (byte ${typeAt}) is not a known message type`);
+      const type =
+        MESSAGE_TYPES[index] ?? r.fail(`${index} (byte ${typeAt}) is not a known message type`);
       events.push({ t, src, seq, to, msg: readMessage(r, type) });
     }
-    if (r.left !== 0) throw new Malformed(`${r.left} bytes are left over after the last event (byte ${r.at})`);
+    if (r.left !== 0)
+      throw new Malformed(`${r.left} bytes are left over after the last event (byte ${r.at})`);
   } catch (e) {
     if (e instanceof Malformed) return { ok: false, error: e.message };
     throw e;

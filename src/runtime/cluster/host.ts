@@ -8,7 +8,19 @@ import { scenarioInputs } from '../../engine/sim/simulation';
 import type { Component, ComponentFactory } from './components';
 import { compareItems } from './durable-store';
 import { hostOfActor, type HostName } from './partition';
-import type { AdoptResult, DataBatch, HostControl, HostPart, HostSetup, PhoneConnection, PortLike, SimEvent, TimeMark, WindowGrant, WindowReport } from './protocol';
+import type {
+  AdoptResult,
+  DataBatch,
+  HostControl,
+  HostPart,
+  HostSetup,
+  PhoneConnection,
+  PortLike,
+  SimEvent,
+  TimeMark,
+  WindowGrant,
+  WindowReport,
+} from './protocol';
 import { TracePacker } from './trace-codec';
 import { decodeEvents, encodeEvents } from './event-codec';
 import { checkBatchHead, checkEvent, checkExpect, checkGrant } from './validate';
@@ -65,7 +77,8 @@ export class Host implements HostControl {
       let seq = 0;
       for (const i of scenarioInputs(setup.scenario)) {
         seq++;
-        if (hostOfActor(i.to) === this.name) this.kernel.accept({ t: i.atMs, src: ACTOR.input, seq, to: i.to, msg: i.msg });
+        if (hostOfActor(i.to) === this.name)
+          this.kernel.accept({ t: i.atMs, src: ACTOR.input, seq, to: i.to, msg: i.msg });
       }
     }
     return this.kernel.nextTime();
@@ -88,7 +101,10 @@ export class Host implements HostControl {
     if (bad) throw new Error(`${this.name}: rejected a window grant: ${bad}`);
     await this.arrivals(grant.expect);
     for (const ev of grant.inputs) {
-      if (ev.t < this.kernel.now) throw new Error(`${this.name}: an input at ${ev.t} ms is in the past of this host (${this.kernel.now} ms)`);
+      if (ev.t < this.kernel.now)
+        throw new Error(
+          `${this.name}: an input at ${ev.t} ms is in the past of this host (${this.kernel.now} ms)`,
+        );
       this.kernel.accept(ev);
     }
     this.endMs = grant.endMs;
@@ -100,7 +116,15 @@ export class Host implements HostControl {
       if (events.length === 0) continue;
       sentEvents += events.length;
       const packed = encodeEvents(events);
-      const batch: DataBatch = { type: 'doubletick.batch', run: this.runId, from: this.name, window: grant.window, endMs: grant.endMs, inclusive: grant.inclusive, events: packed };
+      const batch: DataBatch = {
+        type: 'doubletick.batch',
+        run: this.runId,
+        from: this.name,
+        window: grant.window,
+        endMs: grant.endMs,
+        inclusive: grant.inclusive,
+        events: packed,
+      };
       this.peers.get(peer)!.port.postMessage(batch, [packed]);
       let min = Infinity;
       for (const e of events) if (e.t < min) min = e.t;
@@ -108,7 +132,13 @@ export class Host implements HostControl {
       this.outbox.set(peer, []);
     }
     await this.component?.afterWindow?.({ ms: grant.endMs, inclusive: grant.inclusive });
-    return { window: grant.window, nextMs: this.kernel.nextTime(), sent, sentEvents, trace: this.trace.take() };
+    return {
+      window: grant.window,
+      nextMs: this.kernel.nextTime(),
+      sent,
+      sentEvents,
+      trace: this.trace.take(),
+    };
   }
 
   async sync(expect: WindowGrant['expect']): Promise<void> {
@@ -118,7 +148,11 @@ export class Host implements HostControl {
   async part(expect: WindowGrant['expect'], nowMs: number, selected?: number): Promise<HostPart> {
     await this.arrivals(expect);
     const part = this.need().part(nowMs, selected);
-    return { ...part, events: this.kernel.eventsProcessed, onWire: chatIdsOnWire(this.kernel.pendingEvents()) };
+    return {
+      ...part,
+      events: this.kernel.eventsProcessed,
+      onWire: chatIdsOnWire(this.kernel.pendingEvents()),
+    };
   }
 
   async drain(expect: WindowGrant['expect']): Promise<SimEvent[]> {
@@ -136,7 +170,9 @@ export class Host implements HostControl {
   }
 
   async storeItems(msg: number): Promise<StoredItem[]> {
-    return this.durable().all().filter((it) => it.msg === msg);
+    return this.durable()
+      .all()
+      .filter((it) => it.msg === msg);
   }
 
   async storeMark(): Promise<TimeMark | undefined> {
@@ -146,7 +182,11 @@ export class Host implements HostControl {
   async storeAdopt(): Promise<AdoptResult> {
     const { durable, replayed } = await this.durable().adoptDurable();
     const detail = compareItems(durable, replayed);
-    return { restored: durable.length, agreed: detail === '', ...(detail ? { detail: `durable vs replayed: ${detail}` } : {}) };
+    return {
+      restored: durable.length,
+      agreed: detail === '',
+      ...(detail ? { detail: `durable vs replayed: ${detail}` } : {}),
+    };
   }
 
   async storeCheckpoint(mark: TimeMark): Promise<void> {
@@ -155,7 +195,8 @@ export class Host implements HostControl {
 
   async historyCheckpoint(mark: TimeMark): Promise<void> {
     const c = this.need();
-    if (!c.historyCheckpoint) throw new Error(`${this.name}: only the phones host keeps the phones' history`);
+    if (!c.historyCheckpoint)
+      throw new Error(`${this.name}: only the phones host keeps the phones' history`);
     await c.historyCheckpoint(mark);
   }
 
@@ -201,7 +242,8 @@ export class Host implements HostControl {
       let missing: string | undefined;
       for (const [peer, n] of Object.entries(expect) as [HostName, number][]) {
         const p = this.peers.get(peer);
-        if (!p) throw new Error(`${this.name}: expects batches from ${peer}, but has no link to it`);
+        if (!p)
+          throw new Error(`${this.name}: expects batches from ${peer}, but has no link to it`);
         if (p.received < n) missing = peer;
       }
       if (missing === undefined) return;
@@ -210,13 +252,18 @@ export class Host implements HostControl {
   }
 
   private onBatch(peer: HostName, data: unknown): void {
-    const reject = (why: string): void => this.log(`[doubletick ${this.name}] rejected a message on the port from ${peer}: ${why}; it was dropped and nothing of it applied`);
+    const reject = (why: string): void =>
+      this.log(
+        `[doubletick ${this.name}] rejected a message on the port from ${peer}: ${why}; it was dropped and nothing of it applied`,
+      );
     const bad = checkBatchHead(data);
     if (bad) return reject(bad);
     const batch = data as DataBatch;
     if (batch.run !== this.runId) return; // a previous run's last batch, still in the port when the cluster was rebuilt
     if (batch.from !== peer) {
-      this.log(`[doubletick ${this.name}] rejected a batch on the port from ${peer}: it says it is from ${batch.from}`);
+      this.log(
+        `[doubletick ${this.name}] rejected a batch on the port from ${peer}: it says it is from ${batch.from}`,
+      );
       return;
     }
     const unpacked = decodeEvents(batch.events, this.name);
@@ -241,9 +288,15 @@ export class Host implements HostControl {
   private route(ev: SimEvent): void {
     const host = hostOfActor(ev.to);
     if (host === this.name) return this.kernel.accept(ev); // an actor of ours not registered yet
-    if (host === undefined || !this.peers.has(host)) throw new Error(`${this.name}: no link to the host of actor ${ev.to} (${host ?? 'none'}) for ${ev.msg.type}`);
+    if (host === undefined || !this.peers.has(host))
+      throw new Error(
+        `${this.name}: no link to the host of actor ${ev.to} (${host ?? 'none'}) for ${ev.msg.type}`,
+      );
     const early = this.inclusive ? ev.t <= this.endMs : ev.t < this.endMs;
-    if (early) throw new Error(`${this.name}: lookahead violated: ${ev.msg.type} from actor ${ev.src} to actor ${ev.to} at ${ev.t} ms, inside the window ending at ${this.endMs} ms`);
+    if (early)
+      throw new Error(
+        `${this.name}: lookahead violated: ${ev.msg.type} from actor ${ev.src} to actor ${ev.to} at ${ev.t} ms, inside the window ending at ${this.endMs} ms`,
+      );
     let box = this.outbox.get(host);
     if (!box) this.outbox.set(host, (box = []));
     box.push(ev);

@@ -30,7 +30,10 @@ class MemoryPort implements PortLike {
     const data = structuredClone(message);
     const delay = this.delayMs?.();
     if (delay === undefined) queueMicrotask(() => other.dispatch(data));
-    else this.chain = this.chain.then(() => new Promise<void>((r) => setTimeout(r, delay))).then(() => other.dispatch(data));
+    else
+      this.chain = this.chain
+        .then(() => new Promise<void>((r) => setTimeout(r, delay)))
+        .then(() => other.dispatch(data));
   }
 
   private dispatch(data: unknown): void {
@@ -67,13 +70,23 @@ function cloningControl(host: Host): HostControl {
     get: (_t, method: string) => {
       const fn = (host as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[method];
       if (typeof fn !== 'function') return undefined;
-      return async (...args: unknown[]) => structuredClone(await fn.apply(host, args.map((a) => structuredClone(a))));
+      return async (...args: unknown[]) =>
+        structuredClone(
+          await fn.apply(
+            host,
+            args.map((a) => structuredClone(a)),
+          ),
+        );
     },
   });
 }
 
 /** Hosts in this thread (the in-memory mode of the equivalence tests); `delayMs` slows the data ports. */
-export function memorySpawner(open: PersistenceOpener, log?: Logger, delayMs?: () => number): HostSpawner & { readonly hosts: Map<HostName, Host> } {
+export function memorySpawner(
+  open: PersistenceOpener,
+  log?: Logger,
+  delayMs?: () => number,
+): HostSpawner & { readonly hosts: Map<HostName, Host> } {
   const hosts = new Map<HostName, Host>();
   return {
     hosts,

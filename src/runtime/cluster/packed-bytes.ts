@@ -100,7 +100,8 @@ export class Writer {
     // Every string here is short; reserve the worst case (3 bytes per UTF-16 unit) and encode in place.
     this.room(4 + s.length * 3);
     const at = this.at + 4;
-    const written = asciiInto(s, this.bytes, at) ?? utf8.encodeInto(s, this.bytes.subarray(at)).written;
+    const written =
+      asciiInto(s, this.bytes, at) ?? utf8.encodeInto(s, this.bytes.subarray(at)).written;
     this.view.setUint32(this.at, written);
     this.at = at + written;
   }
@@ -174,7 +175,10 @@ export class Reader {
   }
 
   private need(n: number, what = ''): void {
-    if (this.at + n > this.bytes.length) throw new Malformed(`${this.where()}${what} is cut off at byte ${this.at} (needs ${n} more, ${this.bytes.length - this.at} left)`);
+    if (this.at + n > this.bytes.length)
+      throw new Malformed(
+        `${this.where()}${what} is cut off at byte ${this.at} (needs ${n} more, ${this.bytes.length - this.at} left)`,
+      );
   }
 
   u8(): number {
@@ -199,7 +203,9 @@ export class Reader {
   /** A number that must be a safe integer (ids, counts, sequence numbers). */
   int(): number {
     const v = this.f64();
-    return Number.isSafeInteger(v) ? v : this.fail(`must be an integer (got ${v}, ending at byte ${this.at})`);
+    return Number.isSafeInteger(v)
+      ? v
+      : this.fail(`must be an integer (got ${v}, ending at byte ${this.at})`);
   }
 
   bool(): boolean {
@@ -209,13 +215,18 @@ export class Reader {
 
   proto(): ProtocolName {
     const i = this.u8();
-    return PROTOCOLS[i] ?? this.fail(`must be one of ${PROTOCOLS.join(', ')} (got index ${i} at byte ${this.at - 1})`);
+    return (
+      PROTOCOLS[i] ??
+      this.fail(`must be one of ${PROTOCOLS.join(', ')} (got index ${i} at byte ${this.at - 1})`)
+    );
   }
 
   /** Whether an optional value follows. */
   present(): boolean {
     const b = this.u8();
-    return b <= 1 ? b === 1 : this.fail(`presence must be 0 or 1 (got ${b} at byte ${this.at - 1})`);
+    return b <= 1
+      ? b === 1
+      : this.fail(`presence must be 0 or 1 (got ${b} at byte ${this.at - 1})`);
   }
 
   /**
@@ -225,14 +236,17 @@ export class Reader {
   bytesOf(copy = true): Uint8Array {
     const n = this.u32(' length');
     this.need(n);
-    const out = copy ? this.bytes.slice(this.at, this.at + n) : this.bytes.subarray(this.at, this.at + n);
+    const out = copy
+      ? this.bytes.slice(this.at, this.at + n)
+      : this.bytes.subarray(this.at, this.at + n);
     this.at += n;
     return out;
   }
 
   chunks(): Uint8Array[] {
     const n = this.u32(' count');
-    if (n * 4 > this.left) this.fail(`count ${n} is more than the ${this.left} bytes left can hold`);
+    if (n * 4 > this.left)
+      this.fail(`count ${n} is more than the ${this.left} bytes left can hold`);
     const out: Uint8Array[] = [];
     for (let i = 0; i < n; i++) {
       this.sub = i;

@@ -49,4 +49,5 @@ export function peersOf(host: HostName): HostName[] {
   return out;
 }
 
-export const isHostName = (x: unknown): x is HostName => typeof x === 'string' && (HOST_NAMES as readonly string[]).includes(x);
+export const isHostName = (x: unknown): x is HostName =>
+  typeof x === 'string' && (HOST_NAMES as readonly string[]).includes(x);

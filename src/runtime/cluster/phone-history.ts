@@ -17,12 +17,29 @@ function recordsOf(phone: Phone, from: Written): HistoryRecord[] {
   const user = phone.user;
   let i = 0;
   for (const m of chats.sent.values())
-    if (i++ >= from.sent) out.push({ user, msg: m.msg, peer: m.to, from: user, text: m.text, atMs: m.sentAtMs, direction: 'sent' });
+    if (i++ >= from.sent)
+      out.push({
+        user,
+        msg: m.msg,
+        peer: m.to,
+        from: user,
+        text: m.text,
+        atMs: m.sentAtMs,
+        direction: 'sent',
+      });
   i = 0;
   for (const m of chats.received.values()) {
     // A body that failed authentication was never decrypted: there is no plaintext to keep.
     if (i++ >= from.received && m.error === undefined)
-      out.push({ user, msg: m.msg, peer: m.from, from: m.from, text: m.text, atMs: m.atMs, direction: 'received' });
+      out.push({
+        user,
+        msg: m.msg,
+        peer: m.from,
+        from: m.from,
+        text: m.text,
+        atMs: m.atMs,
+        direction: 'received',
+      });
   }
   return out;
 }
@@ -43,7 +60,11 @@ export class PhoneHistoryWriter {
   ) {}
 
   /** Opens the writer: `fresh` clears the durable history; otherwise writes wait for `checkpoint`. */
-  static async open(fleet: Fleet, persistence: HistoryPersistence, begin: HistorySetup['begin']): Promise<PhoneHistoryWriter> {
+  static async open(
+    fleet: Fleet,
+    persistence: HistoryPersistence,
+    begin: HistorySetup['begin'],
+  ): Promise<PhoneHistoryWriter> {
     if (begin === 'fresh') await persistence.replace([], { ms: 0, inclusive: false });
     return new PhoneHistoryWriter(fleet, persistence, begin === 'fresh');
   }

@@ -97,12 +97,22 @@ export interface HostSetup {
    */
   readonly scenarioInputs?: boolean;
   /** A gateway incarnation started after its worker was terminated: down until it restarts, with its predecessor's settings. */
-  readonly gatewayRestart?: { readonly epoch: number; readonly restartAtMs: number; readonly config: GatewayConfig };
+  readonly gatewayRestart?: {
+    readonly epoch: number;
+    readonly restartAtMs: number;
+    readonly config: GatewayConfig;
+  };
 }
 
 /** What each host contributes to a snapshot and a report. */
 export type ComponentPart =
-  | { readonly host: 'gateway'; readonly gateway: Snapshot['gateway']; readonly config: GatewayConfig; readonly stats: GatewayStats; readonly held: number[] }
+  | {
+      readonly host: 'gateway';
+      readonly gateway: Snapshot['gateway'];
+      readonly config: GatewayConfig;
+      readonly stats: GatewayStats;
+      readonly held: number[];
+    }
   | { readonly host: 'sessions'; readonly online: number }
   | { readonly host: 'store'; readonly store: Snapshot['store']; readonly storedChats: number[] }
   | {

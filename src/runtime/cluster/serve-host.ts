@@ -18,11 +18,18 @@ const ENDPOINT_KEY = Symbol.for('doubletick.endpoint');
 
 /** The worker's own endpoint: the global scope in a browser, the parent port a Node bootstrap sets. */
 export function workerEndpoint(): Comlink.Endpoint {
-  return ((globalThis as Record<symbol, unknown>)[ENDPOINT_KEY] as Comlink.Endpoint | undefined) ?? (globalThis as unknown as Comlink.Endpoint);
+  return (
+    ((globalThis as Record<symbol, unknown>)[ENDPOINT_KEY] as Comlink.Endpoint | undefined) ??
+    (globalThis as unknown as Comlink.Endpoint)
+  );
 }
 
 /** Exposes `host` on `ep` with comlink, behind a guard that drops malformed messages with a logged reason. */
-export function serveHost(host: Host, ep: Comlink.Endpoint, log: Logger = (m) => console.error(m)): void {
+export function serveHost(
+  host: Host,
+  ep: Comlink.Endpoint,
+  log: Logger = (m) => console.error(m),
+): void {
   const api: HostWorkerApi = {
     init: (s) => host.init(s),
     connect: (peer, port) => host.connect(peer, port),
@@ -38,14 +45,22 @@ export function serveHost(host: Host, ep: Comlink.Endpoint, log: Logger = (m) =>
     historyCheckpoint: (m) => host.historyCheckpoint(m),
     connectedPhones: () => host.connectedPhones(),
     search: (u, q) => host.search(u, q),
-    serve: (port) => Comlink.expose(api, guardEndpoint(port as unknown as Comlink.Endpoint, checkComlinkRequest, host.name, log)),
+    serve: (port) =>
+      Comlink.expose(
+        api,
+        guardEndpoint(port as unknown as Comlink.Endpoint, checkComlinkRequest, host.name, log),
+      ),
     clock: (port) => serveClock(port as unknown as PortLike, host.name, (g) => host.run(g), log),
   };
   Comlink.expose(api, guardEndpoint(ep, checkComlinkRequest, host.name, log));
 }
 
 /** A worker's whole job: build the host for its component and answer on the worker's endpoint. */
-export function startHostWorker(name: HostName, open: PersistenceOpener = () => undefined, openHistory: HistoryOpener = () => undefined): Host {
+export function startHostWorker(
+  name: HostName,
+  open: PersistenceOpener = () => undefined,
+  openHistory: HistoryOpener = () => undefined,
+): Host {
   const host = new Host(name, componentFor(name, open, openHistory));
   serveHost(host, workerEndpoint());
   return host;

@@ -30,7 +30,8 @@ export class MemoryPersistence implements StorePersistence {
 
   async apply(ops: readonly PersistOp[], mark: TimeMark): Promise<void> {
     for (const op of ops) {
-      if (op.op === 'put') this.items.set(keyOf(op.item.recipient, op.item.key), structuredClone(op.item));
+      if (op.op === 'put')
+        this.items.set(keyOf(op.item.recipient, op.item.key), structuredClone(op.item));
       else this.items.delete(keyOf(op.user, op.key));
     }
     this.mark = mark;

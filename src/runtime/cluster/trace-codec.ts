@@ -5,7 +5,15 @@
  * emitted it, so the coordinator can merge hosts' streams into the one-thread order.
  */
 import { RecentStrings } from '../../engine/kernel/recent-strings';
-import { TRACE_KIND_INDEX, TRACE_KINDS, PROTOCOLS, traceEventInto, type MutableTraceEvent, type ProtocolName, type TraceEvent } from '../../engine/kernel/trace';
+import {
+  TRACE_KIND_INDEX,
+  TRACE_KINDS,
+  PROTOCOLS,
+  traceEventInto,
+  type MutableTraceEvent,
+  type ProtocolName,
+  type TraceEvent,
+} from '../../engine/kernel/trace';
 
 /** Numbers per event: order key (k, src, seq, i), then t, kind, from, to, msg, bytes, headerBytes, arriveT, proto, note. */
 const STRIDE = 14;
@@ -89,7 +97,12 @@ export class TracePacker {
 
   /** The window's events, packed; the packer starts empty again. */
   take(): PackedTrace {
-    const out: PackedTrace = { count: this.count, nums: this.nums.slice(0, this.count * STRIDE), notes: this.notes, wire: this.wire };
+    const out: PackedTrace = {
+      count: this.count,
+      nums: this.nums.slice(0, this.count * STRIDE),
+      notes: this.notes,
+      wire: this.wire,
+    };
     this.count = 0;
     this.notes = [];
     this.recentNotes.clear();
@@ -102,7 +115,11 @@ export class TracePacker {
  * Event `n` of `p`: built by the engine's own builder (one object shape for every event, as the
  * sinks see in one thread), or written into `into` when every sink only borrows events.
  */
-export function eventAt(p: PackedTrace, n: number, into: MutableTraceEvent | undefined): TraceEvent {
+export function eventAt(
+  p: PackedTrace,
+  n: number,
+  into: MutableTraceEvent | undefined,
+): TraceEvent {
   const a = p.nums;
   const o = n * STRIDE;
   const protoIndex = a[o + 12]!;
@@ -110,7 +127,20 @@ export function eventAt(p: PackedTrace, n: number, into: MutableTraceEvent | und
   const kind = TRACE_KINDS[a[o + 5]!]!;
   const proto = protoIndex >= 0 ? PROTOCOLS[protoIndex] : undefined;
   const note = noteIndex >= 0 ? p.notes[noteIndex] : undefined;
-  return traceEventInto(into, a[o + 4]!, kind, a[o + 6]!, a[o + 7]!, a[o + 8]!, a[o + 9]!, a[o + 10]!, a[o + 11]!, proto, note, p.wire[n]);
+  return traceEventInto(
+    into,
+    a[o + 4]!,
+    kind,
+    a[o + 6]!,
+    a[o + 7]!,
+    a[o + 8]!,
+    a[o + 9]!,
+    a[o + 10]!,
+    a[o + 11]!,
+    proto,
+    note,
+    p.wire[n],
+  );
 }
 
 /** Compares event `i` of `a` with event `j` of `b` by order key. */

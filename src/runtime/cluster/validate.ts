@@ -26,32 +26,70 @@ const MESSAGE_FIELDS: Readonly<Record<SimMessage['type'], Spec>> = {
   input: { action: 'action', msg: 'int?' },
 };
 
-const ITEM_FIELDS: Spec = { recipient: 'int', key: 'str', msg: 'int', envelope: 'bytes', seq: 'int' };
+const ITEM_FIELDS: Spec = {
+  recipient: 'int',
+  key: 'str',
+  msg: 'int',
+  envelope: 'bytes',
+  seq: 'int',
+};
 /** Message types in a fixed order: the data plane's wire format numbers them by it. */
 export const MESSAGE_TYPES = Object.keys(MESSAGE_FIELDS) as SimMessage['type'][];
 
-const ACTIONS = ['spawn', 'send', 'offline', 'online', 'open', 'link', 'protocol', 'spike', 'crash', 'gateway', 'retry'];
+const ACTIONS = [
+  'spawn',
+  'send',
+  'offline',
+  'online',
+  'open',
+  'link',
+  'protocol',
+  'spike',
+  'crash',
+  'gateway',
+  'retry',
+];
 
-const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-const describe = (x: unknown): string => (x === null ? 'null' : Array.isArray(x) ? 'an array' : x instanceof Uint8Array ? 'bytes' : typeof x);
+const isObject = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
+const describe = (x: unknown): string =>
+  x === null
+    ? 'null'
+    : Array.isArray(x)
+      ? 'an array'
+      : x instanceof Uint8Array
+        ? 'bytes'
+        : typeof x;
 
 export function checkField(kind: Field, v: unknown, at: string): string | undefined {
   switch (kind) {
     case 'int':
-      return Number.isSafeInteger(v) ? undefined : `${at} must be an integer (got ${describe(v)} ${String(v).slice(0, 20)})`;
+      return Number.isSafeInteger(v)
+        ? undefined
+        : `${at} must be an integer (got ${describe(v)} ${String(v).slice(0, 20)})`;
     case 'num':
-      return typeof v === 'number' && Number.isFinite(v) ? undefined : `${at} must be a finite number (got ${describe(v)})`;
+      return typeof v === 'number' && Number.isFinite(v)
+        ? undefined
+        : `${at} must be a finite number (got ${describe(v)})`;
     case 'str':
       return typeof v === 'string' ? undefined : `${at} must be a string (got ${describe(v)})`;
     case 'bool':
-      return typeof v === 'boolean' ? undefined : `${at} must be true or false (got ${describe(v)})`;
+      return typeof v === 'boolean'
+        ? undefined
+        : `${at} must be true or false (got ${describe(v)})`;
     case 'proto':
-      return (PROTOCOLS as readonly unknown[]).includes(v) ? undefined : `${at} must be one of ${PROTOCOLS.join(', ')} (got ${String(v).slice(0, 20)})`;
+      return (PROTOCOLS as readonly unknown[]).includes(v)
+        ? undefined
+        : `${at} must be one of ${PROTOCOLS.join(', ')} (got ${String(v).slice(0, 20)})`;
     case 'bytes':
-      return v instanceof Uint8Array ? undefined : `${at} must be a Uint8Array (got ${describe(v)})`;
+      return v instanceof Uint8Array
+        ? undefined
+        : `${at} must be a Uint8Array (got ${describe(v)})`;
     case 'chunks':
       if (!Array.isArray(v)) return `${at} must be an array of Uint8Array (got ${describe(v)})`;
-      for (let i = 0; i < v.length; i++) if (!(v[i] instanceof Uint8Array)) return `${at}[${i}] must be a Uint8Array (got ${describe(v[i])})`;
+      for (let i = 0; i < v.length; i++)
+        if (!(v[i] instanceof Uint8Array))
+          return `${at}[${i}] must be a Uint8Array (got ${describe(v[i])})`;
       return undefined;
     case 'items':
       if (!Array.isArray(v)) return `${at} must be an array of stored items (got ${describe(v)})`;
@@ -62,7 +100,9 @@ export function checkField(kind: Field, v: unknown, at: string): string | undefi
       return undefined;
     case 'action':
       if (!isObject(v)) return `${at} must be an object (got ${describe(v)})`;
-      return ACTIONS.includes(v.do as string) ? undefined : `${at}.do must be one of ${ACTIONS.join(', ')} (got ${String(v.do).slice(0, 20)})`;
+      return ACTIONS.includes(v.do as string)
+        ? undefined
+        : `${at}.do must be one of ${ACTIONS.join(', ')} (got ${String(v.do).slice(0, 20)})`;
   }
 }
 
@@ -85,7 +125,8 @@ function checkRecord(spec: Spec, x: unknown, at: string): string | undefined {
 export function checkMessage(x: unknown, at = 'msg'): string | undefined {
   if (!isObject(x)) return `${at} must be an object (got ${describe(x)})`;
   const spec = MESSAGE_FIELDS[x.type as SimMessage['type']];
-  if (typeof x.type !== 'string' || spec === undefined) return `${at}.type "${String(x.type).slice(0, 30)}" is not a known message type`;
+  if (typeof x.type !== 'string' || spec === undefined)
+    return `${at}.type "${String(x.type).slice(0, 30)}" is not a known message type`;
   return checkRecord(spec, x, at);
 }
 
@@ -96,23 +137,39 @@ export function checkEvent(x: unknown, self: HostName, at = 'event'): string | u
 }
 
 /** Why an event's time, order key and addressee are not an event for host `self`. */
-export function checkEventHead(x: { readonly t?: unknown; readonly src?: unknown; readonly seq?: unknown; readonly to?: unknown }, self: HostName, at: string): string | undefined {
-  if (typeof x.t !== 'number' || !(x.t >= 0) || !Number.isFinite(x.t)) return `${at}.t must be a time in ms ≥ 0 (got ${String(x.t)})`;
+export function checkEventHead(
+  x: {
+    readonly t?: unknown;
+    readonly src?: unknown;
+    readonly seq?: unknown;
+    readonly to?: unknown;
+  },
+  self: HostName,
+  at: string,
+): string | undefined {
+  if (typeof x.t !== 'number' || !(x.t >= 0) || !Number.isFinite(x.t))
+    return `${at}.t must be a time in ms ≥ 0 (got ${String(x.t)})`;
   for (const k of ['src', 'seq', 'to'] as const)
-    if (!Number.isSafeInteger(x[k]) || (x[k] as number) < 0) return `${at}.${k} must be an integer ≥ 0 (got ${String(x[k])})`;
+    if (!Number.isSafeInteger(x[k]) || (x[k] as number) < 0)
+      return `${at}.${k} must be an integer ≥ 0 (got ${String(x[k])})`;
   const host = hostOfActor(x.to as number);
-  if (host !== self) return `${at}.to is actor ${String(x.to)}, which lives on ${host ?? 'no host'}, not on ${self}`;
+  if (host !== self)
+    return `${at}.to is actor ${String(x.to)}, which lives on ${host ?? 'no host'}, not on ${self}`;
   return undefined;
 }
 
 /** Why `x` is not a data batch's header (its packed events are checked as they are unpacked). */
 export function checkBatchHead(x: unknown): string | undefined {
   if (!isObject(x)) return `the message must be an object (got ${describe(x)})`;
-  if (x.type !== 'doubletick.batch') return `type must be "doubletick.batch" (got ${String(x.type).slice(0, 30)})`;
+  if (x.type !== 'doubletick.batch')
+    return `type must be "doubletick.batch" (got ${String(x.type).slice(0, 30)})`;
   if (!isHostName(x.from)) return `from must be a host name (got ${String(x.from).slice(0, 30)})`;
-  for (const k of ['run', 'window'] as const) if (!Number.isSafeInteger(x[k])) return `${k} must be an integer (got ${String(x[k])})`;
-  if (typeof x.endMs !== 'number' || !Number.isFinite(x.endMs)) return `endMs must be a finite number (got ${String(x.endMs)})`;
-  if (typeof x.inclusive !== 'boolean') return `inclusive must be true or false (got ${describe(x.inclusive)})`;
+  for (const k of ['run', 'window'] as const)
+    if (!Number.isSafeInteger(x[k])) return `${k} must be an integer (got ${String(x[k])})`;
+  if (typeof x.endMs !== 'number' || !Number.isFinite(x.endMs))
+    return `endMs must be a finite number (got ${String(x.endMs)})`;
+  if (typeof x.inclusive !== 'boolean')
+    return `inclusive must be true or false (got ${describe(x.inclusive)})`;
   return undefined;
 }
 
@@ -120,8 +177,10 @@ export function checkBatchHead(x: unknown): string | undefined {
 export function checkGrant(x: unknown, self: HostName): string | undefined {
   if (!isObject(x)) return `the grant must be an object (got ${describe(x)})`;
   if (!Number.isSafeInteger(x.window)) return `window must be an integer (got ${String(x.window)})`;
-  if (typeof x.endMs !== 'number' || !(x.endMs >= 0)) return `endMs must be a time in ms ≥ 0 (got ${String(x.endMs)})`;
-  if (typeof x.inclusive !== 'boolean') return `inclusive must be true or false (got ${describe(x.inclusive)})`;
+  if (typeof x.endMs !== 'number' || !(x.endMs >= 0))
+    return `endMs must be a time in ms ≥ 0 (got ${String(x.endMs)})`;
+  if (typeof x.inclusive !== 'boolean')
+    return `inclusive must be true or false (got ${describe(x.inclusive)})`;
   const expect = checkExpect(x.expect);
   if (expect) return expect;
   if (!Array.isArray(x.inputs)) return `inputs must be an array (got ${describe(x.inputs)})`;
@@ -137,7 +196,8 @@ export function checkExpect(x: unknown): string | undefined {
   if (!isObject(x)) return `expect must be an object (got ${describe(x)})`;
   for (const [k, v] of Object.entries(x)) {
     if (!isHostName(k)) return `expect names an unknown host "${k.slice(0, 30)}"`;
-    if (!Number.isSafeInteger(v) || (v as number) < 0) return `expect.${k} must be a count ≥ 0 (got ${String(v)})`;
+    if (!Number.isSafeInteger(v) || (v as number) < 0)
+      return `expect.${k} must be a count ≥ 0 (got ${String(v)})`;
   }
   return undefined;
 }

@@ -23,7 +23,8 @@ function untilDeath(control: HostControl, died: Promise<never>): HostControl {
     get: (target, method) => {
       const fn = (target as unknown as Record<string | symbol, unknown>)[method];
       if (typeof fn !== 'function') return fn;
-      return (...args: unknown[]) => Promise.race([(fn as (...a: unknown[]) => Promise<unknown>)(...args), died]);
+      return (...args: unknown[]) =>
+        Promise.race([(fn as (...a: unknown[]) => Promise<unknown>)(...args), died]);
     },
   });
 }
@@ -35,13 +36,17 @@ export interface NodeWorkerOptions {
 }
 
 /** Hosts in worker_threads, one per component, as the browser has them in Web Workers. */
-export function nodeWorkerSpawner(opts: NodeWorkerOptions = {}): HostSpawner & { readonly workers: Map<HostName, Worker> } {
+export function nodeWorkerSpawner(
+  opts: NodeWorkerOptions = {},
+): HostSpawner & { readonly workers: Map<HostName, Worker> } {
   const log = opts.log ?? ((m: string) => console.error(m));
   const workers = new Map<HostName, Worker>();
   return {
     workers,
     async spawn(name: HostName): Promise<HostHandle> {
-      const w = new Worker(BOOTSTRAP, { workerData: { entry: ENTRY[name].href, fakeIndexedDb: opts.fakeIndexedDb ?? false } });
+      const w = new Worker(BOOTSTRAP, {
+        workerData: { entry: ENTRY[name].href, fakeIndexedDb: opts.fakeIndexedDb ?? false },
+      });
       workers.set(name, w);
       let ending = false;
       const died = new Promise<never>((_, reject) => {
@@ -59,7 +64,11 @@ export function nodeWorkerSpawner(opts: NodeWorkerOptions = {}): HostSpawner & {
         died,
       ]);
       const run = handle.run!;
-      return { ...handle, control: untilDeath(handle.control, died), run: (g) => Promise.race([run(g), died]) };
+      return {
+        ...handle,
+        control: untilDeath(handle.control, died),
+        run: (g) => Promise.race([run(g), died]),
+      };
     },
     channel: () => new MessageChannel() as unknown as { port1: PortLike; port2: PortLike },
   };

@@ -1,4 +1,14 @@
-import type { ComparisonOptions, ComparisonRow, FrameBatch, LoadResult, MessageInspection, PlaygroundControl, ScenarioFile, Snapshot, SearchResultView } from '../../bridge/playground-api';
+import type {
+  ComparisonOptions,
+  ComparisonRow,
+  FrameBatch,
+  LoadResult,
+  MessageInspection,
+  PlaygroundControl,
+  ScenarioFile,
+  Snapshot,
+  SearchResultView,
+} from '../../bridge/playground-api';
 import type { TraceEvent } from '../../engine/kernel/trace';
 import type { Scenario, TimedAction } from '../../engine/scenario/scenario';
 import { validateScenario } from '../../engine/scenario/validate-scenario';
@@ -117,7 +127,8 @@ export class ClusterPlayground implements PlaygroundControl {
   }
 
   async setSpeed(speed: number): Promise<void> {
-    if (!(speed >= MIN_SPEED && speed <= MAX_SPEED)) throw new RangeError(`speed must be between ${MIN_SPEED} and ${MAX_SPEED} (got ${speed})`);
+    if (!(speed >= MIN_SPEED && speed <= MAX_SPEED))
+      throw new RangeError(`speed must be between ${MIN_SPEED} and ${MAX_SPEED} (got ${speed})`);
     this.speed = speed;
   }
 
@@ -159,7 +170,12 @@ export class ClusterPlayground implements PlaygroundControl {
   inspect(msg: number): Promise<MessageInspection> {
     return this.serial(async () => {
       const stored = this.run ? await this.cluster.host('store').control.storeItems(msg) : [];
-      return messageInspection(msg, this.recorder.forMessage(msg), stored, this.scenario?.encryption ?? true);
+      return messageInspection(
+        msg,
+        this.recorder.forMessage(msg),
+        stored,
+        this.scenario?.encryption ?? true,
+      );
     });
   }
 
@@ -168,11 +184,19 @@ export class ClusterPlayground implements PlaygroundControl {
   }
 
   search(user: number, query: string): Promise<readonly SearchResultView[]> {
-    return this.serial(async () => (this.run ? this.cluster.host('phones').control.search(user, query) : []));
+    return this.serial(async () =>
+      this.run ? this.cluster.host('phones').control.search(user, query) : [],
+    );
   }
 
-  async compare(seconds: number, options: ComparisonOptions = {}): Promise<readonly ComparisonRow[]> {
-    const current = { seed: this.scenario?.seed ?? 1, encryption: this.scenario?.encryption ?? true };
+  async compare(
+    seconds: number,
+    options: ComparisonOptions = {},
+  ): Promise<readonly ComparisonRow[]> {
+    const current = {
+      seed: this.scenario?.seed ?? 1,
+      encryption: this.scenario?.encryption ?? true,
+    };
     return compareProtocols(seconds, resolveComparison(options, current));
   }
 
@@ -188,9 +212,14 @@ export class ClusterPlayground implements PlaygroundControl {
         const end = this.scenario.durationMs;
         const target = Math.min(end, run.now + dt * this.speed);
         const deadline = wall + (this.opts.frameBudgetMs ?? Infinity);
-        await this.advance(run, { ms: target, inclusive: target === end }, () => this.now() > deadline);
+        await this.advance(
+          run,
+          { ms: target, inclusive: target === end },
+          () => this.now() > deadline,
+        );
         if (run.reached.ms >= end && run.reached.inclusive) this.running = false;
-        if (!this.running || this.now() - this.lastSavedWallMs > SAVE_EVERY_WALL_MS) await this.save();
+        if (!this.running || this.now() - this.lastSavedWallMs > SAVE_EVERY_WALL_MS)
+          await this.save();
       }
       const events = this.pending;
       this.pending = [];
@@ -239,11 +268,18 @@ export class ClusterPlayground implements PlaygroundControl {
       const adopted = await this.cluster.host('store').control.storeAdopt();
       await this.checkpointHistory(run.reached);
       if (!adopted.agreed)
-        this.opts.warn?.(`[doubletick] reopened the run at ${target.ms} ms; the store's durable copy differs from the replay (${adopted.detail ?? ''}); the durable copy is kept`);
+        this.opts.warn?.(
+          `[doubletick] reopened the run at ${target.ms} ms; the store's durable copy differs from the replay (${adopted.detail ?? ''}); the durable copy is kept`,
+        );
       this.run = run;
       this.pending = this.recorder.since(Math.max(0, target.ms - 2_000));
       await this.save();
-      return { atMs: target.ms, restored: adopted.restored, agreed: adopted.agreed, ...(adopted.detail ? { detail: adopted.detail } : {}) };
+      return {
+        atMs: target.ms,
+        restored: adopted.restored,
+        agreed: adopted.agreed,
+        ...(adopted.detail ? { detail: adopted.detail } : {}),
+      };
     });
   }
 
@@ -263,16 +299,32 @@ export class ClusterPlayground implements PlaygroundControl {
     this.recorder = new TraceRecorder();
     this.pending = [];
     const sinks = [this.recorder, { emit: (e: TraceEvent) => this.pending.push(e) }];
-    const run = await ClusterRun.start(this.cluster, this.scenario!, { recordWire: this.opts.recordWire ?? true, store: this.opts.store, ...(this.opts.history ? { history: this.opts.history } : {}), sinks }, begin);
+    const run = await ClusterRun.start(
+      this.cluster,
+      this.scenario!,
+      {
+        recordWire: this.opts.recordWire ?? true,
+        store: this.opts.store,
+        ...(this.opts.history ? { history: this.opts.history } : {}),
+        sinks,
+      },
+      begin,
+    );
     this.crashesDone = 0;
     const crashed = new Set(this.crashes.map((c) => c.logIndex));
-    this.log.forEach((a, i) => (crashed.has(i) ? run.reserveInput(a.atMs) : run.input(a.action, a.atMs)));
+    this.log.forEach((a, i) =>
+      crashed.has(i) ? run.reserveInput(a.atMs) : run.input(a.action, a.atMs),
+    );
     return run;
   }
 
   /** Runs to `target`, terminating the gateway worker wherever the crash button did in the run being replayed. */
   private async advance(run: ClusterRun, target: TimeMark, stop?: () => boolean): Promise<boolean> {
-    for (let c = this.crashes[this.crashesDone]; c && notAfter(c.at, target); c = this.crashes[this.crashesDone]) {
+    for (
+      let c = this.crashes[this.crashesDone];
+      c && notAfter(c.at, target);
+      c = this.crashes[this.crashesDone]
+    ) {
       if (!(await run.runUntil(c.at.ms, c.at.inclusive, stop))) return false;
       await run.crashGateway({ replaying: true });
       this.crashesDone++;
@@ -291,7 +343,8 @@ export class ClusterPlayground implements PlaygroundControl {
 
   /** Ends a replay for the phones' history: the durable copy is rewritten from the replayed run (it is derived, never adopted). */
   private async checkpointHistory(mark: TimeMark): Promise<void> {
-    if (this.opts.history && this.opts.history.persistence !== 'none') await this.cluster.host('phones').control.historyCheckpoint(mark);
+    if (this.opts.history && this.opts.history.persistence !== 'none')
+      await this.cluster.host('phones').control.historyCheckpoint(mark);
   }
 
   /** Forgets recorded inputs after now; the replayed run had them queued, so it is rebuilt. */
@@ -312,7 +365,14 @@ export class ClusterPlayground implements PlaygroundControl {
     const s = this.scenario;
     if (!run || !s) throw new Error('no scenario loaded');
     const parts = await run.parts(this.selected);
-    const meta = { nowMs: run.now, durationMs: s.durationMs, running: this.running, speed: this.speed, seed: s.seed, scenarioName: s.name };
+    const meta = {
+      nowMs: run.now,
+      durationMs: s.durationMs,
+      running: this.running,
+      speed: this.speed,
+      seed: s.seed,
+      scenarioName: s.name,
+    };
     return clusterSnapshot(meta, parts, run.reportView(parts));
   }
 
@@ -320,6 +380,11 @@ export class ClusterPlayground implements PlaygroundControl {
     const records = this.opts.records;
     if (!records || !this.file || !this.run) return;
     this.lastSavedWallMs = this.now();
-    await records.save({ file: this.file, log: this.log, reached: this.run.reached, workerCrashes: this.crashes });
+    await records.save({
+      file: this.file,
+      log: this.log,
+      reached: this.run.reached,
+      workerCrashes: this.crashes,
+    });
   }
 }

@@ -41,7 +41,8 @@ export class MemoryRunRecords implements RunRecords {
 }
 
 /** Whether point `a` of virtual time is not after `b`. */
-export const notAfter = (a: TimeMark, b: TimeMark): boolean => a.ms < b.ms || (a.ms === b.ms && (!a.inclusive || b.inclusive));
+export const notAfter = (a: TimeMark, b: TimeMark): boolean =>
+  a.ms < b.ms || (a.ms === b.ms && (!a.inclusive || b.inclusive));
 
 /** The later of two points of virtual time (inclusive is later than exclusive at the same ms). */
 export function laterMark(a: TimeMark, b: TimeMark | undefined): TimeMark {

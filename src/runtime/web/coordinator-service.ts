@@ -17,7 +17,9 @@ export function startCoordinatorWorker(records: RunRecords): void {
   const api: CoordinatorApi = {
     async attach(factory: HostWorkerFactory) {
       if (playground) throw new Error('the coordinator is already attached');
-      const cluster = await Cluster.create(webSpawner(factory as unknown as Comlink.Remote<HostWorkerFactory>));
+      const cluster = await Cluster.create(
+        webSpawner(factory as unknown as Comlink.Remote<HostWorkerFactory>),
+      );
       playground = new ClusterPlayground(cluster, {
         store: { persistence: 'indexeddb' },
         history: { persistence: 'indexeddb' },

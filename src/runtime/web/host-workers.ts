@@ -8,22 +8,39 @@ import type { HostWorkerFactory } from './protocol';
 function createHostWorker(name: HostName): Worker {
   switch (name) {
     case 'gateway':
-      return new Worker(new URL('../../../workers/gateway.worker.ts', import.meta.url), { type: 'module', name: 'doubletick gateway' });
+      return new Worker(new URL('../../../workers/gateway.worker.ts', import.meta.url), {
+        type: 'module',
+        name: 'doubletick gateway',
+      });
     case 'sessions':
-      return new Worker(new URL('../../../workers/sessions.worker.ts', import.meta.url), { type: 'module', name: 'doubletick sessions' });
+      return new Worker(new URL('../../../workers/sessions.worker.ts', import.meta.url), {
+        type: 'module',
+        name: 'doubletick sessions',
+      });
     case 'store':
-      return new Worker(new URL('../../../workers/store.worker.ts', import.meta.url), { type: 'module', name: 'doubletick store' });
+      return new Worker(new URL('../../../workers/store.worker.ts', import.meta.url), {
+        type: 'module',
+        name: 'doubletick store',
+      });
     case 'phones':
-      return new Worker(new URL('../../../workers/phones.worker.ts', import.meta.url), { type: 'module', name: 'doubletick phones' });
+      return new Worker(new URL('../../../workers/phones.worker.ts', import.meta.url), {
+        type: 'module',
+        name: 'doubletick phones',
+      });
   }
 }
 
 /** Creates the coordinator's worker. */
 export const createCoordinatorWorker = (): Worker =>
-  new Worker(new URL('../../../workers/coordinator.worker.ts', import.meta.url), { type: 'module', name: 'doubletick coordinator' });
+  new Worker(new URL('../../../workers/coordinator.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'doubletick coordinator',
+  });
 
 /** The factory the coordinator calls to spawn host workers; each answers the coordinator on a port of its own. */
-export function hostWorkerFactory(onError: (message: string) => void): HostWorkerFactory & { readonly workers: Map<HostName, Worker> } {
+export function hostWorkerFactory(
+  onError: (message: string) => void,
+): HostWorkerFactory & { readonly workers: Map<HostName, Worker> } {
   const workers = new Map<HostName, Worker>();
   const apis = new Map<HostName, Comlink.Remote<HostWorkerApi>>();
   const api = (name: HostName): Comlink.Remote<HostWorkerApi> => {

@@ -1,5 +1,11 @@
 /** Types between the page, the coordinator worker and the host workers (browser only). */
-import type { ComparisonOptions, ComparisonRow, FrameBatch, PlaygroundControl, SearchResultView } from '../../bridge/playground-api';
+import type {
+  ComparisonOptions,
+  ComparisonRow,
+  FrameBatch,
+  PlaygroundControl,
+  SearchResultView,
+} from '../../bridge/playground-api';
 import type { HostName } from '../cluster/partition';
 import type { ReopenResult } from '../playground/cluster-playground';
 

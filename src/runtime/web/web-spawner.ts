@@ -6,7 +6,10 @@ import type { PortLike } from '../cluster/protocol';
 import type { HostWorkerFactory } from './protocol';
 
 /** Hosts in Web Workers the page creates and links; the coordinator reaches each on a port of its own. */
-export function webSpawner(factory: Remote<HostWorkerFactory>, log: Logger = (m) => console.error(m)): HostSpawner {
+export function webSpawner(
+  factory: Remote<HostWorkerFactory>,
+  log: Logger = (m) => console.error(m),
+): HostSpawner {
   return {
     async spawn(name) {
       const port = (await factory.spawn(name)) as unknown as Endpoint;

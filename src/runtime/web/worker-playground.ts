@@ -1,5 +1,11 @@
 import * as Comlink from 'comlink';
-import type { ComparisonOptions, FrameBatch, LoadResult, PlaygroundControl, ScenarioFile } from '../../bridge/playground-api';
+import type {
+  ComparisonOptions,
+  FrameBatch,
+  LoadResult,
+  PlaygroundControl,
+  ScenarioFile,
+} from '../../bridge/playground-api';
 import type { InputAction } from '../../engine/sim/messages';
 import type { ReopenResult } from '../playground/cluster-playground';
 import { createCoordinatorWorker, hostWorkerFactory } from './host-workers';
@@ -28,7 +34,9 @@ export interface WorkerPlayground extends PlaygroundControl {
 export function createWorkerPlayground(): WorkerPlayground {
   const report = (m: string): void => console.error(`[doubletick] ${m}`);
   const coordinatorWorker = createCoordinatorWorker();
-  coordinatorWorker.addEventListener('error', (e) => report(`the coordinator worker failed: ${e.message}`));
+  coordinatorWorker.addEventListener('error', (e) =>
+    report(`the coordinator worker failed: ${e.message}`),
+  );
   const remote = Comlink.wrap<CoordinatorApi>(coordinatorWorker);
   const factory = hostWorkerFactory(report);
   const ready = remote.attach(Comlink.proxy(factory));
@@ -42,13 +50,16 @@ export function createWorkerPlayground(): WorkerPlayground {
     return b;
   };
   const loop = (): void => {
-    void pull().then((b) => {
-      if (b?.snapshot.running) frame = requestAnimationFrame(loop);
-      else looping = false;
-    }, (e: unknown) => {
-      looping = false;
-      report(`a frame failed: ${(e as Error).message}`);
-    });
+    void pull().then(
+      (b) => {
+        if (b?.snapshot.running) frame = requestAnimationFrame(loop);
+        else looping = false;
+      },
+      (e: unknown) => {
+        looping = false;
+        report(`a frame failed: ${(e as Error).message}`);
+      },
+    );
   };
   const startLoop = (): void => {
     if (looping) return;
@@ -84,7 +95,10 @@ export function createWorkerPlayground(): WorkerPlayground {
     search: async (user: number, query: string) => (await ready, remote.search(user, query)),
     snapshot: async () => (await ready, remote.snapshot()),
     fork: () => control(() => remote.fork()),
-    compare: async (seconds: number, options?: ComparisonOptions) => (await ready, remote.compare(seconds, options)),
+    compare: async (seconds: number, options?: ComparisonOptions) => (
+      await ready,
+      remote.compare(seconds, options)
+    ),
     reopen: () => control(() => remote.reopen()),
     crashGateway: () => control(() => remote.crashGateway()),
     select: (user) => control(() => remote.select(user)),

@@ -13,7 +13,15 @@ function Count({ id, label, value }: { id: string; label: string; value: string 
 }
 
 /** The run's live counts: connections, messages by state, what the store holds now. */
-export function Counts({ snapshot: s, inFlight, workers }: { snapshot: Snapshot; inFlight: number; workers: number }) {
+export function Counts({
+  snapshot: s,
+  inFlight,
+  workers,
+}: {
+  snapshot: Snapshot;
+  inFlight: number;
+  workers: number;
+}) {
   const m = s.report.messages;
   return (
     <section aria-label="Counts">
@@ -22,7 +30,15 @@ export function Counts({ snapshot: s, inFlight, workers }: { snapshot: Snapshot;
         <Count id="state" label="State" value={s.running ? 'playing' : 'paused'} />
         <Count id="connections" label="Connections" value={s.gateway.connections} />
         <Count id="online" label="Online (session manager)" value={s.sessions.online} />
-        <Count id="gateway" label="Gateway" value={s.gateway.crashed ? `down (incarnation ${s.gateway.epoch})` : `up (incarnation ${s.gateway.epoch})`} />
+        <Count
+          id="gateway"
+          label="Gateway"
+          value={
+            s.gateway.crashed
+              ? `down (incarnation ${s.gateway.epoch})`
+              : `up (incarnation ${s.gateway.epoch})`
+          }
+        />
         <Count id="sent" label="Sent" value={m.sent} />
         <Count id="accepted" label="Accepted ✓" value={m.accepted} />
         <Count id="delivered" label="Delivered ✓✓" value={m.delivered} />

@@ -7,7 +7,8 @@ import type { ScenarioFile } from '../../bridge/playground-api';
  */
 export const STORE_AND_FORWARD: ScenarioFile = {
   name: 'Store and forward',
-  description: 'Alice writes to Bob while Bob is offline: the message waits in temporary storage until Bob connects, then it is delivered and deleted.',
+  description:
+    'Alice writes to Bob while Bob is offline: the message waits in temporary storage until Bob connects, then it is delivered and deleted.',
   seed: 7,
   durationSec: 300,
   phones: [

@@ -10,7 +10,13 @@ export async function bundleScript(entry: string): Promise<string> {
     await build({
       configFile: false,
       logLevel: 'warn',
-      build: { outDir, emptyOutDir: true, target: 'es2022', minify: false, lib: { entry, formats: ['iife'], name: 'bundled', fileName: () => 'script.js' } },
+      build: {
+        outDir,
+        emptyOutDir: true,
+        target: 'es2022',
+        minify: false,
+        lib: { entry, formats: ['iife'], name: 'bundled', fileName: () => 'script.js' },
+      },
     });
     return readFileSync(join(outDir, 'script.js'), 'utf8');
   } finally {

@@ -33,7 +33,15 @@ function config(outDir: string, inputs?: readonly string[]): InlineConfig {
     build: {
       outDir,
       emptyOutDir: true,
-      ...(inputs ? { rollupOptions: { input: Object.fromEntries(inputs.map((i) => [i.replace(/\.html$/, ''), join(ROOT, i)])) } } : {}),
+      ...(inputs
+        ? {
+            rollupOptions: {
+              input: Object.fromEntries(
+                inputs.map((i) => [i.replace(/\.html$/, ''), join(ROOT, i)]),
+              ),
+            },
+          }
+        : {}),
     },
   };
 }
@@ -43,9 +51,16 @@ export async function serveBuild(opts: ServeOptions = {}): Promise<Served> {
   const outDir = opts.outDir ?? mkdtempSync(join(tmpdir(), 'doubletick-dist-'));
   const c = config(outDir, opts.inputs);
   const index = join(outDir, opts.inputs?.[0] ?? 'index.html');
-  const fresh = opts.outDir !== undefined && opts.freshAfterMs !== undefined && existsSync(index) && statSync(index).mtimeMs > opts.freshAfterMs;
+  const fresh =
+    opts.outDir !== undefined &&
+    opts.freshAfterMs !== undefined &&
+    existsSync(index) &&
+    statSync(index).mtimeMs > opts.freshAfterMs;
   if (!fresh) await build(c);
-  const server: PreviewServer = await preview({ ...c, preview: { port: 0, host: '127.0.0.1', strictPort: false } });
+  const server: PreviewServer = await preview({
+    ...c,
+    preview: { port: 0, host: '127.0.0.1', strictPort: false },
+  });
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('the preview server has no port');
   return {

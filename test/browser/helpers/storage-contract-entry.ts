@@ -2,7 +2,9 @@
 import { CONTRACT } from '../../storage/ephemeral-store.contract';
 import { idbDurable } from '../../storage/store-implementations';
 
-(globalThis as unknown as { runStorageContract: () => Promise<{ name: string; error?: string }[]> }).runStorageContract = async () => {
+(
+  globalThis as unknown as { runStorageContract: () => Promise<{ name: string; error?: string }[]> }
+).runStorageContract = async () => {
   const out: { name: string; error?: string }[] = [];
   for (const c of CONTRACT) {
     try {

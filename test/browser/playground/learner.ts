@@ -16,7 +16,9 @@ export class Learner {
   }
 
   async storedCount(): Promise<string> {
-    return ((await this.storage.getByLabel('Messages waiting in storage').textContent()) ?? '').trim();
+    return (
+      (await this.storage.getByLabel('Messages waiting in storage').textContent()) ?? ''
+    ).trim();
   }
 
   private section(title: string): Locator {
@@ -66,18 +68,25 @@ export class Learner {
 
   /** A value of the metrics panel's bars (e.g. bytes per delivered message for `MQTT`). */
   async barValue(list: string, rowLabel: string): Promise<string | undefined> {
-    const row = this.page.getByRole('list', { name: list }).getByRole('listitem').filter({ hasText: rowLabel });
+    const row = this.page
+      .getByRole('list', { name: list })
+      .getByRole('listitem')
+      .filter({ hasText: rowLabel });
     if ((await row.count()) === 0) return undefined;
     return (await row.first().textContent()) ?? undefined;
   }
 
   async tileValue(title: string): Promise<string> {
-    const tile = this.page.locator('.pg-tile').filter({ has: this.page.getByRole('heading', { name: title }) });
+    const tile = this.page
+      .locator('.pg-tile')
+      .filter({ has: this.page.getByRole('heading', { name: title }) });
     return ((await tile.locator('p').first().textContent()) ?? '').trim();
   }
 
   async setRetry(label: string): Promise<void> {
-    await this.section('Retry policy').getByLabel('After a refusal, retry with').selectOption({ label });
+    await this.section('Retry policy')
+      .getByLabel('After a refusal, retry with')
+      .selectOption({ label });
   }
 
   async setMaxConnections(label: string): Promise<void> {
@@ -105,12 +114,21 @@ export class Learner {
 
   /** The event log's total, as its header says it (`8 of 8 events`). */
   async eventCount(): Promise<number> {
-    const text = (await this.page.getByRole('group', { name: 'Filter the event log' }).getByText(/of [\d,]+ events/).textContent()) ?? '';
+    const text =
+      (await this.page
+        .getByRole('group', { name: 'Filter the event log' })
+        .getByText(/of [\d,]+ events/)
+        .textContent()) ?? '';
     return Number(/of ([\d,]+) events/.exec(text)?.[1]?.replace(/,/g, '') ?? NaN);
   }
 
   async clock(): Promise<string> {
-    return ((await this.page.getByRole('group', { name: 'Time' }).getByLabel('Virtual time').textContent()) ?? '').trim();
+    return (
+      (await this.page
+        .getByRole('group', { name: 'Time' })
+        .getByLabel('Virtual time')
+        .textContent()) ?? ''
+    ).trim();
   }
 }
 

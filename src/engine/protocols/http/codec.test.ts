@@ -16,7 +16,10 @@ const text = (b: Uint8Array): string => Buffer.from(b).toString('latin1');
 
 describe('encode', () => {
   it('writes CRLF lines, an empty line, then the body', () => {
-    const headers: [string, string][] = [['Host', 'a'], ['X-N', '1']];
+    const headers: [string, string][] = [
+      ['Host', 'a'],
+      ['X-N', '1'],
+    ];
     const head: HttpRequestHead = { method: 'GET', target: '/poll', version: 'HTTP/1.1', headers };
     expect(text(encodeHttpRequest(head))).toBe('GET /poll HTTP/1.1\r\nHost: a\r\nX-N: 1\r\n\r\n');
     const res: HttpResponseHead = { version: 'HTTP/1.1', status: 200, reason: 'OK', headers: [] };
@@ -64,7 +67,11 @@ describe('decode', () => {
   it('splits a response head and trims optional whitespace', () => {
     const wire = 'HTTP/1.1 404 Not Found\r\nA:  x y \t\r\nB:\r\nC: ü\r\n\r\n';
     const r = decodeHttpHead(utf8Encode(wire));
-    const headers = [['A', 'x y'], ['B', ''], ['C', 'ü']];
+    const headers = [
+      ['A', 'x y'],
+      ['B', ''],
+      ['C', 'ü'],
+    ];
     const value = { kind: 'response', status: 404, reason: 'Not Found', headers };
     expect(r).toMatchObject({ ok: true, value });
   });
@@ -107,7 +114,11 @@ describe('decode', () => {
   });
 
   it('headerValue ignores case and joins repeats', () => {
-    const h: [string, string][] = [['Accept', 'a'], ['X', '1'], ['accept', 'b']];
+    const h: [string, string][] = [
+      ['Accept', 'a'],
+      ['X', '1'],
+      ['accept', 'b'],
+    ];
     expect(headerValue(h, 'ACCEPT')).toBe('a, b');
     expect(headerValue(h, 'missing')).toBeUndefined();
   });

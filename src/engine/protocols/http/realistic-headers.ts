@@ -9,7 +9,10 @@ import { httpDate } from './http-date';
  */
 const CLIENT_HEADERS: HttpHeaders = [
   ['Host', 'chat.doubletick.example'],
-  ['User-Agent', 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36'],
+  [
+    'User-Agent',
+    'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36',
+  ],
   ['Accept', 'application/octet-stream, application/json;q=0.9, */*;q=0.8'],
   ['Accept-Encoding', 'gzip, deflate, br'],
   ['Accept-Language', 'en-GB,en-US;q=0.9,en;q=0.8'],
@@ -23,17 +26,31 @@ const CLIENT_HEADERS: HttpHeaders = [
 function authHeaders(user: number): HttpHeaders {
   const id = String(user).padStart(8, '0');
   return [
-    ['Cookie', `dt_session=s.${id}.QkFTRTY0LXNlc3Npb24tdG9rZW4tZm9yLWRlbW8; dt_device=d.${id}.android; dt_consent=analytics:0,functional:1`],
-    ['Authorization', `Bearer eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJ1${id}IiwiZGV2IjoiYW5kcm9pZCJ9.c2lnbmF0dXJlLW9mLXRoZS10b2tlbi1ieS10aGUtc2VydmVy`],
+    [
+      'Cookie',
+      `dt_session=s.${id}.QkFTRTY0LXNlc3Npb24tdG9rZW4tZm9yLWRlbW8; dt_device=d.${id}.android; dt_consent=analytics:0,functional:1`,
+    ],
+    [
+      'Authorization',
+      `Bearer eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJ1${id}IiwiZGV2IjoiYW5kcm9pZCJ9.c2lnbmF0dXJlLW9mLXRoZS10b2tlbi1ieS10aGUtc2VydmVy`,
+    ],
     ['X-Client-Version', 'doubletick-android/2.26.11'],
   ];
 }
 
 /** A polling client's request head: method, path, the standard headers and a body length. */
-export function clientRequestHead(method: 'GET' | 'POST', target: string, user: number, bodyBytes: number): HttpRequestHead {
+export function clientRequestHead(
+  method: 'GET' | 'POST',
+  target: string,
+  user: number,
+  bodyBytes: number,
+): HttpRequestHead {
   const headers: HttpHeaders = [...CLIENT_HEADERS, ...authHeaders(user)];
   if (method === 'POST') {
-    headers.push(['Content-Type', 'application/octet-stream'], ['Content-Length', String(bodyBytes)]);
+    headers.push(
+      ['Content-Type', 'application/octet-stream'],
+      ['Content-Length', String(bodyBytes)],
+    );
   }
   return { method, target, version: 'HTTP/1.1', headers };
 }

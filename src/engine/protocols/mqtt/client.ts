@@ -1,10 +1,20 @@
-import { decodeEnvelope, encodeEnvelope, type DeliveryWhat, type Envelope } from '../../chat/envelope';
+import {
+  decodeEnvelope,
+  encodeEnvelope,
+  type DeliveryWhat,
+  type Envelope,
+} from '../../chat/envelope';
 import type { TraceKind } from '../../kernel/trace';
 import { formatDecodeError } from '../decode-result';
 import type { ClientPort, ClientTransport } from '../transport';
 import { controlMeta, envelopeMeta } from '../wire-meta';
 import { decodeMqtt, encodeMqtt } from './codec';
-import { DISCONNECT_FRAME, encodeMqttShared, PINGREQ_FRAME, type ConstantFrame } from './constant-packets';
+import {
+  DISCONNECT_FRAME,
+  encodeMqttShared,
+  PINGREQ_FRAME,
+  type ConstantFrame,
+} from './constant-packets';
 import type { MqttPacket } from './messages';
 import { CONNACK_REASONS, inboxTopic, MQTT_ACK_TOPIC, outboundTopic } from './topics';
 
@@ -66,9 +76,18 @@ export class MqttClient implements ClientTransport {
       const topic = outboundTopic(env);
       const packetId = qos > 0 ? this.pid() : undefined;
       const payload = encodeEnvelope(env);
-      const p: MqttPacket = { type: 'PUBLISH', dup: false, qos, retain: false, topic, payload, ...(packetId ? { packetId } : {}) };
+      const p: MqttPacket = {
+        type: 'PUBLISH',
+        dup: false,
+        qos,
+        retain: false,
+        topic,
+        payload,
+        ...(packetId ? { packetId } : {}),
+      };
       const bytes = encodeMqtt(p);
-      if (packetId !== undefined) (this.awaiting ??= new Map()).set(packetId, env.kind === 'chat' ? env.msg : 0);
+      if (packetId !== undefined)
+        (this.awaiting ??= new Map()).set(packetId, env.kind === 'chat' ? env.msg : 0);
       this.lastSentMs = this.port.now;
       const chunks = [bytes];
       this.port.transmit(chunks, envelopeMeta(chunks, [env], 'frame', 'PUBLISH'));
@@ -82,7 +101,12 @@ export class MqttClient implements ClientTransport {
     }
     // QoS 0 has no PUBACK; the device ack travels as an application envelope instead.
     const payload = encodeEnvelope({ kind: 'ack', msg, what });
-    this.put({ type: 'PUBLISH', dup: false, qos: 0, retain: false, topic: MQTT_ACK_TOPIC, payload }, 'frame', msg, 'PUBLISH ack');
+    this.put(
+      { type: 'PUBLISH', dup: false, qos: 0, retain: false, topic: MQTT_ACK_TOPIC, payload },
+      'frame',
+      msg,
+      'PUBLISH ack',
+    );
   }
 
   onDown(chunks: readonly Uint8Array[]): void {
@@ -106,7 +130,11 @@ export class MqttClient implements ClientTransport {
         this.open = true;
         // Without a session the server has no subscription for us: subscribe before anything else.
         if (!p.sessionPresent)
-          this.put({ type: 'SUBSCRIBE', packetId: this.pid(), subscriptions: [{ topic: inboxTopic(this.port.user), qos: 1 }] });
+          this.put({
+            type: 'SUBSCRIBE',
+            packetId: this.pid(),
+            subscriptions: [{ topic: inboxTopic(this.port.user), qos: 1 }],
+          });
         this.port.timer('keepalive', this.port.now + this.keepAliveMs);
         this.port.connected(p.sessionPresent, 0);
         return;

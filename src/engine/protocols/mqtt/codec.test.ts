@@ -25,7 +25,7 @@ describe('round trip', () => {
   it('decodes packets back to back using offset and length', () => {
     const stream = Uint8Array.from(SAMPLES.flatMap((p) => [...encodeMqtt(p)]));
     const seen: MqttPacket[] = [];
-    for (let at = 0; at < stream.length; ) {
+    for (let at = 0; at < stream.length;) {
       const r = decodeMqtt(stream, at);
       if (!r.ok) throw new Error(r.error.message);
       seen.push(r.value);

@@ -75,7 +75,8 @@ export function encodeMqtt(p: MqttPacket): Uint8Array {
   let n = body.length;
   if (n > MQTT_MAX_REMAINING_LENGTH) encodeRemainingLength(n); // throws the RangeError
   let rlBytes = 1;
-  for (let rest = n >= 128 ? Math.floor(n / 128) : 0; rest > 0; rest = Math.floor(rest / 128)) rlBytes++;
+  for (let rest = n >= 128 ? Math.floor(n / 128) : 0; rest > 0; rest = Math.floor(rest / 128))
+    rlBytes++;
   const out = new Uint8Array(1 + rlBytes + n);
   out[0] = (MQTT_TYPE_CODES[p.type] << 4) | flags;
   // §2.2.3: the Remaining Length varint, seven bits a byte, least significant first.
@@ -162,8 +163,12 @@ function encodeConnect(p: MqttConnect, w: ByteWriter): void {
   if (p.password) putBinary(w, p.password, 'password');
 }
 
-const PINGREQ_RESULT: DecodeResult<MqttPacket> = Object.freeze(decodeOk<MqttPacket>(Object.freeze({ type: 'PINGREQ' as const }), 2));
-const PINGRESP_RESULT: DecodeResult<MqttPacket> = Object.freeze(decodeOk<MqttPacket>(Object.freeze({ type: 'PINGRESP' as const }), 2));
+const PINGREQ_RESULT: DecodeResult<MqttPacket> = Object.freeze(
+  decodeOk<MqttPacket>(Object.freeze({ type: 'PINGREQ' as const }), 2),
+);
+const PINGRESP_RESULT: DecodeResult<MqttPacket> = Object.freeze(
+  decodeOk<MqttPacket>(Object.freeze({ type: 'PINGRESP' as const }), 2),
+);
 
 /**
  * Decodes one control packet starting at `offset`; `length` is the bytes consumed. Errors name
@@ -237,7 +242,10 @@ function decodePacket(bytes: Uint8Array, offset: number): DecodeResult<MqttPacke
 }
 
 /** What a reader overrun inside each packet type is named in errors, built once. */
-const PACKET_SCOPE = Object.fromEntries(TYPE_NAMES.map((t) => [t, `${t} packet`])) as Record<MqttPacketType, string>;
+const PACKET_SCOPE = Object.fromEntries(TYPE_NAMES.map((t) => [t, `${t} packet`])) as Record<
+  MqttPacketType,
+  string
+>;
 
 function checkFlags(type: MqttPacketType, flags: number): string | undefined {
   if (type === 'PUBLISH') {
@@ -327,7 +335,15 @@ function readSubackCodes(r: ByteReader): number[] {
 function atMqttName(r: ByteReader): boolean {
   const b = r.bytes;
   const i = r.pos;
-  return r.remaining >= 6 && b[i] === 0 && b[i + 1] === 4 && b[i + 2] === 0x4d && b[i + 3] === 0x51 && b[i + 4] === 0x54 && b[i + 5] === 0x54;
+  return (
+    r.remaining >= 6 &&
+    b[i] === 0 &&
+    b[i + 1] === 4 &&
+    b[i + 2] === 0x4d &&
+    b[i + 3] === 0x51 &&
+    b[i + 4] === 0x54 &&
+    b[i + 5] === 0x54
+  );
 }
 
 function decodeConnect(r: ByteReader): MqttConnect {

@@ -33,7 +33,12 @@ function smallKey(p: MqttPacket): number {
       return isPacketId(p.packetId) ? 512 + p.packetId : -1; // < 0x10200
     case 'SUBACK': {
       const code = p.returnCodes[0];
-      return p.returnCodes.length === 1 && code !== undefined && isByte(code) && isPacketId(p.packetId) ? 0x10200 + p.packetId * 256 + code : -1;
+      return p.returnCodes.length === 1 &&
+        code !== undefined &&
+        isByte(code) &&
+        isPacketId(p.packetId)
+        ? 0x10200 + p.packetId * 256 + code
+        : -1;
     }
     default:
       return -1;

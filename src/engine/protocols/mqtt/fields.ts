@@ -76,7 +76,8 @@ export function readString(r: ByteReader, what: string): string {
   const at = r.pos + 2;
   if (r.remaining >= 2) {
     const len = (r.bytes[r.pos]! << 8) | r.bytes[r.pos + 1]!;
-    const ascii = len <= 64 && 2 + len <= r.remaining ? plainAscii(r.bytes, at, at + len) : undefined;
+    const ascii =
+      len <= 64 && 2 + len <= r.remaining ? plainAscii(r.bytes, at, at + len) : undefined;
     if (ascii !== undefined) {
       r.pos = at + len;
       return ascii;

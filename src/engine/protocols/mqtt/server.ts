@@ -9,7 +9,14 @@ import { encodeMqttShared, PINGRESP_FRAME } from './constant-packets';
 import type { MqttPacket } from './messages';
 import { inboxTopic, MQTT_ACK_TOPIC } from './topics';
 
-const send = (c: GatewayConnection, port: GatewayPort, p: MqttPacket, kind: TraceKind, msg?: number, close?: string): void => {
+const send = (
+  c: GatewayConnection,
+  port: GatewayPort,
+  p: MqttPacket,
+  kind: TraceKind,
+  msg?: number,
+  close?: string,
+): void => {
   const bytes = encodeMqttShared(p);
   const chunks = [bytes];
   port.transmit(c, chunks, controlMeta(chunks, kind, p.type, msg), close);
@@ -32,7 +39,14 @@ function onConnect(c: GatewayConnection, p: MqttPacket, port: GatewayPort): void
   const refusal = port.admit(c);
   if (refusal !== undefined) {
     // Return code 3, "Server unavailable" (Table 3.1), then close the network connection.
-    send(c, port, { type: 'CONNACK', sessionPresent: false, returnCode: 3 }, 'refused', undefined, refusal);
+    send(
+      c,
+      port,
+      { type: 'CONNACK', sessionPresent: false, returnCode: 3 },
+      'refused',
+      undefined,
+      refusal,
+    );
     port.forget(c);
     return;
   }
@@ -51,18 +65,39 @@ function onPacket(c: GatewayConnection, p: MqttPacket, port: GatewayPort): void 
       if (!taken) return;
       const isChat = env.kind === 'chat';
       if (p.qos > 0 && p.packetId !== undefined) {
-        send(c, port, { type: 'PUBACK', packetId: p.packetId }, isChat ? 'accepted' : 'frame', env.msg);
+        send(
+          c,
+          port,
+          { type: 'PUBACK', packetId: p.packetId },
+          isChat ? 'accepted' : 'frame',
+          env.msg,
+        );
       } else if (isChat) {
         // QoS 0 has no PUBACK: ✓ goes back as an application notice.
         const payload = encodeEnvelope({ kind: 'accepted', msg: env.msg });
-        send(c, port, { type: 'PUBLISH', dup: false, qos: 0, retain: false, topic: MQTT_ACK_TOPIC, payload }, 'accepted', env.msg);
+        send(
+          c,
+          port,
+          { type: 'PUBLISH', dup: false, qos: 0, retain: false, topic: MQTT_ACK_TOPIC, payload },
+          'accepted',
+          env.msg,
+        );
       }
       return;
     }
     case 'PUBACK':
       return onPuback(c, p.packetId, port);
     case 'SUBSCRIBE':
-      send(c, port, { type: 'SUBACK', packetId: p.packetId, returnCodes: p.subscriptions.map((s) => Math.min(s.qos, 1)) }, 'frame');
+      send(
+        c,
+        port,
+        {
+          type: 'SUBACK',
+          packetId: p.packetId,
+          returnCodes: p.subscriptions.map((s) => Math.min(s.qos, 1)),
+        },
+        'frame',
+      );
       return;
     case 'PINGREQ':
       port.transmit(c, PINGRESP_FRAME.chunks, PINGRESP_FRAME.meta);
@@ -103,7 +138,15 @@ export const mqttServer: ServerProtocol = {
     const qos = port.settings.mqttQos;
     for (const d of port.takeWaiting(c)) {
       d.pid = qos > 0 ? nextPid(c) : 0;
-      const p: MqttPacket = { type: 'PUBLISH', dup: false, qos, retain: false, topic: inboxTopic(c.user), payload: d.envelope, ...(qos > 0 ? { packetId: d.pid } : {}) };
+      const p: MqttPacket = {
+        type: 'PUBLISH',
+        dup: false,
+        qos,
+        retain: false,
+        topic: inboxTopic(c.user),
+        payload: d.envelope,
+        ...(qos > 0 ? { packetId: d.pid } : {}),
+      };
       const bytes = encodeMqtt(p);
       const env = decodeEnvelope(d.envelope);
       const chunks = [bytes];

@@ -29,7 +29,13 @@ export class PollingClient implements ClientTransport {
     readonly proto: 'short-poll' | 'long-poll',
   ) {}
 
-  private request(kind: RequestKind, path: string, envs: readonly Envelope[], trace: TraceKind, note: string): void {
+  private request(
+    kind: RequestKind,
+    path: string,
+    envs: readonly Envelope[],
+    trace: TraceKind,
+    note: string,
+  ): void {
     const body = encodeEnvelopeBody(envs);
     const id = this.nextRequestId++;
     this.requests.set(id, kind);
@@ -49,9 +55,18 @@ export class PollingClient implements ClientTransport {
     const acks = this.pendingAcks;
     this.pendingAcks = [];
     this.pollOutstanding = true;
-    this.request('poll', POLL_PATH, acks, 'poll', acks.length ? `poll + ${acks.length} ack` : 'poll');
+    this.request(
+      'poll',
+      POLL_PATH,
+      acks,
+      'poll',
+      acks.length ? `poll + ${acks.length} ack` : 'poll',
+    );
     const s = this.port.settings;
-    this.port.timer('poll-timeout', this.port.now + (this.proto === 'long-poll' ? s.longPollHoldMs : 0) + POLL_SLACK_MS);
+    this.port.timer(
+      'poll-timeout',
+      this.port.now + (this.proto === 'long-poll' ? s.longPollHoldMs : 0) + POLL_SLACK_MS,
+    );
   }
 
   start(): void {
@@ -60,7 +75,13 @@ export class PollingClient implements ClientTransport {
 
   send(envs: readonly Envelope[]): void {
     if (this.state !== 'open' || envs.length === 0) return;
-    this.request('send', SEND_PATH, envs, envs[0]!.kind === 'chat' ? 'frame' : 'read', `POST ${SEND_PATH}`);
+    this.request(
+      'send',
+      SEND_PATH,
+      envs,
+      envs[0]!.kind === 'chat' ? 'frame' : 'read',
+      `POST ${SEND_PATH}`,
+    );
   }
 
   ack(msg: number, what: DeliveryWhat): void {
@@ -125,7 +146,8 @@ export class PollingClient implements ClientTransport {
   }
 
   stop(graceful: boolean): void {
-    if (graceful && this.state === 'open') this.request('bye', BYE_PATH, this.pendingAcks, 'disconnect', `POST ${BYE_PATH}`);
+    if (graceful && this.state === 'open')
+      this.request('bye', BYE_PATH, this.pendingAcks, 'disconnect', `POST ${BYE_PATH}`);
     this.state = 'closed';
   }
 }

@@ -22,11 +22,18 @@ export function decodeEnvelopeBody(body: Uint8Array): DecodeResult<Envelope[]> {
   const envs: Envelope[] = [];
   let at = 0;
   while (at < body.length) {
-    if (at + 4 > body.length) return decodeFail(`truncated envelope length (envelope ${envs.length + 1})`, at);
-    const len = ((body[at]! << 24) | (body[at + 1]! << 16) | (body[at + 2]! << 8) | body[at + 3]!) >>> 0;
-    if (at + 4 + len > body.length) return decodeFail(`envelope ${envs.length + 1} claims ${len} bytes, ${body.length - at - 4} left`, at);
+    if (at + 4 > body.length)
+      return decodeFail(`truncated envelope length (envelope ${envs.length + 1})`, at);
+    const len =
+      ((body[at]! << 24) | (body[at + 1]! << 16) | (body[at + 2]! << 8) | body[at + 3]!) >>> 0;
+    if (at + 4 + len > body.length)
+      return decodeFail(
+        `envelope ${envs.length + 1} claims ${len} bytes, ${body.length - at - 4} left`,
+        at,
+      );
     const r = decodeEnvelope(body.subarray(at + 4, at + 4 + len));
-    if (!r.ok) return decodeFail(`envelope ${envs.length + 1}: ${r.error.message}`, at + 4 + r.error.offset);
+    if (!r.ok)
+      return decodeFail(`envelope ${envs.length + 1}: ${r.error.message}`, at + 4 + r.error.offset);
     envs.push(r.value);
     at += 4 + len;
   }

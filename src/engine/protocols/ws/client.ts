@@ -1,4 +1,9 @@
-import { decodeEnvelope, encodeEnvelope, type DeliveryWhat, type Envelope } from '../../chat/envelope';
+import {
+  decodeEnvelope,
+  encodeEnvelope,
+  type DeliveryWhat,
+  type Envelope,
+} from '../../chat/envelope';
 import type { TraceKind } from '../../kernel/trace';
 import { utf8Text } from '../text';
 import { formatDecodeError } from '../decode-result';
@@ -57,7 +62,12 @@ export class WebSocketClient implements ClientTransport {
 
   ack(msg: number, what: DeliveryWhat): void {
     if (this.state !== 'open') return;
-    this.control(this.frame('binary', encodeEnvelope({ kind: 'ack', msg, what })), 'frame', 'binary ack', msg);
+    this.control(
+      this.frame('binary', encodeEnvelope({ kind: 'ack', msg, what })),
+      'frame',
+      'binary ack',
+      msg,
+    );
   }
 
   onDown(chunks: readonly Uint8Array[]): void {
@@ -77,7 +87,9 @@ export class WebSocketClient implements ClientTransport {
     const { head, body } = r.value;
     if (head.status !== 101) {
       this.state = 'closed';
-      this.port.refused(headerValue(head.headers, 'x-refused-reason') ?? `HTTP ${head.status} ${utf8Text(body)}`);
+      this.port.refused(
+        headerValue(head.headers, 'x-refused-reason') ?? `HTTP ${head.status} ${utf8Text(body)}`,
+      );
       return;
     }
     // §4.1: the client must check Sec-WebSocket-Accept before using the connection.
@@ -113,9 +125,15 @@ export class WebSocketClient implements ClientTransport {
         this.watchServer();
         return;
       case 'close':
-        this.control(encodeWsClose(f.closeCode ?? 1000, '', this.port.rng.bytes(4)), 'disconnect', 'close');
+        this.control(
+          encodeWsClose(f.closeCode ?? 1000, '', this.port.rng.bytes(4)),
+          'disconnect',
+          'close',
+        );
         this.state = 'closed';
-        this.port.closed(`server closed the WebSocket (${f.closeCode ?? 1005}${f.closeReason ? ` ${f.closeReason}` : ''})`);
+        this.port.closed(
+          `server closed the WebSocket (${f.closeCode ?? 1005}${f.closeReason ? ` ${f.closeReason}` : ''})`,
+        );
         return;
       default:
         this.port.malformed(`websocket: unexpected ${f.opcode} frame`);

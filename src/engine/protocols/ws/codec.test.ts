@@ -53,20 +53,17 @@ describe('round trip', () => {
     const name = `${i} ${f.opcode} ${f.payload.length} B${f.maskKey ? ' masked' : ''}`;
     return [name, f] as const;
   });
-  it.each(named)(
-    '%s',
-    (_, f) => {
-      const bytes = encodeWsFrame(f);
-      const r = decodeWsFrame(bytes);
-      if (!r.ok) throw new Error(r.error.message);
-      expect(r.length).toBe(bytes.length);
-      const masked = f.maskKey !== undefined;
-      expect(r.value).toMatchObject({ fin: f.fin ?? true, opcode: f.opcode, masked });
-      expect(r.value.payload).toEqual(f.payload);
-      expect(r.value.payloadLength).toBe(f.payload.length);
-      expect(bytes.length).toBe(wsHeaderBytes(f.payload.length, !!f.maskKey) + f.payload.length);
-    },
-  );
+  it.each(named)('%s', (_, f) => {
+    const bytes = encodeWsFrame(f);
+    const r = decodeWsFrame(bytes);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.length).toBe(bytes.length);
+    const masked = f.maskKey !== undefined;
+    expect(r.value).toMatchObject({ fin: f.fin ?? true, opcode: f.opcode, masked });
+    expect(r.value.payload).toEqual(f.payload);
+    expect(r.value.payloadLength).toBe(f.payload.length);
+    expect(bytes.length).toBe(wsHeaderBytes(f.payload.length, !!f.maskKey) + f.payload.length);
+  });
 
   it('header sizes: 2/4/10 B, +4 when masked (§5.2)', () => {
     const sizes = [0, 125, 126, 65535, 65536];

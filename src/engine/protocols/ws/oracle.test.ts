@@ -66,7 +66,12 @@ async function theirParse(bytes: Uint8Array, masked: boolean): Promise<Seen> {
 
 const textOf = (n: number): Uint8Array => Uint8Array.from({ length: n }, (_, i) => 0x61 + (i % 26));
 const EVENT: Record<WsOpcode, string> = {
-  text: 'message', binary: 'message', ping: 'ping', pong: 'pong', close: 'close', continuation: '-',
+  text: 'message',
+  binary: 'message',
+  ping: 'ping',
+  pong: 'pong',
+  close: 'close',
+  continuation: '-',
 };
 
 const cases: [WsOpcode, number, boolean][] = [];

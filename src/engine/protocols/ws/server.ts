@@ -12,9 +12,18 @@ import { WS_SUBPROTOCOL } from './ws-headers';
 
 const EMPTY = new Uint8Array(0);
 
-function httpError(c: GatewayConnection, port: GatewayPort, status: number, reason: string, detail: string, kind: 'refused' | 'rejected'): void {
+function httpError(
+  c: GatewayConnection,
+  port: GatewayPort,
+  status: number,
+  reason: string,
+  detail: string,
+  kind: 'refused' | 'rejected',
+): void {
   const body = utf8Encode(detail);
-  const head = gatewayResponseHead(status, reason, port.now, port.epoch, body.length, [['X-Refused-Reason', detail]]);
+  const head = gatewayResponseHead(status, reason, port.now, port.epoch, body.length, [
+    ['X-Refused-Reason', detail],
+  ]);
   const bytes = encodeHttpResponse(head, body);
   port.transmit(c, [bytes], controlMeta([bytes], kind, `${status} ${reason}`), detail);
   port.forget(c);
@@ -34,7 +43,8 @@ function onHandshake(c: GatewayConnection, chunk: Uint8Array, port: GatewayPort)
     return httpError(c, port, 400, 'Bad Request', valid.reason, 'rejected');
   }
   const refusal = port.admit(c);
-  if (refusal !== undefined) return httpError(c, port, 503, 'Service Unavailable', refusal, 'refused');
+  if (refusal !== undefined)
+    return httpError(c, port, 503, 'Service Unavailable', refusal, 'refused');
   const res = buildUpgradeResponse(valid.key, WS_SUBPROTOCOL);
   res.headers.push(['X-Gateway-Epoch', String(port.epoch)]);
   const bytes = encodeHttpResponse(res);
@@ -65,7 +75,10 @@ function onFrame(c: GatewayConnection, chunk: Uint8Array, port: GatewayPort): vo
         return;
       }
       if (port.envelope(c, env, f.payload) && env.kind === 'chat') {
-        const bytes = encodeWsFrame({ opcode: 'binary', payload: encodeEnvelope({ kind: 'accepted', msg: env.msg }) });
+        const bytes = encodeWsFrame({
+          opcode: 'binary',
+          payload: encodeEnvelope({ kind: 'accepted', msg: env.msg }),
+        });
         port.transmit(c, [bytes], controlMeta([bytes], 'accepted', 'binary ✓', env.msg));
       }
       return;
@@ -122,6 +135,8 @@ export const webSocketServer: ServerProtocol = {
       port.transmit(c, [bytes], controlMeta([bytes], 'ping', 'ping'));
     }
     // Next: the pong deadline if a ping is out (a pong clears it; the check then finds nothing due).
-    return c.pingSentMs >= 0 ? Math.min(c.pingSentMs + s.wsPingTimeoutMs + 1, c.nextPingMs) : c.nextPingMs;
+    return c.pingSentMs >= 0
+      ? Math.min(c.pingSentMs + s.wsPingTimeoutMs + 1, c.nextPingMs)
+      : c.nextPingMs;
   },
 };

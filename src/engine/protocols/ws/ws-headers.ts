@@ -10,5 +10,8 @@ export const WS_SUBPROTOCOL = 'doubletick.v1';
  */
 export const WS_CLIENT_HEADERS = (user: number): HttpHeaders => [
   ['User-Agent', 'doubletick-android/2.26.11 (Android 14; Pixel 8)'],
-  ['Cookie', `dt_session=s.${String(user).padStart(8, '0')}.QkFTRTY0LXNlc3Npb24tdG9rZW4tZm9yLWRlbW8`],
+  [
+    'Cookie',
+    `dt_session=s.${String(user).padStart(8, '0')}.QkFTRTY0LXNlc3Npb24tdG9rZW4tZm9yLWRlbW8`,
+  ],
 ];

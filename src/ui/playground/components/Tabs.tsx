@@ -7,7 +7,17 @@ export interface TabSpec<T extends string> {
 }
 
 /** WAI-ARIA tabs: arrow keys move between tabs, only the active panel is rendered. */
-export function Tabs<T extends string>({ label, tabs, value, onChange }: { label: string; tabs: readonly TabSpec<T>[]; value: T; onChange: (t: T) => void }): React.JSX.Element {
+export function Tabs<T extends string>({
+  label,
+  tabs,
+  value,
+  onChange,
+}: {
+  label: string;
+  tabs: readonly TabSpec<T>[];
+  value: T;
+  onChange: (t: T) => void;
+}): React.JSX.Element {
   const base = useId();
   const refs = useRef(new Map<T, HTMLButtonElement | null>());
   const onKey = (e: KeyboardEvent): void => {
@@ -42,7 +52,13 @@ export function Tabs<T extends string>({ label, tabs, value, onChange }: { label
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`${base}-${active.id}-panel`} aria-labelledby={`${base}-${active.id}`} className="pg-tabpanel" tabIndex={0}>
+      <div
+        role="tabpanel"
+        id={`${base}-${active.id}-panel`}
+        aria-labelledby={`${base}-${active.id}`}
+        className="pg-tabpanel"
+        tabIndex={0}
+      >
         {active.render()}
       </div>
     </div>

@@ -2,7 +2,8 @@ import { useEffect } from 'react';
 import type { PlaygroundStore } from '../store/playground-store';
 
 /** Elements whose own keys must win over the page's shortcuts. */
-const OWN_KEYS = 'input, textarea, select, button, a, summary, [contenteditable], [role="slider"], [role="row"]';
+const OWN_KEYS =
+  'input, textarea, select, button, a, summary, [contenteditable], [role="slider"], [role="row"]';
 
 /** Space plays or pauses, `.` steps, anywhere that is not a control with its own use for the key. */
 export function useKeyboard(store: PlaygroundStore): void {

@@ -23,7 +23,10 @@ export function shallowEqual<T>(a: T, b: T): boolean {
  * A slice of the view state; the component re-renders only when `equal` says the slice changed.
  * `select` may build a new object each time as long as `equal` sees through it.
  */
-export function useView<T>(select: (s: ViewState) => T, equal: (a: T, b: T) => boolean = Object.is): T {
+export function useView<T>(
+  select: (s: ViewState) => T,
+  equal: (a: T, b: T) => boolean = Object.is,
+): T {
   const store = usePlaygroundStore();
   const last = useRef<{ value: T } | undefined>(undefined);
   const selectRef = useRef(select);

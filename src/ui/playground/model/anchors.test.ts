@@ -8,10 +8,22 @@ const rects: Record<string, { x: number; y: number; w: number; h: number }> = {
 };
 
 describe('hopEndpoints', () => {
-  const edge = { id: 'e-phone-1', source: 'phone-1', target: 'gateway', sourceHandle: 'right', targetHandle: 'left' };
+  const edge = {
+    id: 'e-phone-1',
+    source: 'phone-1',
+    target: 'gateway',
+    sourceHandle: 'right',
+    targetHandle: 'left',
+  };
   it('runs from the sender’s handle to the receiver’s', () => {
-    expect(hopEndpoints('phone-1', 'gateway', edge, (id) => rects[id])).toEqual({ a: { x: -360, y: 50 }, b: { x: -110, y: 100 } });
-    expect(hopEndpoints('gateway', 'phone-1', edge, (id) => rects[id])).toEqual({ a: { x: -110, y: 100 }, b: { x: -360, y: 50 } });
+    expect(hopEndpoints('phone-1', 'gateway', edge, (id) => rects[id])).toEqual({
+      a: { x: -360, y: 50 },
+      b: { x: -110, y: 100 },
+    });
+    expect(hopEndpoints('gateway', 'phone-1', edge, (id) => rects[id])).toEqual({
+      a: { x: -110, y: 100 },
+      b: { x: -360, y: 50 },
+    });
   });
   it('has no path between nodes the edge does not join', () => {
     expect(hopEndpoints('gateway', 'store', edge, (id) => rects[id])).toBeUndefined();

@@ -29,7 +29,12 @@ export function anchorPoint(r: Rect, side: string): Point {
 }
 
 /** Where a hop from node `from` to node `to` starts and ends, along the edge that joins them. */
-export function hopEndpoints(from: string, to: string, edge: EdgeSpec | undefined, rect: (id: string) => Rect | undefined): { a: Point; b: Point } | undefined {
+export function hopEndpoints(
+  from: string,
+  to: string,
+  edge: EdgeSpec | undefined,
+  rect: (id: string) => Rect | undefined,
+): { a: Point; b: Point } | undefined {
   if (!edge) return undefined;
   const rs = rect(edge.source);
   const rt = rect(edge.target);

@@ -3,7 +3,19 @@ import { describe, expect, it } from 'vitest';
 import type { PhoneView, Snapshot } from '../../../bridge/playground-api';
 import { layoutDiagram, layoutKey, nodeForActor } from './diagram-layout';
 
-const phone = (user: number): PhoneView => ({ user, name: `u${user}`, proto: 'mqtt', status: 'online', link: 'good', bytesUp: 0, bytesDown: 0, joules: 0, highPowerMs: 0, outbox: 0, unread: 0 });
+const phone = (user: number): PhoneView => ({
+  user,
+  name: `u${user}`,
+  proto: 'mqtt',
+  status: 'online',
+  link: 'good',
+  bytesUp: 0,
+  bytesDown: 0,
+  joules: 0,
+  highPowerMs: 0,
+  outbox: 0,
+  unread: 0,
+});
 const snap = (n: number): Pick<Snapshot, 'phoneCount' | 'phones' | 'groups'> => ({
   phoneCount: n,
   phones: Array.from({ length: Math.min(n, 24) }, (_, i) => phone(i + 1)),
@@ -18,7 +30,12 @@ describe('layoutDiagram', () => {
     expect(at('phone-2').x).toBeGreaterThan(at('gateway').x);
     expect(at('sessions').y).toBeGreaterThan(at('gateway').y);
     expect(at('store').y).toBeGreaterThan(at('gateway').y);
-    expect(edges.map((e) => e.id).sort()).toEqual(['e-phone-1', 'e-phone-2', 'e-sessions', 'e-store']);
+    expect(edges.map((e) => e.id).sort()).toEqual([
+      'e-phone-1',
+      'e-phone-2',
+      'e-sessions',
+      'e-store',
+    ]);
   });
 
   it('groups phones by protocol past 24, and maps their actors to the group', () => {

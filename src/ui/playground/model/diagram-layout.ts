@@ -1,4 +1,9 @@
-import type { PhoneGroupView, PhoneView, ProtocolName, Snapshot } from '../../../bridge/playground-api';
+import type {
+  PhoneGroupView,
+  PhoneView,
+  ProtocolName,
+  Snapshot,
+} from '../../../bridge/playground-api';
 
 /**
  * The diagram as data: which nodes and edges to draw and where, from one snapshot. It follows the
@@ -42,7 +47,8 @@ const SIDE_X = 230;
 
 export type DiagramMode = 'phones' | 'groups';
 
-export const diagramMode = (phoneCount: number): DiagramMode => (phoneCount <= MAX_DRAWN_PHONES ? 'phones' : 'groups');
+export const diagramMode = (phoneCount: number): DiagramMode =>
+  phoneCount <= MAX_DRAWN_PHONES ? 'phones' : 'groups';
 
 /** Alternating sides keep pairs facing each other across the gateway: alice left, bob right. */
 export const sideOf = (index: number): Side => (index % 2 === 0 ? 'left' : 'right');
@@ -55,24 +61,52 @@ function column(count: number, rowH: number): number[] {
 function edgeToGateway(id: string, side: Side): EdgeSpec {
   return side === 'left'
     ? { id: `e-${id}`, source: id, target: GATEWAY_ID, sourceHandle: 'right', targetHandle: 'left' }
-    : { id: `e-${id}`, source: GATEWAY_ID, target: id, sourceHandle: 'right', targetHandle: 'left' };
+    : {
+        id: `e-${id}`,
+        source: GATEWAY_ID,
+        target: id,
+        sourceHandle: 'right',
+        targetHandle: 'left',
+      };
 }
 
 /** Nodes and edges for the snapshot's phones (or groups). Positions are flow coordinates. */
-export function layoutDiagram(s: Pick<Snapshot, 'phoneCount' | 'phones' | 'groups'>): { nodes: NodeSpec[]; edges: EdgeSpec[] } {
+export function layoutDiagram(s: Pick<Snapshot, 'phoneCount' | 'phones' | 'groups'>): {
+  nodes: NodeSpec[];
+  edges: EdgeSpec[];
+} {
   const nodes: NodeSpec[] = [
     { id: GATEWAY_ID, kind: 'gateway', x: -NODE_W.gateway / 2, y: 40 },
     { id: SESSIONS_ID, kind: 'sessions', x: -NODE_W.sessions - 20, y: 300 },
     { id: STORE_ID, kind: 'store', x: 20, y: 300 },
   ];
   const edges: EdgeSpec[] = [
-    { id: 'e-sessions', source: GATEWAY_ID, target: SESSIONS_ID, sourceHandle: 'bottom', targetHandle: 'top' },
-    { id: 'e-store', source: GATEWAY_ID, target: STORE_ID, sourceHandle: 'bottom', targetHandle: 'top' },
+    {
+      id: 'e-sessions',
+      source: GATEWAY_ID,
+      target: SESSIONS_ID,
+      sourceHandle: 'bottom',
+      targetHandle: 'top',
+    },
+    {
+      id: 'e-store',
+      source: GATEWAY_ID,
+      target: STORE_ID,
+      sourceHandle: 'bottom',
+      targetHandle: 'top',
+    },
   ];
-  const place = (ids: { id: string; extra: Partial<NodeSpec>; kind: 'phone' | 'group' }[], rowH: number, width: number): void => {
+  const place = (
+    ids: { id: string; extra: Partial<NodeSpec>; kind: 'phone' | 'group' }[],
+    rowH: number,
+    width: number,
+  ): void => {
     const left = ids.filter((_, i) => sideOf(i) === 'left');
     const right = ids.filter((_, i) => sideOf(i) === 'right');
-    for (const [side, list] of [['left', left], ['right', right]] as const) {
+    for (const [side, list] of [
+      ['left', left],
+      ['right', right],
+    ] as const) {
       const ys = column(list.length, rowH);
       list.forEach((n, i) => {
         const x = side === 'left' ? -SIDE_X - width : SIDE_X;
@@ -83,21 +117,42 @@ export function layoutDiagram(s: Pick<Snapshot, 'phoneCount' | 'phones' | 'group
   };
   if (diagramMode(s.phoneCount) === 'phones') {
     const phones = s.phones.filter((p) => p.user <= MAX_DRAWN_PHONES);
-    place(phones.map((p) => ({ id: phoneNodeId(p.user), kind: 'phone', extra: { user: p.user, proto: p.proto } })), PHONE_ROW_H, NODE_W.phone);
+    place(
+      phones.map((p) => ({
+        id: phoneNodeId(p.user),
+        kind: 'phone',
+        extra: { user: p.user, proto: p.proto },
+      })),
+      PHONE_ROW_H,
+      NODE_W.phone,
+    );
   } else {
-    place(s.groups.map((g) => ({ id: groupNodeId(g.proto), kind: 'group', extra: { proto: g.proto } })), GROUP_ROW_H, NODE_W.group);
+    place(
+      s.groups.map((g) => ({ id: groupNodeId(g.proto), kind: 'group', extra: { proto: g.proto } })),
+      GROUP_ROW_H,
+      NODE_W.group,
+    );
   }
   return { nodes, edges };
 }
 
 /** A key that changes only when the set of nodes changes (not their contents). */
 export function layoutKey(s: Pick<Snapshot, 'phoneCount' | 'phones' | 'groups'>): string {
-  if (diagramMode(s.phoneCount) === 'phones') return `p:${s.phones.filter((p) => p.user <= MAX_DRAWN_PHONES).map((p) => p.user).join(',')}`;
+  if (diagramMode(s.phoneCount) === 'phones')
+    return `p:${s.phones
+      .filter((p) => p.user <= MAX_DRAWN_PHONES)
+      .map((p) => p.user)
+      .join(',')}`;
   return `g:${s.groups.map((g) => g.proto).join(',')}`;
 }
 
 /** Which diagram node stands for a trace actor in this mode; undefined when it is not drawn. */
-export function nodeForActor(actor: number, proto: ProtocolName | undefined, mode: DiagramMode, drawnUsers: ReadonlySet<number>): string | undefined {
+export function nodeForActor(
+  actor: number,
+  proto: ProtocolName | undefined,
+  mode: DiagramMode,
+  drawnUsers: ReadonlySet<number>,
+): string | undefined {
   if (actor === 1) return GATEWAY_ID;
   if (actor === 2) return SESSIONS_ID;
   if (actor === 3) return STORE_ID;
@@ -110,8 +165,11 @@ export function nodeForActor(actor: number, proto: ProtocolName | undefined, mod
 /** A phone's signature: it changes exactly when what its node shows changes. */
 export function phoneSignature(p: PhoneView, pending: number): string {
   let chats = '';
-  for (const c of p.chats ?? []) for (const m of c.messages.slice(-3)) chats += `${m.msg}${m.status ?? ''}${m.read ? 'r' : ''}${m.error ? 'e' : ''};`;
+  for (const c of p.chats ?? [])
+    for (const m of c.messages.slice(-3))
+      chats += `${m.msg}${m.status ?? ''}${m.read ? 'r' : ''}${m.error ? 'e' : ''};`;
   return `${p.name}|${p.proto}|${p.status}|${p.link}|${p.outbox}|${p.unread}|${pending}|${chats}`;
 }
 
-export const groupSignature = (g: PhoneGroupView): string => `${g.proto}|${g.count}|${JSON.stringify(g.byStatus)}`;
+export const groupSignature = (g: PhoneGroupView): string =>
+  `${g.proto}|${g.count}|${JSON.stringify(g.byStatus)}`;

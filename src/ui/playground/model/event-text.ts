@@ -30,8 +30,29 @@ export const KIND_MEANING: Readonly<Record<TraceKind, string>> = {
 
 /** Kinds grouped for the log's filter, in lifecycle order. */
 export const KIND_ORDER: readonly TraceKind[] = [
-  'sent', 'accepted', 'routed', 'pushed', 'stored', 'fetched', 'delivered', 'acked', 'deleted', 'read', 'receipt', 'duplicate',
-  'connect', 'refused', 'disconnect', 'poll', 'ping', 'retry', 'crash', 'restart', 'frame', 'lost', 'rejected',
+  'sent',
+  'accepted',
+  'routed',
+  'pushed',
+  'stored',
+  'fetched',
+  'delivered',
+  'acked',
+  'deleted',
+  'read',
+  'receipt',
+  'duplicate',
+  'connect',
+  'refused',
+  'disconnect',
+  'poll',
+  'ping',
+  'retry',
+  'crash',
+  'restart',
+  'frame',
+  'lost',
+  'rejected',
 ];
 
 /** `alice → Gateway`, or just `alice` for an event inside one component. */
@@ -42,7 +63,9 @@ export function routeText(e: TraceEvent, names: NameBook): string {
 }
 
 /** Whether the event is a hop with travel time (drawn moving on the diagram). */
-export const isTravellingHop = (e: TraceEvent): boolean => e.from !== e.to && e.bytes > 0 && e.arriveT > e.t;
+export const isTravellingHop = (e: TraceEvent): boolean =>
+  e.from !== e.to && e.bytes > 0 && e.arriveT > e.t;
 
 /** Whether the event put bytes on a wire or between servers (instant or not). */
-export const isHop = (e: TraceEvent): boolean => e.from !== e.to && e.bytes > 0 && e.kind !== 'sent';
+export const isHop = (e: TraceEvent): boolean =>
+  e.from !== e.to && e.bytes > 0 && e.kind !== 'sent';

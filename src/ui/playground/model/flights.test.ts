@@ -3,14 +3,37 @@ import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../../bridge/playground-api';
 import { flightRadius, flightStyle, flightsFrom, progress, sampleFlights } from './flights';
 
-const ev = (p: Partial<TraceEvent> & Pick<TraceEvent, 'kind' | 'from' | 'to'>): TraceEvent => ({ t: 0, msg: 0, bytes: 0, headerBytes: 0, arriveT: p.t ?? 0, ...p });
-const resolve = (actor: number): string | undefined => (actor === 1 ? 'gateway' : actor === 3 ? 'store' : actor >= 16 && actor < 20 ? `phone-${actor - 16}` : undefined);
+const ev = (p: Partial<TraceEvent> & Pick<TraceEvent, 'kind' | 'from' | 'to'>): TraceEvent => ({
+  t: 0,
+  msg: 0,
+  bytes: 0,
+  headerBytes: 0,
+  arriveT: p.t ?? 0,
+  ...p,
+});
+const resolve = (actor: number): string | undefined =>
+  actor === 1
+    ? 'gateway'
+    : actor === 3
+      ? 'store'
+      : actor >= 16 && actor < 20
+        ? `phone-${actor - 16}`
+        : undefined;
 
 describe('flightsFrom', () => {
   it('keeps hops with bytes between two drawn nodes, and nothing else', () => {
     const events = [
       ev({ t: 2000, kind: 'sent', from: 17, to: 18, bytes: 109, msg: 1 }),
-      ev({ t: 2000, kind: 'frame', from: 17, to: 1, bytes: 142, arriveT: 2074, msg: 1, note: 'PUBLISH' }),
+      ev({
+        t: 2000,
+        kind: 'frame',
+        from: 17,
+        to: 1,
+        bytes: 142,
+        arriveT: 2074,
+        msg: 1,
+        note: 'PUBLISH',
+      }),
       ev({ t: 2074, kind: 'accepted', from: 17, to: 1, msg: 1 }),
       ev({ t: 2084, kind: 'stored', from: 1, to: 3, bytes: 125, arriveT: 2089, msg: 1 }),
       ev({ t: 3000, kind: 'disconnect', from: 18, to: 18 }),
@@ -18,7 +41,11 @@ describe('flightsFrom', () => {
       ev({ t: 3100, kind: 'deleted', from: 1, to: 3, msg: 1 }),
     ];
     const f = flightsFrom(events, resolve);
-    expect(f.map((x) => `${x.from}>${x.to}@${x.t}-${x.arriveT}`)).toEqual(['phone-1>gateway@2000-2074', 'gateway>store@2084-2089', 'gateway>store@3100-3100']);
+    expect(f.map((x) => `${x.from}>${x.to}@${x.t}-${x.arriveT}`)).toEqual([
+      'phone-1>gateway@2000-2074',
+      'gateway>store@2084-2089',
+      'gateway>store@3100-3100',
+    ]);
   });
 });
 

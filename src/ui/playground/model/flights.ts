@@ -18,7 +18,8 @@ export interface Flight {
 }
 
 /** How a flight is painted: chat traffic, receipts and acks, keep-alive, polling, refusals. */
-export type FlightStyle = 'chat' | 'ack' | 'keepalive' | 'poll' | 'refused' | 'connect' | 'store' | 'other';
+export type FlightStyle =
+  'chat' | 'ack' | 'keepalive' | 'poll' | 'refused' | 'connect' | 'store' | 'other';
 
 /** Chat-bearing packets are at least an envelope header plus ciphertext; smaller ones are acks. */
 const CHAT_MIN_BYTES = 30;
@@ -56,10 +57,14 @@ export function flightStyle(f: Pick<Flight, 'kind' | 'msg' | 'bytes'>): FlightSt
 }
 
 /** Dot radius in screen pixels: grows with the log of the bytes, so a 1 KB poll dwarfs a 4 B ping. */
-export const flightRadius = (bytes: number): number => Math.max(2.5, Math.min(9, 1.2 * Math.log2(bytes + 1)));
+export const flightRadius = (bytes: number): number =>
+  Math.max(2.5, Math.min(9, 1.2 * Math.log2(bytes + 1)));
 
 /** The hops among `events` whose two ends are drawn; `resolve` maps an actor to its node id. */
-export function flightsFrom(events: readonly TraceEvent[], resolve: (actor: number, e: TraceEvent) => string | undefined): Flight[] {
+export function flightsFrom(
+  events: readonly TraceEvent[],
+  resolve: (actor: number, e: TraceEvent) => string | undefined,
+): Flight[] {
   const out: Flight[] = [];
   for (const e of events) {
     // Hops with bytes, plus zero-byte messages between servers (the session manager's answer,
@@ -69,7 +74,16 @@ export function flightsFrom(events: readonly TraceEvent[], resolve: (actor: numb
     const from = resolve(e.from, e);
     const to = resolve(e.to, e);
     if (!from || !to || from === to) continue;
-    out.push({ t: e.t, arriveT: e.arriveT, from, to, kind: e.kind, msg: e.msg, bytes: e.bytes, ...(e.note !== undefined ? { note: e.note } : {}) });
+    out.push({
+      t: e.t,
+      arriveT: e.arriveT,
+      from,
+      to,
+      kind: e.kind,
+      msg: e.msg,
+      bytes: e.bytes,
+      ...(e.note !== undefined ? { note: e.note } : {}),
+    });
   }
   return out;
 }
@@ -81,7 +95,10 @@ export function progress(f: Pick<Flight, 't' | 'arriveT'>, nowMs: number): numbe
 }
 
 /** Keeps at most `max` flights by taking every k-th; `every` is k (1 when nothing was dropped). */
-export function sampleFlights<T>(flights: readonly T[], max: number): { drawn: readonly T[]; every: number } {
+export function sampleFlights<T>(
+  flights: readonly T[],
+  max: number,
+): { drawn: readonly T[]; every: number } {
   if (flights.length <= max) return { drawn: flights, every: 1 };
   const every = Math.ceil(flights.length / max);
   const drawn: T[] = [];
@@ -90,7 +107,11 @@ export function sampleFlights<T>(flights: readonly T[], max: number): { drawn: r
 }
 
 /** Straight-line interpolation between two points. */
-export const lerp = (a: { x: number; y: number }, b: { x: number; y: number }, p: number): { x: number; y: number } => ({
+export const lerp = (
+  a: { x: number; y: number },
+  b: { x: number; y: number },
+  p: number,
+): { x: number; y: number } => ({
   x: a.x + (b.x - a.x) * p,
   y: a.y + (b.y - a.y) * p,
 });

@@ -2,7 +2,10 @@
 export function hexLines(hex: string): string {
   const lines: string[] = [];
   for (let i = 0; i < hex.length; i += 32) {
-    const row = hex.slice(i, i + 32).replace(/(..)/g, '$1 ').trim();
+    const row = hex
+      .slice(i, i + 32)
+      .replace(/(..)/g, '$1 ')
+      .trim();
     lines.push(`${(i / 2).toString(16).padStart(4, '0')}  ${row}`);
   }
   return lines.join('\n');

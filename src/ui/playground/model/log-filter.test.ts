@@ -3,7 +3,17 @@ import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../../bridge/playground-api';
 import { matchesFilter, parsePhone } from './log-filter';
 
-const e = (p: Partial<TraceEvent>): TraceEvent => ({ t: 0, kind: 'frame', from: 17, to: 1, msg: 0, bytes: 1, headerBytes: 0, arriveT: 1, ...p });
+const e = (p: Partial<TraceEvent>): TraceEvent => ({
+  t: 0,
+  kind: 'frame',
+  from: 17,
+  to: 1,
+  msg: 0,
+  bytes: 1,
+  headerBytes: 0,
+  arriveT: 1,
+  ...p,
+});
 
 describe('matchesFilter', () => {
   it('matches kind, phone at either end, and message', () => {

@@ -22,7 +22,8 @@ export function matchesFilter(e: TraceEvent, f: LogFilter): boolean {
 }
 
 /** Whether the filter shows everything (then the log skips filtering entirely). */
-export const isEmptyFilter = (f: LogFilter): boolean => f.kinds.size === 0 && f.phone === undefined && f.msg === undefined;
+export const isEmptyFilter = (f: LogFilter): boolean =>
+  f.kinds.size === 0 && f.phone === undefined && f.msg === undefined;
 
 /** Parses the phone box: `alice`, `u3` or `3` (names from the snapshot); undefined if empty or unknown. */
 export function parsePhone(text: string, names: ReadonlyMap<number, string>): number | undefined {

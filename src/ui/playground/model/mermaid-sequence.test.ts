@@ -5,12 +5,26 @@ import type { TraceEvent } from '../../../bridge/playground-api';
 import { mermaidText, toSequenceDiagram } from './mermaid-sequence';
 
 const ev = (p: Partial<TraceEvent> & Pick<TraceEvent, 'kind' | 'from' | 'to'>): TraceEvent => ({
-  t: 0, msg: 1, bytes: 0, headerBytes: 0, arriveT: p.t ?? 0, ...p,
+  t: 0,
+  msg: 1,
+  bytes: 0,
+  headerBytes: 0,
+  arriveT: p.t ?? 0,
+  ...p,
 });
 
 const online: TraceEvent[] = [
   ev({ t: 2000, kind: 'sent', from: 17, to: 18, bytes: 109, note: 'created' }),
-  ev({ t: 2000, kind: 'frame', from: 17, to: 1, bytes: 142, arriveT: 2074, proto: 'mqtt', note: 'PUBLISH' }),
+  ev({
+    t: 2000,
+    kind: 'frame',
+    from: 17,
+    to: 1,
+    bytes: 142,
+    arriveT: 2074,
+    proto: 'mqtt',
+    note: 'PUBLISH',
+  }),
   ev({ t: 2074, kind: 'accepted', from: 17, to: 1, note: '✓' }),
   ev({ t: 2084, kind: 'routed', from: 2, to: 1, note: 'u2 online' }),
   ev({ t: 2084, kind: 'pushed', from: 1, to: 18, bytes: 140, arriveT: 2089, note: 'PUBLISH' }),
@@ -20,7 +34,14 @@ const online: TraceEvent[] = [
 
 describe('toSequenceDiagram', () => {
   it('declares the five participants and draws each hop as an arrow', () => {
-    const text = toSequenceDiagram(1, online, new Map([[1, 'alice'], [2, 'bob']]));
+    const text = toSequenceDiagram(
+      1,
+      online,
+      new Map([
+        [1, 'alice'],
+        [2, 'bob'],
+      ]),
+    );
     const lines = text.split('\n');
     expect(lines[0]).toBe('sequenceDiagram');
     expect(text).toContain('participant S as alice (sender)');

@@ -62,10 +62,19 @@ function lineFor(e: TraceEvent, p: Parties): string | undefined {
 }
 
 /** The `sequenceDiagram` text of message `msg`'s events; names label the two phones. */
-export function toSequenceDiagram(msg: number, events: readonly TraceEvent[], names: NameBook): string {
+export function toSequenceDiagram(
+  msg: number,
+  events: readonly TraceEvent[],
+  names: NameBook,
+): string {
   const p = partiesOf(events);
   const lines = ['sequenceDiagram', `    title Message ${msg}: its real lifecycle in the trace`];
-  if (!p) return [...lines, '    participant GW as Gateway', '    Note over GW: no events of this message are kept'].join('\n');
+  if (!p)
+    return [
+      ...lines,
+      '    participant GW as Gateway',
+      '    Note over GW: no events of this message are kept',
+    ].join('\n');
   const who = (actor: number, role: string): string => {
     const user = userOfActor(actor);
     return mermaidText(`${names.get(user) ?? `u${user}`} (${role})`);

@@ -22,8 +22,14 @@ export const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 100, 1000] as const;
 export const RETRY_PRESETS = {
   fixed: { label: 'No jitter (retry after 1 s)', policy: { kind: 'fixed', delayMs: 1000 } },
   jitter: { label: 'Jitter 1–5 s', policy: { kind: 'jitter', minMs: 1000, maxMs: 5000 } },
-  exponential: { label: 'Exponential backoff, full jitter', policy: { kind: 'exponential', baseMs: 500, capMs: 30_000 } },
-} as const satisfies Record<string, { label: string; policy: Extract<InputAction, { do: 'retry' }>['policy'] }>;
+  exponential: {
+    label: 'Exponential backoff, full jitter',
+    policy: { kind: 'exponential', baseMs: 500, capMs: 30_000 },
+  },
+} as const satisfies Record<
+  string,
+  { label: string; policy: Extract<InputAction, { do: 'retry' }>['policy'] }
+>;
 export type RetryPreset = keyof typeof RETRY_PRESETS;
 
 /** What a reset starts from: the seed and the switches that belong to the scenario itself. */
@@ -34,7 +40,12 @@ export interface RunSettings {
   readonly retry: RetryPreset;
 }
 
-export const DEFAULT_SETTINGS: RunSettings = { seed: 1, encryption: true, protocol: 'mqtt', retry: 'jitter' };
+export const DEFAULT_SETTINGS: RunSettings = {
+  seed: 1,
+  encryption: true,
+  protocol: 'mqtt',
+  retry: 'jitter',
+};
 
 /** The longest run the playground allows (the engine's limit): a day of virtual time. */
 export const PLAYGROUND_DURATION_SEC = 24 * 3600;

@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../../bridge/playground-api';
 import { EventLog } from './event-log';
 
-const at = (t: number): TraceEvent => ({ t, kind: 'frame', from: 17, to: 1, msg: 0, bytes: 1, headerBytes: 1, arriveT: t + 1 });
+const at = (t: number): TraceEvent => ({
+  t,
+  kind: 'frame',
+  from: 17,
+  to: 1,
+  msg: 0,
+  bytes: 1,
+  headerBytes: 1,
+  arriveT: t + 1,
+});
 
 describe('EventLog', () => {
   it('appends and bounds to its capacity', () => {

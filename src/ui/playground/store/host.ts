@@ -11,4 +11,7 @@ export interface PlaygroundHost extends PlaygroundControl {
 }
 
 export const isPlaygroundHost = (x: unknown): x is PlaygroundHost =>
-  typeof x === 'object' && x !== null && typeof (x as PlaygroundHost).subscribe === 'function' && typeof (x as PlaygroundHost).load === 'function';
+  typeof x === 'object' &&
+  x !== null &&
+  typeof (x as PlaygroundHost).subscribe === 'function' &&
+  typeof (x as PlaygroundHost).load === 'function';

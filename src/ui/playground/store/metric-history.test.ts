@@ -2,7 +2,18 @@
 import { describe, expect, it } from 'vitest';
 import { HISTORY_POINTS, pushSample, type MetricSample } from './metric-history';
 
-const s = (t: number): MetricSample => ({ t, connections: t, load: 0, refused: 0, stored: 0, sent: 0, delivered: 0, p50: 0, p95: 0, p99: 0 });
+const s = (t: number): MetricSample => ({
+  t,
+  connections: t,
+  load: 0,
+  refused: 0,
+  stored: 0,
+  sent: 0,
+  delivered: 0,
+  p50: 0,
+  p95: 0,
+  p99: 0,
+});
 
 describe('pushSample', () => {
   it('appends in time order and stays bounded', () => {

@@ -15,17 +15,66 @@ const snap = (nowMs: number, running = true): Snapshot =>
     scenarioName: 'Playground',
     phoneCount: 2,
     phones: [
-      { user: 1, name: 'alice', proto: 'mqtt', status: 'online', link: 'good', bytesUp: 0, bytesDown: 0, joules: 0, highPowerMs: 0, outbox: 0, unread: 0, chats: [] },
-      { user: 2, name: 'bob', proto: 'mqtt', status: 'online', link: 'good', bytesUp: 0, bytesDown: 0, joules: 0, highPowerMs: 0, outbox: 0, unread: 0, chats: [] },
+      {
+        user: 1,
+        name: 'alice',
+        proto: 'mqtt',
+        status: 'online',
+        link: 'good',
+        bytesUp: 0,
+        bytesDown: 0,
+        joules: 0,
+        highPowerMs: 0,
+        outbox: 0,
+        unread: 0,
+        chats: [],
+      },
+      {
+        user: 2,
+        name: 'bob',
+        proto: 'mqtt',
+        status: 'online',
+        link: 'good',
+        bytesUp: 0,
+        bytesDown: 0,
+        joules: 0,
+        highPowerMs: 0,
+        outbox: 0,
+        unread: 0,
+        chats: [],
+      },
     ],
     groups: [],
-    gateway: { connections: 2, load: 0, crashed: false, epoch: 1, maxConnections: 10_000, workPerSec: 20_000, backpressure: true, thresholdPct: 80 },
+    gateway: {
+      connections: 2,
+      load: 0,
+      crashed: false,
+      epoch: 1,
+      maxConnections: 10_000,
+      workPerSec: 20_000,
+      backpressure: true,
+      thresholdPct: 80,
+    },
     sessions: { online: 2 },
     store: { pending: 0, byUser: [] },
-    report: { gateway: { refusedConnections: 0 }, messages: { sent: 0, delivered: 0 }, latencyMs: { p50: 0, p95: 0, p99: 0 } },
+    report: {
+      gateway: { refusedConnections: 0 },
+      messages: { sent: 0, delivered: 0 },
+      latencyMs: { p50: 0, p95: 0, p99: 0 },
+    },
   }) as unknown as Snapshot;
 
-const hop = (t: number, from: number, to: number, msg = 1): TraceEvent => ({ t, kind: 'frame', from, to, msg, bytes: 142, headerBytes: 12, arriveT: t + 70, note: 'PUBLISH' });
+const hop = (t: number, from: number, to: number, msg = 1): TraceEvent => ({
+  t,
+  kind: 'frame',
+  from,
+  to,
+  msg,
+  bytes: 142,
+  headerBytes: 12,
+  arriveT: t + 70,
+  note: 'PUBLISH',
+});
 
 function fakeHost(): PlaygroundHost & { emit(b: FrameBatch): void; inputs: InputAction[] } {
   const listeners = new Set<(b: FrameBatch) => void>();

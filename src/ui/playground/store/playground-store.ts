@@ -1,7 +1,21 @@
-import type { ComparisonRow, FrameBatch, InputAction, MessageInspection, ProtocolName, Snapshot, SearchResultView } from '../../../bridge/playground-api';
+import type {
+  ComparisonRow,
+  FrameBatch,
+  InputAction,
+  MessageInspection,
+  ProtocolName,
+  Snapshot,
+  SearchResultView,
+} from '../../../bridge/playground-api';
 import { diagramMode, MAX_DRAWN_PHONES, nodeForActor } from '../model/diagram-layout';
 import { flightsFrom, type Flight } from '../model/flights';
-import { DEFAULT_SETTINGS, playgroundScenario, RETRY_PRESETS, type RetryPreset, type RunSettings } from '../model/settings';
+import {
+  DEFAULT_SETTINGS,
+  playgroundScenario,
+  RETRY_PRESETS,
+  type RetryPreset,
+  type RunSettings,
+} from '../model/settings';
 import { EdgeHeat } from './edge-heat';
 import { EventLog } from './event-log';
 import type { PlaygroundHost } from './host';
@@ -28,7 +42,11 @@ export interface ViewState {
   readonly inspection: MessageInspection | undefined;
   readonly settings: RunSettings;
   readonly retry: RetryPreset;
-  readonly comparison: { readonly running: boolean; readonly rows: readonly ComparisonRow[]; readonly error?: string };
+  readonly comparison: {
+    readonly running: boolean;
+    readonly rows: readonly ComparisonRow[];
+    readonly error?: string;
+  };
   readonly error: string | undefined;
   readonly ready: boolean;
 }
@@ -134,7 +152,10 @@ export class PlaygroundStore {
     this.log.append(b.events);
     if (b.events.length) this.logDirty = true;
     this.addFlights(b, s);
-    const patch: { -readonly [K in keyof ViewState]?: ViewState[K] } = { snapshot: s, maxReachedMs: Math.max(this.state.maxReachedMs, s.nowMs) };
+    const patch: { -readonly [K in keyof ViewState]?: ViewState[K] } = {
+      snapshot: s,
+      maxReachedMs: Math.max(this.state.maxReachedMs, s.nowMs),
+    };
     const calm = !s.running;
     if (calm || wall - this.lastSlowMs >= SLOW_EVERY_MS) {
       this.lastSlowMs = wall;
@@ -154,7 +175,12 @@ export class PlaygroundStore {
     }
     this.set(patch);
     const sel = this.state.selectedMsg;
-    if (sel !== undefined && b.events.some((e) => e.msg === sel) && (calm || wall - this.lastInspectMs >= 300)) void this.refreshInspection();
+    if (
+      sel !== undefined &&
+      b.events.some((e) => e.msg === sel) &&
+      (calm || wall - this.lastInspectMs >= 300)
+    )
+      void this.refreshInspection();
   };
 
   /** Time went back (a seek): forget what the replay will show again. */
@@ -168,7 +194,8 @@ export class PlaygroundStore {
   private addFlights(b: FrameBatch, s: Snapshot): void {
     const mode = diagramMode(s.phoneCount);
     const drawn = new Set<number>();
-    if (mode === 'phones') for (const p of s.phones) if (p.user <= MAX_DRAWN_PHONES) drawn.add(p.user);
+    if (mode === 'phones')
+      for (const p of s.phones) if (p.user <= MAX_DRAWN_PHONES) drawn.add(p.user);
     const fresh = flightsFrom(b.events, (actor, e) => nodeForActor(actor, e.proto, mode, drawn));
     const now = s.nowMs;
     const horizon = Math.min(now, this.flightHorizonMs ?? Infinity);
@@ -200,22 +227,27 @@ export class PlaygroundStore {
   play = (): Promise<void> => this.guard('play', () => this.host.play());
   pause = (): Promise<void> => this.guard('pause', () => this.host.pause());
   toggle = (): Promise<void> => (this.state.snapshot?.running ? this.pause() : this.play());
-  step = (): Promise<void> => this.guard('step', async () => {
-    await this.host.pause();
-    await this.host.step();
-  });
-  setSpeed = (speed: number): Promise<void> => this.guard('speed', async () => {
-    await this.host.setSpeed(speed);
-    if (!this.state.snapshot?.running) this.set({ snapshot: this.state.snapshot && { ...this.state.snapshot, speed } });
-  });
-  input = (action: InputAction): Promise<void> => this.guard(action.do, () => this.host.input(action));
+  step = (): Promise<void> =>
+    this.guard('step', async () => {
+      await this.host.pause();
+      await this.host.step();
+    });
+  setSpeed = (speed: number): Promise<void> =>
+    this.guard('speed', async () => {
+      await this.host.setSpeed(speed);
+      if (!this.state.snapshot?.running)
+        this.set({ snapshot: this.state.snapshot && { ...this.state.snapshot, speed } });
+    });
+  input = (action: InputAction): Promise<void> =>
+    this.guard(action.do, () => this.host.input(action));
 
   setRetry = (preset: RetryPreset): Promise<void> => {
     this.set({ retry: preset });
     return this.input({ do: 'retry', policy: RETRY_PRESETS[preset].policy });
   };
 
-  setProtocolAll = (protocol: ProtocolName): Promise<void> => this.input({ do: 'protocol', user: 'all', protocol });
+  setProtocolAll = (protocol: ProtocolName): Promise<void> =>
+    this.input({ do: 'protocol', user: 'all', protocol });
 
   /** A new run from the settings (seed, encryption, starting protocol, retry policy). */
   reset = (settings: RunSettings = this.state.settings): Promise<void> =>
@@ -226,7 +258,20 @@ export class PlaygroundStore {
       this.pulses = [];
       this.heat.clear();
       this.namesKey = '';
-      this.set({ settings, retry: settings.retry, selectedPhone: 1, history: [], heat: {}, maxReachedMs: 0, selectedMsg: undefined, followedMsg: undefined, inspection: undefined, snapshot: undefined, slow: undefined, logVersion: this.state.logVersion + 1 });
+      this.set({
+        settings,
+        retry: settings.retry,
+        selectedPhone: 1,
+        history: [],
+        heat: {},
+        maxReachedMs: 0,
+        selectedMsg: undefined,
+        followedMsg: undefined,
+        inspection: undefined,
+        snapshot: undefined,
+        slow: undefined,
+        logVersion: this.state.logVersion + 1,
+      });
       const r = await this.host.load(playgroundScenario(settings));
       if (!r.ok) throw new Error(r.errors.join('; '));
       this.set({ ready: true });
@@ -234,13 +279,17 @@ export class PlaygroundStore {
     });
 
   seek = (ms: number): Promise<void> => this.guard('seek', () => this.host.seek(ms));
-  fork = (): Promise<void> => this.guard('fork', async () => {
-    if (this.host.fork) await this.host.fork();
-    this.set({ maxReachedMs: this.state.snapshot?.nowMs ?? 0 });
-  });
+  fork = (): Promise<void> =>
+    this.guard('fork', async () => {
+      if (this.host.fork) await this.host.fork();
+      this.set({ maxReachedMs: this.state.snapshot?.nowMs ?? 0 });
+    });
 
   select = (msg: number | undefined): void => {
-    this.set({ selectedMsg: msg, inspection: msg === this.state.inspection?.msg ? this.state.inspection : undefined });
+    this.set({
+      selectedMsg: msg,
+      inspection: msg === this.state.inspection?.msg ? this.state.inspection : undefined,
+    });
     if (msg !== undefined) void this.refreshInspection();
   };
 

@@ -26,12 +26,28 @@ export function ComparePanel(): React.JSX.Element {
   return (
     <div className="pg-compare">
       <p className="pg-note">
-        {phones} phones, 30 chat messages a minute between random pairs, seed {seed}: the same traffic, once per protocol. Bytes include every poll, ping and handshake.
+        {phones} phones, 30 chat messages a minute between random pairs, seed {seed}: the same
+        traffic, once per protocol. Bytes include every poll, ping and handshake.
       </p>
       <div className="pg-row pg-end">
-        <SelectField label="Virtual time" value={seconds} options={SECONDS.map((s) => ({ value: s, label: `${s / 60} min` }))} onChange={setSeconds} />
-        <SelectField label="Phones per run" value={phones} options={PHONES.map((n) => ({ value: n, label: String(n) }))} onChange={setPhones} />
-        <button type="button" className="pg-btn pg-primary" disabled={comparison.running} onClick={() => void store.compare(seconds, phones)}>
+        <SelectField
+          label="Virtual time"
+          value={seconds}
+          options={SECONDS.map((s) => ({ value: s, label: `${s / 60} min` }))}
+          onChange={setSeconds}
+        />
+        <SelectField
+          label="Phones per run"
+          value={phones}
+          options={PHONES.map((n) => ({ value: n, label: String(n) }))}
+          onChange={setPhones}
+        />
+        <button
+          type="button"
+          className="pg-btn pg-primary"
+          disabled={comparison.running}
+          onClick={() => void store.compare(seconds, phones)}
+        >
           {comparison.running ? 'Running…' : 'Run comparison'}
         </button>
       </div>
@@ -49,7 +65,8 @@ export function ComparePanel(): React.JSX.Element {
               <abbr title="requests, frames or packets the phones sent">Req.</abbr>
             </th>
             <th scope="col">
-              <abbr title="radio energy, joules per phone-hour">J / h</abbr> <Source text={SOURCES.lte} />
+              <abbr title="radio energy, joules per phone-hour">J / h</abbr>{' '}
+              <Source text={SOURCES.lte} />
             </th>
             <th scope="col">
               <abbr title="delivery latency, median and 95th percentile">p50 / p95</abbr>
@@ -66,7 +83,11 @@ export function ComparePanel(): React.JSX.Element {
                 {r ? (
                   <>
                     <td>{cell(r.bytesPerDeliveredMessage, formatBytes)}</td>
-                    <td>{r.headerBytes + r.payloadBytes > 0 ? formatPct(r.headerBytes / (r.headerBytes + r.payloadBytes)) : '—'}</td>
+                    <td>
+                      {r.headerBytes + r.payloadBytes > 0
+                        ? formatPct(r.headerBytes / (r.headerBytes + r.payloadBytes))
+                        : '—'}
+                    </td>
                     <td>{formatInt(r.requests)}</td>
                     <td>{cell(r.joulesPerPhoneHour, formatInt)}</td>
                     <td>
@@ -85,7 +106,8 @@ export function ComparePanel(): React.JSX.Element {
       </table>
       {comparison.rows.length ? (
         <p className="pg-muted">
-          {comparison.rows[0]!.sent} messages sent in each run; {comparison.rows.map((r) => `${r.delivered} delivered on ${r.protocol}`).join(', ')}.
+          {comparison.rows[0]!.sent} messages sent in each run;{' '}
+          {comparison.rows.map((r) => `${r.delivered} delivered on ${r.protocol}`).join(', ')}.
         </p>
       ) : null}
     </div>

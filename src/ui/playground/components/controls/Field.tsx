@@ -38,7 +38,15 @@ export function SelectField<T extends string | number>({
 }
 
 /** A titled group of controls (a fieldset, so its legend names the group for assistive tech). */
-export function Section({ title, children, note }: { title: string; children: React.ReactNode; note?: React.ReactNode }): React.JSX.Element {
+export function Section({
+  title,
+  children,
+  note,
+}: {
+  title: string;
+  children: React.ReactNode;
+  note?: React.ReactNode;
+}): React.JSX.Element {
   return (
     <fieldset className="pg-section">
       <legend>{title}</legend>

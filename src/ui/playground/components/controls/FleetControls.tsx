@@ -10,7 +10,12 @@ export function FleetControls(): React.JSX.Element {
   const [protocol, setProtocol] = useState<ProtocolName>('short-poll');
   return (
     <Section title="All phones">
-      <SelectField label="Protocol for all phones" value={protocol} options={PROTOCOL_OPTIONS} onChange={setProtocol} />
+      <SelectField
+        label="Protocol for all phones"
+        value={protocol}
+        options={PROTOCOL_OPTIONS}
+        onChange={setProtocol}
+      />
       <button type="button" className="pg-btn" onClick={() => void store.setProtocolAll(protocol)}>
         Switch all phones
       </button>

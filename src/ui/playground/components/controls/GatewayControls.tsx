@@ -7,18 +7,23 @@ import { Section, SelectField } from './Field';
 const CAPACITIES = [500, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000];
 const WORK = [2_000, 5_000, 10_000, 20_000, 50_000, 100_000];
 
-const withCurrent = (list: readonly number[], v: number): number[] => (list.includes(v) ? [...list] : [...list, v].sort((a, b) => a - b));
+const withCurrent = (list: readonly number[], v: number): number[] =>
+  list.includes(v) ? [...list] : [...list, v].sort((a, b) => a - b);
 
 /** Gateway capacity, backpressure and its threshold, the retry policy, and the crash button. */
 export function GatewayControls(): React.JSX.Element {
   const store = usePlaygroundStore();
-  const g = useView(
-    (s) => {
-      const gw = s.slow?.gateway;
-      return { max: gw?.maxConnections ?? 10_000, work: gw?.workPerSec ?? 20_000, bp: gw?.backpressure ?? true, pct: gw?.thresholdPct ?? 80, crashed: gw?.crashed ?? false, retry: s.retry };
-    },
-    shallowEqual,
-  );
+  const g = useView((s) => {
+    const gw = s.slow?.gateway;
+    return {
+      max: gw?.maxConnections ?? 10_000,
+      work: gw?.workPerSec ?? 20_000,
+      bp: gw?.backpressure ?? true,
+      pct: gw?.thresholdPct ?? 80,
+      crashed: gw?.crashed ?? false,
+      retry: s.retry,
+    };
+  }, shallowEqual);
   const thresholdId = useId();
   const [pct, setPct] = useState(g.pct);
   const dragging = useRef(false);
@@ -31,13 +36,30 @@ export function GatewayControls(): React.JSX.Element {
   };
   return (
     <>
-      <Section title="Gateway" note="Load is the larger of connections held ÷ max connections and work ÷ capacity; a handshake costs 10 units, a message 1, a ping or empty poll ¼.">
+      <Section
+        title="Gateway"
+        note="Load is the larger of connections held ÷ max connections and work ÷ capacity; a handshake costs 10 units, a message 1, a ping or empty poll ¼."
+      >
         <div className="pg-row">
-          <SelectField label="Max connections" value={g.max} options={withCurrent(CAPACITIES, g.max).map((n) => ({ value: n, label: formatInt(n) }))} onChange={(v) => void store.input({ do: 'gateway', maxConnections: v })} />
-          <SelectField label="Work units per second" value={g.work} options={withCurrent(WORK, g.work).map((n) => ({ value: n, label: formatInt(n) }))} onChange={(v) => void store.input({ do: 'gateway', workPerSec: v })} />
+          <SelectField
+            label="Max connections"
+            value={g.max}
+            options={withCurrent(CAPACITIES, g.max).map((n) => ({ value: n, label: formatInt(n) }))}
+            onChange={(v) => void store.input({ do: 'gateway', maxConnections: v })}
+          />
+          <SelectField
+            label="Work units per second"
+            value={g.work}
+            options={withCurrent(WORK, g.work).map((n) => ({ value: n, label: formatInt(n) }))}
+            onChange={(v) => void store.input({ do: 'gateway', workPerSec: v })}
+          />
         </div>
         <label className="pg-check">
-          <input type="checkbox" checked={g.bp} onChange={(e) => void store.input({ do: 'gateway', backpressure: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={g.bp}
+            onChange={(e) => void store.input({ do: 'gateway', backpressure: e.target.checked })}
+          />
           Backpressure
         </label>
         <div className="pg-field">
@@ -62,15 +84,26 @@ export function GatewayControls(): React.JSX.Element {
             <output htmlFor={thresholdId}>{pct} %</output>
           </div>
         </div>
-        <button type="button" className="pg-btn pg-danger" onClick={() => void store.input({ do: 'crash' })} disabled={g.crashed}>
+        <button
+          type="button"
+          className="pg-btn pg-danger"
+          onClick={() => void store.input({ do: 'crash' })}
+          disabled={g.crashed}
+        >
           {g.crashed ? 'Gateway is down' : 'Crash the gateway'}
         </button>
       </Section>
-      <Section title="Retry policy" note="How long a refused or dropped phone waits before it tries again (FACTS §6.1: Brooker, “Exponential Backoff And Jitter”, AWS 2015).">
+      <Section
+        title="Retry policy"
+        note="How long a refused or dropped phone waits before it tries again (FACTS §6.1: Brooker, “Exponential Backoff And Jitter”, AWS 2015)."
+      >
         <SelectField<RetryPreset>
           label="After a refusal, retry with"
           value={g.retry}
-          options={(Object.keys(RETRY_PRESETS) as RetryPreset[]).map((k) => ({ value: k, label: RETRY_PRESETS[k].label }))}
+          options={(Object.keys(RETRY_PRESETS) as RetryPreset[]).map((k) => ({
+            value: k,
+            label: RETRY_PRESETS[k].label,
+          }))}
           onChange={(v) => void store.setRetry(v)}
         />
       </Section>

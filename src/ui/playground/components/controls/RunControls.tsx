@@ -20,18 +20,42 @@ export function RunControls(): React.JSX.Element {
       <div className="pg-row">
         <div className="pg-field">
           <label htmlFor={seedId}>Seed</label>
-          <input id={seedId} type="number" min={0} step={1} value={seed} onChange={(e) => setSeed(e.target.value)} aria-invalid={!seedOk} />
+          <input
+            id={seedId}
+            type="number"
+            min={0}
+            step={1}
+            value={seed}
+            onChange={(e) => setSeed(e.target.value)}
+            aria-invalid={!seedOk}
+          />
         </div>
-        <SelectField label="Alice and Bob use" value={protocol} options={PROTOCOL_OPTIONS} onChange={setProtocol} />
+        <SelectField
+          label="Alice and Bob use"
+          value={protocol}
+          options={PROTOCOL_OPTIONS}
+          onChange={setProtocol}
+        />
       </div>
       <label className="pg-check">
-        <input type="checkbox" checked={encryption} onChange={(e) => setEncryption(e.target.checked)} />
+        <input
+          type="checkbox"
+          checked={encryption}
+          onChange={(e) => setEncryption(e.target.checked)}
+        />
         End-to-end encryption
       </label>
-      <button type="button" className="pg-btn" disabled={!seedOk} onClick={() => void store.reset({ seed: seedNum, encryption, protocol, retry })}>
+      <button
+        type="button"
+        className="pg-btn"
+        disabled={!seedOk}
+        onClick={() => void store.reset({ seed: seedNum, encryption, protocol, retry })}
+      >
         Reset
       </button>
-      {!seedOk ? <p className="pg-note pg-bad">The seed must be a whole number from 0 to 4,294,967,295.</p> : null}
+      {!seedOk ? (
+        <p className="pg-note pg-bad">The seed must be a whole number from 0 to 4,294,967,295.</p>
+      ) : null}
     </Section>
   );
 }

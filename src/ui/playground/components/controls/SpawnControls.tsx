@@ -19,8 +19,18 @@ export function SpawnControls(): React.JSX.Element {
   return (
     <Section title="Spawn phones" note={`${formatInt(phoneCount)} phones in this run`}>
       <div className="pg-row">
-        <SelectField label="How many" value={count} options={SPAWN_COUNTS.map((n) => ({ value: n, label: formatInt(n) }))} onChange={setCount} />
-        <SelectField label="Protocol" value={protocol} options={PROTOCOL_OPTIONS} onChange={setProtocol} />
+        <SelectField
+          label="How many"
+          value={count}
+          options={SPAWN_COUNTS.map((n) => ({ value: n, label: formatInt(n) }))}
+          onChange={setCount}
+        />
+        <SelectField
+          label="Protocol"
+          value={protocol}
+          options={PROTOCOL_OPTIONS}
+          onChange={setProtocol}
+        />
       </div>
       <button type="button" className="pg-btn pg-primary" onClick={spawn}>
         Spawn

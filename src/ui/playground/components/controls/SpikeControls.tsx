@@ -15,16 +15,49 @@ export function SpikeControls(): React.JSX.Element {
   const [within, setWithin] = useState<number>(1);
   const [each, setEach] = useState<number>(0);
   const [protocol, setProtocol] = useState<ProtocolName>('mqtt');
-  const fire = (): void => void store.input({ do: 'spike', connections: size, withinMs: within * 1000, protocol, messagesEach: each });
+  const fire = (): void =>
+    void store.input({
+      do: 'spike',
+      connections: size,
+      withinMs: within * 1000,
+      protocol,
+      messagesEach: each,
+    });
   return (
-    <Section title="New Year's Eve spike" note="Each spike phone connects at a random moment inside the window; refused ones retry by the policy below.">
+    <Section
+      title="New Year's Eve spike"
+      note="Each spike phone connects at a random moment inside the window; refused ones retry by the policy below."
+    >
       <div className="pg-row">
-        <SelectField label="Phones" value={size} options={SIZES.map((n) => ({ value: n, label: formatInt(n) }))} onChange={setSize} />
-        <SelectField label="Within" value={within} options={WITHIN.map((n) => ({ value: n, label: `${n} s` }))} onChange={setWithin} />
+        <SelectField
+          label="Phones"
+          value={size}
+          options={SIZES.map((n) => ({ value: n, label: formatInt(n) }))}
+          onChange={setSize}
+        />
+        <SelectField
+          label="Within"
+          value={within}
+          options={WITHIN.map((n) => ({ value: n, label: `${n} s` }))}
+          onChange={setWithin}
+        />
       </div>
       <div className="pg-row">
-        <SelectField label="Messages each" value={each} options={[{ value: 0, label: 'none' }, { value: 1, label: '1' }]} onChange={setEach} />
-        <SelectField label="Spike protocol" value={protocol} options={PROTOCOL_OPTIONS} onChange={setProtocol} />
+        <SelectField
+          label="Messages each"
+          value={each}
+          options={[
+            { value: 0, label: 'none' },
+            { value: 1, label: '1' },
+          ]}
+          onChange={setEach}
+        />
+        <SelectField
+          label="Spike protocol"
+          value={protocol}
+          options={PROTOCOL_OPTIONS}
+          onChange={setProtocol}
+        />
       </div>
       <button type="button" className="pg-btn pg-primary" onClick={fire}>
         Fire spike

@@ -7,22 +7,43 @@ import { SPEEDS } from '../../model/settings';
 export function TimeBar(): React.JSX.Element {
   const store = usePlaygroundStore();
   const { now, running, speed, ready } = useView(
-    (s) => ({ now: s.snapshot?.nowMs ?? 0, running: s.snapshot?.running ?? false, speed: s.snapshot?.speed ?? 1, ready: s.snapshot !== undefined }),
+    (s) => ({
+      now: s.snapshot?.nowMs ?? 0,
+      running: s.snapshot?.running ?? false,
+      speed: s.snapshot?.speed ?? 1,
+      ready: s.snapshot !== undefined,
+    }),
     shallowEqual,
   );
   const speedId = useId();
   return (
     <div className="pg-timebar" role="group" aria-label="Time">
-      <button type="button" className="pg-btn pg-primary" onClick={() => void store.toggle()} disabled={!ready} aria-keyshortcuts="Space">
+      <button
+        type="button"
+        className="pg-btn pg-primary"
+        onClick={() => void store.toggle()}
+        disabled={!ready}
+        aria-keyshortcuts="Space"
+      >
         {running ? 'Pause' : 'Play'}
       </button>
-      <button type="button" className="pg-btn" onClick={() => void store.step()} disabled={!ready} aria-keyshortcuts=".">
+      <button
+        type="button"
+        className="pg-btn"
+        onClick={() => void store.step()}
+        disabled={!ready}
+        aria-keyshortcuts="."
+      >
         Step
       </button>
       <label htmlFor={speedId} className="pg-inline-label">
         Speed
       </label>
-      <select id={speedId} value={speed} onChange={(e) => void store.setSpeed(Number(e.target.value))}>
+      <select
+        id={speedId}
+        value={speed}
+        onChange={(e) => void store.setSpeed(Number(e.target.value))}
+      >
         {SPEEDS.map((s) => (
           <option key={s} value={s}>
             {s}×
@@ -31,7 +52,9 @@ export function TimeBar(): React.JSX.Element {
       </select>
       <span className="pg-clock" aria-live="off">
         <span className="pg-muted">virtual time </span>
-        <output aria-label="Virtual time" data-testid="clock">{formatClock(now)}</output>
+        <output aria-label="Virtual time" data-testid="clock">
+          {formatClock(now)}
+        </output>
       </span>
     </div>
   );

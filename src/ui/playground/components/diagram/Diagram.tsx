@@ -1,4 +1,13 @@
-import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow, type Edge, type Node, type NodeMouseHandler } from '@xyflow/react';
+import {
+  Background,
+  Controls,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  type Edge,
+  type Node,
+  type NodeMouseHandler,
+} from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { usePlaygroundStore, useView } from '../../hooks/usePlayground';
 import { useReducedMotion } from '../../hooks/useMediaQuery';
@@ -10,7 +19,13 @@ import { GroupNode } from './GroupNode';
 import { PhoneNode } from './PhoneNode';
 import { GatewayNode, SessionsNode, StoreNode } from './ServerNodes';
 
-const nodeTypes = { phone: PhoneNode, phones: GroupNode, gateway: GatewayNode, sessions: SessionsNode, store: StoreNode };
+const nodeTypes = {
+  phone: PhoneNode,
+  phones: GroupNode,
+  gateway: GatewayNode,
+  sessions: SessionsNode,
+  store: StoreNode,
+};
 const edgeTypes = { channel: ChannelEdge };
 
 /** Marks the first frame with a diagram in it (the bench reads it: navigation → first diagram). */
@@ -24,7 +39,9 @@ function Flow({ theme }: { theme: 'light' | 'dark' }): React.JSX.Element {
   const store = usePlaygroundStore();
   const reducedMotion = useReducedMotion();
   const key = useView((s) => (s.snapshot ? layoutKey(s.snapshot) : ''));
-  const grouped = useView((s) => (s.snapshot ? diagramMode(s.snapshot.phoneCount) === 'groups' : false));
+  const grouped = useView((s) =>
+    s.snapshot ? diagramMode(s.snapshot.phoneCount) === 'groups' : false,
+  );
   const { fitView } = useReactFlow();
   const hitTest = useRef<HitTest | undefined>(undefined);
 
@@ -37,7 +54,12 @@ function Flow({ theme }: { theme: 'light' | 'dark' }): React.JSX.Element {
       // React Flow has a built-in `group` node type (a styled box); ours is called `phones`.
       type: n.kind === 'group' ? 'phones' : n.kind,
       position: { x: n.x, y: n.y },
-      data: n.kind === 'phone' ? { user: n.user, side: n.side } : n.kind === 'group' ? { proto: n.proto, side: n.side } : {},
+      data:
+        n.kind === 'phone'
+          ? { user: n.user, side: n.side }
+          : n.kind === 'group'
+            ? { proto: n.proto, side: n.side }
+            : {},
       draggable: false,
       selectable: false,
       focusable: false,
@@ -64,7 +86,9 @@ function Flow({ theme }: { theme: 'light' | 'dark' }): React.JSX.Element {
 
   useEffect(() => {
     if (nodes.length === 0) return;
-    const id = requestAnimationFrame(() => void fitView({ padding: 0.08, duration: reducedMotion ? 0 : 250 }));
+    const id = requestAnimationFrame(
+      () => void fitView({ padding: 0.08, duration: reducedMotion ? 0 : 250 }),
+    );
     markFirstFrame();
     return () => cancelAnimationFrame(id);
   }, [nodes, fitView, reducedMotion]);
@@ -109,30 +133,35 @@ function Flow({ theme }: { theme: 'light' | 'dark' }): React.JSX.Element {
   return (
     <div className="pg-flow-wrap">
       <div className="pg-flow-area" ref={area}>
-      <ReactFlow
-        className="pg-flow"
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        colorMode={theme}
-        nodesDraggable={false}
-        nodesConnectable={false}
-        nodesFocusable={false}
-        edgesFocusable={false}
-        elementsSelectable={false}
-        panActivationKeyCode={null}
-        zoomActivationKeyCode={null}
-        minZoom={0.2}
-        maxZoom={2}
-        onNodeClick={onNodeClick}
-        onPaneClick={onPaneClick}
-        fitView
-      >
-        <Background gap={24} size={1} />
-        <Controls showInteractive={false} position="bottom-right" />
-      </ReactFlow>
-      <FlightOverlay edges={specs} reducedMotion={reducedMotion} theme={theme} hitTestRef={hitTest} />
+        <ReactFlow
+          className="pg-flow"
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          colorMode={theme}
+          nodesDraggable={false}
+          nodesConnectable={false}
+          nodesFocusable={false}
+          edgesFocusable={false}
+          elementsSelectable={false}
+          panActivationKeyCode={null}
+          zoomActivationKeyCode={null}
+          minZoom={0.2}
+          maxZoom={2}
+          onNodeClick={onNodeClick}
+          onPaneClick={onPaneClick}
+          fitView
+        >
+          <Background gap={24} size={1} />
+          <Controls showInteractive={false} position="bottom-right" />
+        </ReactFlow>
+        <FlightOverlay
+          edges={specs}
+          reducedMotion={reducedMotion}
+          theme={theme}
+          hitTestRef={hitTest}
+        />
       </div>
       <FlightLegend grouped={grouped} />
     </div>

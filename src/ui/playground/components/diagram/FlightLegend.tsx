@@ -24,7 +24,10 @@ export function FlightLegend({ grouped }: { grouped: boolean }): React.JSX.Eleme
           </li>
         ))}
       </ul>
-      <p className="pg-muted pg-legend-note">Size grows with bytes; dots move at virtual-time speed.{grouped ? ' Phones are grouped by protocol; edge width is bytes per second.' : ''}</p>
+      <p className="pg-muted pg-legend-note">
+        Size grows with bytes; dots move at virtual-time speed.
+        {grouped ? ' Phones are grouped by protocol; edge width is bytes per second.' : ''}
+      </p>
       {followed === undefined ? (
         <button type="button" className="pg-btn pg-small" onClick={store.follow}>
           Follow a message

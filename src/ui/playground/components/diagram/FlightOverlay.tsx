@@ -3,7 +3,14 @@ import { useEffect, useRef, type MutableRefObject } from 'react';
 import { usePlaygroundStore } from '../../hooks/usePlayground';
 import { hopEndpoints, type Point, type Rect } from '../../model/anchors';
 import type { EdgeSpec } from '../../model/diagram-layout';
-import { flightRadius, flightStyle, lerp, progress, sampleFlights, type FlightStyle } from '../../model/flights';
+import {
+  flightRadius,
+  flightStyle,
+  lerp,
+  progress,
+  sampleFlights,
+  type FlightStyle,
+} from '../../model/flights';
 import { formatInt } from '../../model/format';
 import { edgeIdFor, PULSE_MS } from '../../store/playground-store';
 
@@ -28,7 +35,8 @@ const STYLE_VARS: Record<FlightStyle, string> = {
 function readColors(el: Element): Record<FlightStyle, string> & { text: string; ring: string } {
   const cs = getComputedStyle(el);
   const out = {} as Record<FlightStyle, string> & { text: string; ring: string };
-  for (const k of Object.keys(STYLE_VARS) as FlightStyle[]) out[k] = cs.getPropertyValue(STYLE_VARS[k]).trim() || '#888';
+  for (const k of Object.keys(STYLE_VARS) as FlightStyle[])
+    out[k] = cs.getPropertyValue(STYLE_VARS[k]).trim() || '#888';
   out.text = cs.getPropertyValue('--pg-text').trim() || '#222';
   out.ring = cs.getPropertyValue('--pg-focus').trim() || '#f0a';
   return out;
@@ -39,7 +47,17 @@ function readColors(el: Element): Record<FlightStyle, string> & { text: string; 
  * nodes). Each dot is a hop of the trace placed by virtual time; the React Flow viewport maps flow
  * coordinates to the screen. Under reduced motion, hops show as highlighted edges, step by step.
  */
-export function FlightOverlay({ edges, reducedMotion, theme, hitTestRef }: { edges: readonly EdgeSpec[]; reducedMotion: boolean; theme: string; hitTestRef: MutableRefObject<HitTest | undefined> }): React.JSX.Element {
+export function FlightOverlay({
+  edges,
+  reducedMotion,
+  theme,
+  hitTestRef,
+}: {
+  edges: readonly EdgeSpec[];
+  reducedMotion: boolean;
+  theme: string;
+  hitTestRef: MutableRefObject<HitTest | undefined>;
+}): React.JSX.Element {
   const store = usePlaygroundStore();
   const rf = useStoreApi();
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -104,7 +122,8 @@ export function FlightOverlay({ edges, reducedMotion, theme, hitTestRef }: { edg
       const ends = new Map<string, { a: Point; b: Point } | undefined>();
       const endpoints = (from: string, to: string): { a: Point; b: Point } | undefined => {
         const key2 = `${from}>${to}`;
-        if (!ends.has(key2)) ends.set(key2, hopEndpoints(from, to, edgeById.get(edgeIdFor(from, to)), rect));
+        if (!ends.has(key2))
+          ends.set(key2, hopEndpoints(from, to, edgeById.get(edgeIdFor(from, to)), rect));
         return ends.get(key2);
       };
       const screen = (p: Point): Point => ({ x: p.x * k + tx, y: p.y * k + ty });
@@ -131,7 +150,11 @@ export function FlightOverlay({ edges, reducedMotion, theme, hitTestRef }: { edg
           ctx.fillStyle = colors.text;
           ctx.font = '12px system-ui, sans-serif';
           ctx.textAlign = left ? 'right' : 'left';
-          ctx.fillText(`${pulse.flight.kind}: ${pulse.flight.note}`, (a.x + b.x) / 2 + (left ? -10 : 10), (a.y + b.y) / 2);
+          ctx.fillText(
+            `${pulse.flight.kind}: ${pulse.flight.note}`,
+            (a.x + b.x) / 2 + (left ? -10 : 10),
+            (a.y + b.y) / 2,
+          );
           ctx.textAlign = 'left';
         }
       }
@@ -139,7 +162,10 @@ export function FlightOverlay({ edges, reducedMotion, theme, hitTestRef }: { edg
 
       if (now < drawnUntil) drawnUntil = -Infinity; // time travel went back
       const since = drawnUntil;
-      const live = store.flights.filter((f) => f.t <= now && (f.arriveT >= now || f.msg === focus || (reducedMotion && f.t > since)));
+      const live = store.flights.filter(
+        (f) =>
+          f.t <= now && (f.arriveT >= now || f.msg === focus || (reducedMotion && f.t > since)),
+      );
       if (reducedMotion) {
         drawnUntil = now;
         store.flightHorizonMs = now;
@@ -209,7 +235,12 @@ export function FlightOverlay({ edges, reducedMotion, theme, hitTestRef }: { edg
         ctx.fillText(label, at.x + r + 8, at.y - 6);
       }
       const legend = legendRef.current;
-      const text = every > 1 ? `${formatInt(live.length)} hops in flight; drawing 1 in ${every}` : live.length ? `${formatInt(live.length)} in flight` : '';
+      const text =
+        every > 1
+          ? `${formatInt(live.length)} hops in flight; drawing 1 in ${every}`
+          : live.length
+            ? `${formatInt(live.length)} in flight`
+            : '';
       if (legend && legend.textContent !== text) legend.textContent = text;
     };
     raf = requestAnimationFrame(draw);

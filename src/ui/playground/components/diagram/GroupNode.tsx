@@ -8,7 +8,14 @@ import { Handles } from './Handles';
 
 export type GroupNodeType = Node<{ proto: ProtocolName; side: Side }, 'phones'>;
 
-const STATUSES: readonly PhoneStatus[] = ['online', 'connecting', 'backoff', 'no-network', 'offline', 'gave-up'];
+const STATUSES: readonly PhoneStatus[] = [
+  'online',
+  'connecting',
+  'backoff',
+  'no-network',
+  'offline',
+  'gave-up',
+];
 
 /** All phones on one protocol, counted by status (a fleet too large to draw phone by phone). */
 export function GroupNode({ data }: NodeProps<GroupNodeType>): React.JSX.Element {
@@ -19,7 +26,14 @@ export function GroupNode({ data }: NodeProps<GroupNodeType>): React.JSX.Element
   const count = group?.count ?? 0;
   return (
     <section className="pg-node pg-group" aria-label={`${PROTOCOL_SHORT[data.proto]} phones`}>
-      <Handles sides={[{ id: data.side === 'left' ? 'right' : 'left', type: data.side === 'left' ? 'source' : 'target' }]} />
+      <Handles
+        sides={[
+          {
+            id: data.side === 'left' ? 'right' : 'left',
+            type: data.side === 'left' ? 'source' : 'target',
+          },
+        ]}
+      />
       <header className="pg-node-head">
         <strong>{formatInt(count)} phones</strong>
         <span className={`pg-badge pg-proto-${data.proto}`}>{PROTOCOL_SHORT[data.proto]}</span>
@@ -27,7 +41,9 @@ export function GroupNode({ data }: NodeProps<GroupNodeType>): React.JSX.Element
       <div className="pg-stack" aria-hidden="true">
         {STATUSES.map((st) => {
           const n = group?.byStatus[st] ?? 0;
-          return n ? <span key={st} className={`pg-stack-seg pg-status-${st}`} style={{ flexGrow: n }} /> : null;
+          return n ? (
+            <span key={st} className={`pg-stack-seg pg-status-${st}`} style={{ flexGrow: n }} />
+          ) : null;
         })}
       </div>
       <ul className="pg-counts">
@@ -35,7 +51,8 @@ export function GroupNode({ data }: NodeProps<GroupNodeType>): React.JSX.Element
           const n = group?.byStatus[st] ?? 0;
           return n ? (
             <li key={st}>
-              <span className={`pg-dot pg-status-${st}`} aria-hidden="true" /> {st} <strong>{formatInt(n)}</strong>
+              <span className={`pg-dot pg-status-${st}`} aria-hidden="true" /> {st}{' '}
+              <strong>{formatInt(n)}</strong>
             </li>
           ) : null;
         })}

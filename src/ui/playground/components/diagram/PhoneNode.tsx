@@ -35,8 +35,18 @@ export function PhoneNode({ data }: NodeProps<PhoneNodeType>): React.JSX.Element
   const name = displayName(p.name);
   const away = p.status === 'offline' || p.status === 'no-network' || p.status === 'gave-up';
   return (
-    <section className={`pg-node pg-phone pg-status-${p.status}${away ? ' pg-away' : ''}${selected ? ' pg-chosen' : ''}`} aria-label={`${name}'s phone`}>
-      <Handles sides={[{ id: data.side === 'left' ? 'right' : 'left', type: data.side === 'left' ? 'source' : 'target' }]} />
+    <section
+      className={`pg-node pg-phone pg-status-${p.status}${away ? ' pg-away' : ''}${selected ? ' pg-chosen' : ''}`}
+      aria-label={`${name}'s phone`}
+    >
+      <Handles
+        sides={[
+          {
+            id: data.side === 'left' ? 'right' : 'left',
+            type: data.side === 'left' ? 'source' : 'target',
+          },
+        ]}
+      />
       <header className="pg-node-head">
         <span className={`pg-dot pg-status-${p.status}`} aria-hidden="true" />
         <strong>{name}</strong>
@@ -53,10 +63,26 @@ export function PhoneNode({ data }: NodeProps<PhoneNodeType>): React.JSX.Element
           const mine = m.from === p.user;
           const peer = mine ? m.to : m.from;
           return (
-            <li key={`${m.msg}-${mine ? 's' : 'r'}`} className={mine ? 'pg-out' : 'pg-in'} data-msg={m.msg}>
-              <span className="pg-peer">{mine ? '→' : '←'} {displayName(names.get(peer) ?? `u${peer}`)}</span>
+            <li
+              key={`${m.msg}-${mine ? 's' : 'r'}`}
+              className={mine ? 'pg-out' : 'pg-in'}
+              data-msg={m.msg}
+            >
+              <span className="pg-peer">
+                {mine ? '→' : '←'} {displayName(names.get(peer) ?? `u${peer}`)}
+              </span>
               <span className="pg-text">{m.error ? `⚠ ${m.error}` : m.text}</span>
-              {mine ? <Ticks m={m} /> : m.read ? <span className="pg-tick pg-muted" aria-label="opened">opened</span> : <span className="pg-unread" aria-label="unread">new</span>}
+              {mine ? (
+                <Ticks m={m} />
+              ) : m.read ? (
+                <span className="pg-tick pg-muted" aria-label="opened">
+                  opened
+                </span>
+              ) : (
+                <span className="pg-unread" aria-label="unread">
+                  new
+                </span>
+              )}
             </li>
           );
         })}

@@ -6,25 +6,31 @@ import { Handles } from './Handles';
 
 /** The Chat Gateway: connections held against capacity, load against the backpressure threshold. */
 export function GatewayNode(): React.JSX.Element {
-  const g = useView(
-    (s) => {
-      const gw = s.snapshot?.gateway;
-      return {
-        connections: gw?.connections ?? 0,
-        max: gw?.maxConnections ?? 1,
-        load: Math.round((gw?.load ?? 0) * 100) / 100,
-        bp: gw?.backpressure ?? true,
-        pct: gw?.thresholdPct ?? 80,
-        crashed: gw?.crashed ?? false,
-        refused: s.snapshot?.report.gateway.refusedConnections ?? 0,
-      };
-    },
-    shallowEqual,
-  );
+  const g = useView((s) => {
+    const gw = s.snapshot?.gateway;
+    return {
+      connections: gw?.connections ?? 0,
+      max: gw?.maxConnections ?? 1,
+      load: Math.round((gw?.load ?? 0) * 100) / 100,
+      bp: gw?.backpressure ?? true,
+      pct: gw?.thresholdPct ?? 80,
+      crashed: gw?.crashed ?? false,
+      refused: s.snapshot?.report.gateway.refusedConnections ?? 0,
+    };
+  }, shallowEqual);
   const over = g.bp && g.load * 100 >= g.pct;
   return (
-    <section className={`pg-node pg-server pg-gateway${g.crashed ? ' pg-crashed' : ''}`} aria-label="Chat Gateway">
-      <Handles sides={[{ id: 'left', type: 'target' }, { id: 'right', type: 'source' }, { id: 'bottom', type: 'source' }]} />
+    <section
+      className={`pg-node pg-server pg-gateway${g.crashed ? ' pg-crashed' : ''}`}
+      aria-label="Chat Gateway"
+    >
+      <Handles
+        sides={[
+          { id: 'left', type: 'target' },
+          { id: 'right', type: 'source' },
+          { id: 'bottom', type: 'source' },
+        ]}
+      />
       <header className="pg-node-head">
         <strong>Chat Gateway</strong>
         {g.crashed ? <span className="pg-badge pg-bad-badge">down</span> : null}
@@ -32,9 +38,25 @@ export function GatewayNode(): React.JSX.Element {
       <p className="pg-node-sub">
         {formatInt(g.connections)} / {formatInt(g.max)} connections held
       </p>
-      <div className="pg-meter" role="meter" aria-label="Gateway load" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(g.load * 100)}>
-        <span className={`pg-meter-fill${over ? ' pg-over' : ''}`} style={{ width: `${Math.min(100, g.load * 100)}%` }} />
-        {g.bp ? <span className="pg-meter-mark" style={{ left: `${g.pct}%` }} title={`refuses above ${g.pct} %`} /> : null}
+      <div
+        className="pg-meter"
+        role="meter"
+        aria-label="Gateway load"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.round(g.load * 100)}
+      >
+        <span
+          className={`pg-meter-fill${over ? ' pg-over' : ''}`}
+          style={{ width: `${Math.min(100, g.load * 100)}%` }}
+        />
+        {g.bp ? (
+          <span
+            className="pg-meter-mark"
+            style={{ left: `${g.pct}%` }}
+            title={`refuses above ${g.pct} %`}
+          />
+        ) : null}
       </div>
       <p className="pg-node-sub">
         load {formatPct(g.load)} · {g.bp ? `refuses above ${g.pct} %` : 'backpressure off'}
@@ -64,8 +86,15 @@ export function SessionsNode(): React.JSX.Element {
 /** Temporary Storage: messages for offline users, deleted once delivered and acked. */
 export function StoreNode(): React.JSX.Element {
   const st = useView(
-    (s) => ({ pending: s.snapshot?.store.pending ?? 0, byUser: s.snapshot?.store.byUser ?? [], names: s.names }),
-    (a, b) => a.pending === b.pending && a.names === b.names && JSON.stringify(a.byUser) === JSON.stringify(b.byUser),
+    (s) => ({
+      pending: s.snapshot?.store.pending ?? 0,
+      byUser: s.snapshot?.store.byUser ?? [],
+      names: s.names,
+    }),
+    (a, b) =>
+      a.pending === b.pending &&
+      a.names === b.names &&
+      JSON.stringify(a.byUser) === JSON.stringify(b.byUser),
   );
   const prev = useRef(st.pending);
   const [emptied, setEmptied] = useState(0);
@@ -73,20 +102,34 @@ export function StoreNode(): React.JSX.Element {
     if (st.pending < prev.current) setEmptied((n) => n + 1);
     prev.current = st.pending;
   }, [st.pending]);
-  const who = st.byUser.slice(0, 3).map(([u, n]) => `${displayName(st.names.get(u) ?? `u${u}`)} ${n}`);
+  const who = st.byUser
+    .slice(0, 3)
+    .map(([u, n]) => `${displayName(st.names.get(u) ?? `u${u}`)} ${n}`);
   return (
-    <section className={`pg-node pg-server pg-store${st.pending ? ' pg-holding' : ''}`} aria-label="Temporary Storage">
+    <section
+      className={`pg-node pg-server pg-store${st.pending ? ' pg-holding' : ''}`}
+      aria-label="Temporary Storage"
+    >
       <Handles sides={[{ id: 'top', type: 'target' }]} />
       <header className="pg-node-head">
         <strong>Temporary Storage</strong>
       </header>
       <p className="pg-store-count">
-        <output key={emptied} className={emptied ? 'pg-emptied' : ''} aria-label="Messages waiting in storage" data-testid="store-pending">
+        <output
+          key={emptied}
+          className={emptied ? 'pg-emptied' : ''}
+          aria-label="Messages waiting in storage"
+          data-testid="store-pending"
+        >
           {formatInt(st.pending)}
         </output>{' '}
         <span className="pg-muted">waiting</span>
       </p>
-      <p className="pg-node-hint">{who.length ? `for ${who.join(', ')}${st.byUser.length > 3 ? ', …' : ''}` : 'empty: delivered messages are deleted'}</p>
+      <p className="pg-node-hint">
+        {who.length
+          ? `for ${who.join(', ')}${st.byUser.length > 3 ? ', …' : ''}`
+          : 'empty: delivered messages are deleted'}
+      </p>
     </section>
   );
 }

@@ -5,19 +5,41 @@ export function Ticks({ m }: { m: ChatMessageView }): React.JSX.Element | null {
   switch (m.status) {
     case 'queued':
       return (
-        <span className="pg-tick pg-queued" title="waiting to be sent" aria-label="waiting to be sent">
+        <span
+          className="pg-tick pg-queued"
+          title="waiting to be sent"
+          aria-label="waiting to be sent"
+        >
           <svg viewBox="0 0 12 12" width="11" height="11" aria-hidden="true">
             <circle cx="6" cy="6" r="5" fill="none" stroke="currentColor" strokeWidth="1.3" />
-            <path d="M6 3v3l2 1.5" fill="none" stroke="currentColor" strokeWidth="1.3" strokeLinecap="round" />
+            <path
+              d="M6 3v3l2 1.5"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.3"
+              strokeLinecap="round"
+            />
           </svg>
         </span>
       );
     case 'sent':
-      return <span className="pg-tick" title="sent: the server has it" aria-label="sent">✓</span>;
+      return (
+        <span className="pg-tick" title="sent: the server has it" aria-label="sent">
+          ✓
+        </span>
+      );
     case 'delivered':
-      return <span className="pg-tick" title="delivered to the phone" aria-label="delivered">✓✓</span>;
+      return (
+        <span className="pg-tick" title="delivered to the phone" aria-label="delivered">
+          ✓✓
+        </span>
+      );
     case 'read':
-      return <span className="pg-tick pg-read" title="read" aria-label="read">✓✓</span>;
+      return (
+        <span className="pg-tick pg-read" title="read" aria-label="read">
+          ✓✓
+        </span>
+      );
     default:
       return null;
   }

@@ -5,7 +5,10 @@ function Packet({ p }: { p: DecodedPacket }): React.JSX.Element {
   return (
     <div className={`pg-packet pg-layer-${p.layer}`}>
       <p className="pg-packet-title">
-        <strong>{p.title}</strong> <span className="pg-muted">{p.bytes} B{p.headerBytes ? `, header ${p.headerBytes} B` : ''}</span>
+        <strong>{p.title}</strong>{' '}
+        <span className="pg-muted">
+          {p.bytes} B{p.headerBytes ? `, header ${p.headerBytes} B` : ''}
+        </span>
       </p>
       {p.error ? <p className="pg-bad">Did not decode: {p.error}</p> : null}
       {p.fields.length ? (
@@ -18,12 +21,15 @@ function Packet({ p }: { p: DecodedPacket }): React.JSX.Element {
           ))}
         </dl>
       ) : null}
-      {p.inner?.map((q, i) => <Packet key={i} p={q} />)}
+      {p.inner?.map((q, i) => (
+        <Packet key={i} p={q} />
+      ))}
     </div>
   );
 }
 
-const carriesChat = (p: DecodedPacket): boolean => p.title === 'Envelope CHAT' || (p.inner ?? []).some(carriesChat);
+const carriesChat = (p: DecodedPacket): boolean =>
+  p.title === 'Envelope CHAT' || (p.inner ?? []).some(carriesChat);
 
 /** A hop's real bytes: decoded fields first (what a learner reads), hex underneath. */
 export function HopDetails({ hop }: { hop: HopBytes }): React.JSX.Element {

@@ -18,14 +18,18 @@ export function Inspector(): React.JSX.Element {
   if (selected === undefined) {
     return (
       <div className="pg-inspector pg-empty">
-        <p>Choose a row of the event log (or click a moving message on the diagram) to see that message’s whole life: every hop, its bytes, decoded.</p>
+        <p>
+          Choose a row of the event log (or click a moving message on the diagram) to see that
+          message’s whole life: every hop, its bytes, decoded.
+        </p>
         <button type="button" className="pg-btn" onClick={store.follow}>
           Inspect the latest message
         </button>
       </div>
     );
   }
-  if (!inspection || inspection.msg !== selected) return <p className="pg-muted">Loading message #{selected}…</p>;
+  if (!inspection || inspection.msg !== selected)
+    return <p className="pg-muted">Loading message #{selected}…</p>;
   const parties = partiesOf(inspection.events);
   const hopsByEvent = new Map<number, HopBytes>((inspection.hops ?? []).map((h) => [h.event, h]));
   const first = inspection.events[0]?.t ?? 0;
@@ -34,7 +38,9 @@ export function Inspector(): React.JSX.Element {
       <header className="pg-inspector-head">
         <h2>
           Message #{inspection.msg}
-          {parties ? ` · ${displayName(actorLabel(parties.sender, names))} → ${displayName(actorLabel(parties.recipient, names))}` : ''}
+          {parties
+            ? ` · ${displayName(actorLabel(parties.sender, names))} → ${displayName(actorLabel(parties.recipient, names))}`
+            : ''}
         </h2>
         <button type="button" className="pg-btn pg-small" onClick={() => store.select(undefined)}>
           Close
@@ -50,8 +56,12 @@ export function Inspector(): React.JSX.Element {
                 <span className="pg-mono pg-tl-time">{formatClock(e.t)}</span>
                 <span className={`pg-kind pg-kind-${e.kind}`}>{e.kind}</span>
                 <span>{routeText(e, names)}</span>
-                {e.bytes > 0 ? <span className="pg-mono pg-muted">{formatBytes(e.bytes)}</span> : null}
-                {e.arriveT > e.t ? <span className="pg-muted">+{Math.round(e.arriveT - e.t)} ms</span> : null}
+                {e.bytes > 0 ? (
+                  <span className="pg-mono pg-muted">{formatBytes(e.bytes)}</span>
+                ) : null}
+                {e.arriveT > e.t ? (
+                  <span className="pg-muted">+{Math.round(e.arriveT - e.t)} ms</span>
+                ) : null}
                 {e.note ? <span className="pg-muted">{e.note}</span> : null}
               </div>
               <p className="pg-tl-meaning pg-muted">
@@ -64,8 +74,13 @@ export function Inspector(): React.JSX.Element {
       </ol>
       {inspection.serverView.length ? (
         <details className="pg-serverview">
-          <summary>What the servers held of it ({inspection.serverView.length} records, hex)</summary>
-          <p className="pg-note">With end-to-end encryption on, the body inside is ciphertext: the gateway and storage route it without being able to read it.</p>
+          <summary>
+            What the servers held of it ({inspection.serverView.length} records, hex)
+          </summary>
+          <p className="pg-note">
+            With end-to-end encryption on, the body inside is ciphertext: the gateway and storage
+            route it without being able to read it.
+          </p>
           {inspection.serverView.map((hex, i) => (
             <pre key={i} className="pg-hex">
               {hexLines(hex)}
@@ -76,4 +91,3 @@ export function Inspector(): React.JSX.Element {
     </div>
   );
 }
-

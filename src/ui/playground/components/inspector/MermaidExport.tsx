@@ -10,7 +10,13 @@ let mermaidLoad: Promise<MermaidApi> | undefined;
 function loadMermaid(dark: boolean): Promise<MermaidApi> {
   mermaidLoad ??= import('mermaid').then((m) => m.default);
   return mermaidLoad.then((mermaid) => {
-    mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', htmlLabels: false, layout: 'dagre', theme: dark ? 'dark' : 'default' });
+    mermaid.initialize({
+      startOnLoad: false,
+      securityLevel: 'strict',
+      htmlLabels: false,
+      layout: 'dagre',
+      theme: dark ? 'dark' : 'default',
+    });
     return mermaid;
   });
 }
@@ -25,7 +31,15 @@ async function copyText(text: string): Promise<boolean> {
 }
 
 /** "Copy as Mermaid" and an on-demand rendering of the same sequence diagram. */
-export function MermaidExport({ msg, events, names }: { msg: number; events: readonly TraceEvent[]; names: NameBook }): React.JSX.Element {
+export function MermaidExport({
+  msg,
+  events,
+  names,
+}: {
+  msg: number;
+  events: readonly TraceEvent[];
+  names: NameBook;
+}): React.JSX.Element {
   const text = toSequenceDiagram(msg, events, names);
   const [status, setStatus] = useState('');
   const [shown, setShown] = useState(false);
@@ -58,13 +72,22 @@ export function MermaidExport({ msg, events, names }: { msg: number; events: rea
           className="pg-btn"
           onClick={async () => {
             const ok = await copyText(text);
-            setStatus(ok ? 'Copied.' : 'Copying was refused by the browser: select the text below and copy it.');
+            setStatus(
+              ok
+                ? 'Copied.'
+                : 'Copying was refused by the browser: select the text below and copy it.',
+            );
             if (!ok) setShown(true);
           }}
         >
           Copy as Mermaid
         </button>
-        <button type="button" className="pg-btn" aria-expanded={shown} onClick={() => setShown((v) => !v)}>
+        <button
+          type="button"
+          className="pg-btn"
+          aria-expanded={shown}
+          onClick={() => setShown((v) => !v)}
+        >
           {shown ? 'Hide sequence diagram' : 'Show sequence diagram'}
         </button>
         <span role="status" className="pg-muted">
@@ -73,12 +96,23 @@ export function MermaidExport({ msg, events, names }: { msg: number; events: rea
       </div>
       {shown ? (
         <>
-          <div ref={box} className="pg-mermaid-svg" aria-label={`Sequence diagram of message ${msg}`} role="img" />
+          <div
+            ref={box}
+            className="pg-mermaid-svg"
+            aria-label={`Sequence diagram of message ${msg}`}
+            role="img"
+          />
           {error ? <p className="pg-bad">Mermaid could not draw it: {error}</p> : null}
           <label htmlFor={textId} className="pg-muted">
             Mermaid source
           </label>
-          <textarea id={textId} className="pg-mono pg-mermaid-text" readOnly value={text} rows={6} />
+          <textarea
+            id={textId}
+            className="pg-mono pg-mermaid-text"
+            readOnly
+            value={text}
+            rows={6}
+          />
         </>
       ) : null}
     </div>

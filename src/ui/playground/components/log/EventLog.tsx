@@ -50,8 +50,21 @@ export function EventLog(): React.JSX.Element {
   const visible = rows.slice(first, last);
   return (
     <div className="pg-logpanel">
-      <LogFilters filter={filter} onChange={setFilter} names={names} shown={rows.length} total={store.log.items.length} stick={stick} onStick={setStick} />
-      <div className="pg-logtable" role="table" aria-label="Trace events" aria-rowcount={rows.length + 1}>
+      <LogFilters
+        filter={filter}
+        onChange={setFilter}
+        names={names}
+        shown={rows.length}
+        total={store.log.items.length}
+        stick={stick}
+        onStick={setStick}
+      />
+      <div
+        className="pg-logtable"
+        role="table"
+        aria-label="Trace events"
+        aria-rowcount={rows.length + 1}
+      >
         <div className="pg-logrow pg-loghead" role="row">
           <span role="columnheader">Time</span>
           <span role="columnheader">Kind</span>
@@ -74,7 +87,14 @@ export function EventLog(): React.JSX.Element {
         >
           <div style={{ height: rows.length * ROW_HEIGHT, position: 'relative' }}>
             {visible.map((e, i) => (
-              <LogRow key={first + i} e={e} index={first + i} names={names} selected={e.msg > 0 && e.msg === selected} onSelect={(msg) => store.select(msg)} />
+              <LogRow
+                key={first + i}
+                e={e}
+                index={first + i}
+                names={names}
+                selected={e.msg > 0 && e.msg === selected}
+                onSelect={(msg) => store.select(msg)}
+              />
             ))}
           </div>
         </div>

@@ -6,7 +6,23 @@ import { formatInt } from '../../model/format';
 import { parsePhone, type LogFilter } from '../../model/log-filter';
 
 /** Filter by kind, phone and message; the counts say how much of the log is shown. */
-export function LogFilters({ filter, onChange, names, shown, total, stick, onStick }: { filter: LogFilter; onChange: (f: LogFilter) => void; names: NameBook; shown: number; total: number; stick: boolean; onStick: (v: boolean) => void }): React.JSX.Element {
+export function LogFilters({
+  filter,
+  onChange,
+  names,
+  shown,
+  total,
+  stick,
+  onStick,
+}: {
+  filter: LogFilter;
+  onChange: (f: LogFilter) => void;
+  names: NameBook;
+  shown: number;
+  total: number;
+  stick: boolean;
+  onStick: (v: boolean) => void;
+}): React.JSX.Element {
   const kindId = useId();
   const phoneId = useId();
   const msgId = useId();
@@ -20,7 +36,11 @@ export function LogFilters({ filter, onChange, names, shown, total, stick, onSti
     const m = patch.msg ?? msgText;
     const phone = parsePhone(p, names);
     const msg = /^#?\d+$/.test(m.trim()) ? Number(m.trim().replace('#', '')) : undefined;
-    onChange({ kinds: new Set(k ? [k as TraceKind] : []), ...(phone !== undefined ? { phone } : {}), ...(msg !== undefined ? { msg } : {}) });
+    onChange({
+      kinds: new Set(k ? [k as TraceKind] : []),
+      ...(phone !== undefined ? { phone } : {}),
+      ...(msg !== undefined ? { msg } : {}),
+    });
   };
   return (
     <div className="pg-logfilters" role="group" aria-label="Filter the event log">

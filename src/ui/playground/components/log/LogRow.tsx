@@ -8,7 +8,19 @@ import { PROTOCOL_SHORT } from '../../model/settings';
 export const ROW_HEIGHT = 24;
 
 /** One trace event; rows of chat messages open the inspector (click, Enter or Space). */
-export const LogRow = memo(function LogRow({ e, index, names, selected, onSelect }: { e: TraceEvent; index: number; names: NameBook; selected: boolean; onSelect: (msg: number) => void }): React.JSX.Element {
+export const LogRow = memo(function LogRow({
+  e,
+  index,
+  names,
+  selected,
+  onSelect,
+}: {
+  e: TraceEvent;
+  index: number;
+  names: NameBook;
+  selected: boolean;
+  onSelect: (msg: number) => void;
+}): React.JSX.Element {
   const pick = (): void => {
     if (e.msg > 0) onSelect(e.msg);
   };
@@ -19,7 +31,13 @@ export const LogRow = memo(function LogRow({ e, index, names, selected, onSelect
       aria-selected={selected}
       tabIndex={e.msg > 0 ? 0 : -1}
       className={`pg-logrow pg-kind-${e.kind}${selected ? ' pg-selected' : ''}${e.msg > 0 ? ' pg-clickable' : ''}`}
-      style={{ position: 'absolute', top: index * ROW_HEIGHT, height: ROW_HEIGHT, left: 0, right: 0 }}
+      style={{
+        position: 'absolute',
+        top: index * ROW_HEIGHT,
+        height: ROW_HEIGHT,
+        left: 0,
+        right: 0,
+      }}
       onClick={pick}
       onKeyDown={(ev) => {
         if (ev.key === 'Enter' || ev.key === ' ') {
@@ -29,15 +47,23 @@ export const LogRow = memo(function LogRow({ e, index, names, selected, onSelect
       }}
       title={KIND_MEANING[e.kind]}
     >
-      <span role="cell" className="pg-mono">{formatClock(e.t)}</span>
+      <span role="cell" className="pg-mono">
+        {formatClock(e.t)}
+      </span>
       <span role="cell">
         <span className={`pg-kind pg-kind-${e.kind}`}>{e.kind}</span>
       </span>
       <span role="cell">{routeText(e, names)}</span>
-      <span role="cell" className="pg-mono">{e.msg > 0 ? `#${e.msg}` : ''}</span>
-      <span role="cell" className="pg-mono">{e.bytes > 0 ? formatInt(e.bytes) : ''}</span>
+      <span role="cell" className="pg-mono">
+        {e.msg > 0 ? `#${e.msg}` : ''}
+      </span>
+      <span role="cell" className="pg-mono">
+        {e.bytes > 0 ? formatInt(e.bytes) : ''}
+      </span>
       <span role="cell">{e.proto ? PROTOCOL_SHORT[e.proto] : ''}</span>
-      <span role="cell" className="pg-note-cell">{e.note ?? ''}</span>
+      <span role="cell" className="pg-note-cell">
+        {e.note ?? ''}
+      </span>
     </div>
   );
 });

@@ -8,7 +8,14 @@ import { formatClock } from '../../model/format';
  */
 export function Scrubber(): React.JSX.Element {
   const store = usePlaygroundStore();
-  const { now, max, duration } = useView((s) => ({ now: s.snapshot?.nowMs ?? 0, max: s.maxReachedMs, duration: s.snapshot?.durationMs ?? 0 }), shallowEqual);
+  const { now, max, duration } = useView(
+    (s) => ({
+      now: s.snapshot?.nowMs ?? 0,
+      max: s.maxReachedMs,
+      duration: s.snapshot?.durationMs ?? 0,
+    }),
+    shallowEqual,
+  );
   const [drag, setDrag] = useState<number | undefined>(undefined);
   const [goto, setGoto] = useState('');
   const rangeId = useId();
@@ -25,7 +32,8 @@ export function Scrubber(): React.JSX.Element {
     if (Math.abs(target - now) >= 1) void store.seek(target);
   };
   const gotoSec = Number(goto);
-  const gotoOk = goto.trim() !== '' && Number.isFinite(gotoSec) && gotoSec >= 0 && gotoSec * 1000 <= duration;
+  const gotoOk =
+    goto.trim() !== '' && Number.isFinite(gotoSec) && gotoSec >= 0 && gotoSec * 1000 <= duration;
   const behind = now < max - 0.5;
   return (
     <div className="pg-scrubber" role="group" aria-label="Time travel">
@@ -52,12 +60,26 @@ export function Scrubber(): React.JSX.Element {
         }}
       >
         <label htmlFor={gotoId}>Go to second</label>
-        <input id={gotoId} type="number" min={0} step="any" value={goto} onChange={(e) => setGoto(e.target.value)} aria-invalid={goto !== '' && !gotoOk} />
+        <input
+          id={gotoId}
+          type="number"
+          min={0}
+          step="any"
+          value={goto}
+          onChange={(e) => setGoto(e.target.value)}
+          aria-invalid={goto !== '' && !gotoOk}
+        />
         <button type="submit" className="pg-btn" disabled={!gotoOk}>
           Go
         </button>
       </form>
-      <button type="button" className="pg-btn" disabled={!behind} onClick={() => void store.fork()} title="Forget the inputs recorded after this moment and continue from here">
+      <button
+        type="button"
+        className="pg-btn"
+        disabled={!behind}
+        onClick={() => void store.fork()}
+        title="Forget the inputs recorded after this moment and continue from here"
+      >
         Fork from here
       </button>
     </div>

@@ -3,11 +3,21 @@ export interface BarRow {
   readonly key: string;
   readonly label: string;
   /** Segments stacked in one bar (header and payload), or one. */
-  readonly parts: readonly { readonly value: number; readonly className: string; readonly title: string }[];
+  readonly parts: readonly {
+    readonly value: number;
+    readonly className: string;
+    readonly title: string;
+  }[];
   readonly text: string;
 }
 
-export function Bars({ rows, label }: { rows: readonly BarRow[]; label: string }): React.JSX.Element {
+export function Bars({
+  rows,
+  label,
+}: {
+  rows: readonly BarRow[];
+  label: string;
+}): React.JSX.Element {
   const max = Math.max(1e-9, ...rows.map((r) => r.parts.reduce((a, p) => a + p.value, 0)));
   if (rows.length === 0) return <p className="pg-muted pg-empty">No data yet.</p>;
   return (
@@ -17,7 +27,12 @@ export function Bars({ rows, label }: { rows: readonly BarRow[]; label: string }
           <span className="pg-bar-label">{r.label}</span>
           <span className="pg-bar-track" aria-hidden="true">
             {r.parts.map((p) => (
-              <span key={p.className} className={`pg-bar ${p.className}`} style={{ width: `${(p.value / max) * 100}%` }} title={p.title} />
+              <span
+                key={p.className}
+                className={`pg-bar ${p.className}`}
+                style={{ width: `${(p.value / max) * 100}%` }}
+                title={p.title}
+              />
             ))}
           </span>
           <span className="pg-bar-value" data-testid={`${label}:${r.key}`}>

@@ -11,11 +11,18 @@ export function MessageStates({ m }: { m: Report['messages'] }): React.JSX.Eleme
     { key: 'read', value: m.read, cls: 'pg-state-read' },
     { key: 'lost', value: m.lost, cls: 'pg-state-lost' },
   ];
-  const total = Math.max(1, parts.reduce((a, p) => a + p.value, 0));
+  const total = Math.max(
+    1,
+    parts.reduce((a, p) => a + p.value, 0),
+  );
   return (
     <div className="pg-states">
       <div className="pg-state-bar" aria-hidden="true">
-        {parts.map((p) => (p.value ? <span key={p.key} className={p.cls} style={{ width: `${(p.value / total) * 100}%` }} /> : null))}
+        {parts.map((p) =>
+          p.value ? (
+            <span key={p.key} className={p.cls} style={{ width: `${(p.value / total) * 100}%` }} />
+          ) : null,
+        )}
       </div>
       <ul className="pg-state-list">
         <li>
@@ -23,7 +30,8 @@ export function MessageStates({ m }: { m: Report['messages'] }): React.JSX.Eleme
         </li>
         {parts.map((p) => (
           <li key={p.key}>
-            <span className={`pg-swatch ${p.cls}`} aria-hidden="true" /> {p.key} <strong data-testid={`state:${p.key}`}>{formatInt(p.value)}</strong>
+            <span className={`pg-swatch ${p.cls}`} aria-hidden="true" /> {p.key}{' '}
+            <strong data-testid={`state:${p.key}`}>{formatInt(p.value)}</strong>
           </li>
         ))}
       </ul>

@@ -11,7 +11,17 @@ import { Sparkline } from './Sparkline';
 
 const PROTOS: readonly ProtocolName[] = ['short-poll', 'long-poll', 'websocket', 'mqtt'];
 
-function Tile({ title, value, children, source }: { title: string; value: string; children?: React.ReactNode; source?: string }): React.JSX.Element {
+function Tile({
+  title,
+  value,
+  children,
+  source,
+}: {
+  title: string;
+  value: string;
+  children?: React.ReactNode;
+  source?: string;
+}): React.JSX.Element {
   return (
     <div className="pg-tile">
       <h3>
@@ -41,13 +51,27 @@ function protocolRows(s: Snapshot, f: (proto: ProtocolName) => BarRow | undefine
 export function MetricsPanel(): React.JSX.Element {
   const s = useView((v) => v.slow);
   const history = useView((v) => v.history);
-  const gw = useView((v) => ({ max: v.slow?.gateway.maxConnections ?? 1, pct: v.slow?.gateway.thresholdPct ?? 80 }), shallowEqual);
+  const gw = useView(
+    (v) => ({ max: v.slow?.gateway.maxConnections ?? 1, pct: v.slow?.gateway.thresholdPct ?? 80 }),
+    shallowEqual,
+  );
   if (!s) return <p className="pg-muted">Starting…</p>;
   const r = s.report;
   const bytesPer = protocolRows(s, (p) => {
     const x = r.protocols[p];
     if (!x || x.bytesPerDeliveredMessage === null) return undefined;
-    return { key: p, label: PROTOCOL_SHORT[p], parts: [{ value: x.bytesPerDeliveredMessage, className: `pg-fill-${p}`, title: 'bytes per delivered message' }], text: formatBytes(x.bytesPerDeliveredMessage) };
+    return {
+      key: p,
+      label: PROTOCOL_SHORT[p],
+      parts: [
+        {
+          value: x.bytesPerDeliveredMessage,
+          className: `pg-fill-${p}`,
+          title: 'bytes per delivered message',
+        },
+      ],
+      text: formatBytes(x.bytesPerDeliveredMessage),
+    };
   });
   const headers = protocolRows(s, (p) => {
     const x = r.protocols[p];
@@ -57,8 +81,16 @@ export function MetricsPanel(): React.JSX.Element {
       key: p,
       label: PROTOCOL_SHORT[p],
       parts: [
-        { value: x.headerBytes, className: 'pg-fill-header', title: `headers ${formatBytes(x.headerBytes)}` },
-        { value: x.payloadBytes, className: 'pg-fill-payload', title: `payload ${formatBytes(x.payloadBytes)}` },
+        {
+          value: x.headerBytes,
+          className: 'pg-fill-header',
+          title: `headers ${formatBytes(x.headerBytes)}`,
+        },
+        {
+          value: x.payloadBytes,
+          className: 'pg-fill-payload',
+          title: `payload ${formatBytes(x.payloadBytes)}`,
+        },
       ],
       text: `${formatPct(share)} headers`,
     };
@@ -66,30 +98,59 @@ export function MetricsPanel(): React.JSX.Element {
   const energy = protocolRows(s, (p) => {
     const x = r.energy[p];
     if (!x) return undefined;
-    return { key: p, label: PROTOCOL_SHORT[p], parts: [{ value: x.joulesPerPhoneHour, className: `pg-fill-${p}`, title: 'joules per phone-hour' }], text: `${formatInt(x.joulesPerPhoneHour)} J/h` };
+    return {
+      key: p,
+      label: PROTOCOL_SHORT[p],
+      parts: [
+        { value: x.joulesPerPhoneHour, className: `pg-fill-${p}`, title: 'joules per phone-hour' },
+      ],
+      text: `${formatInt(x.joulesPerPhoneHour)} J/h`,
+    };
   });
   return (
     <div className="pg-metrics">
       <div className="pg-tiles">
         <Tile title="Connections held" value={formatInt(s.gateway.connections)}>
-          <Sparkline values={series(history, (x) => x.connections)} max={gw.max} label="connections held over time" />
+          <Sparkline
+            values={series(history, (x) => x.connections)}
+            max={gw.max}
+            label="connections held over time"
+          />
         </Tile>
         <Tile title="Load vs capacity" value={formatPct(s.gateway.load)}>
-          <Sparkline values={series(history, (x) => x.load * 100)} max={100} threshold={s.gateway.backpressure ? gw.pct : undefined} label={`gateway load over time, threshold ${gw.pct} %`} />
+          <Sparkline
+            values={series(history, (x) => x.load * 100)}
+            max={100}
+            threshold={s.gateway.backpressure ? gw.pct : undefined}
+            label={`gateway load over time, threshold ${gw.pct} %`}
+          />
         </Tile>
         <Tile title="Refused connections" value={formatInt(r.gateway.refusedConnections)}>
-          <Sparkline values={series(history, (x) => x.refused)} label="refused connections over time" />
+          <Sparkline
+            values={series(history, (x) => x.refused)}
+            label="refused connections over time"
+          />
         </Tile>
         <Tile title="Stored now" value={formatInt(s.store.pending)}>
-          <Sparkline values={series(history, (x) => x.stored)} label="messages in storage over time" />
+          <Sparkline
+            values={series(history, (x) => x.stored)}
+            label="messages in storage over time"
+          />
         </Tile>
         <Tile title="Delivery latency" value={`p50 ${formatMs(r.latencyMs.p50)}`}>
           <p className="pg-small-text">
             p95 {formatMs(r.latencyMs.p95)} · p99 {formatMs(r.latencyMs.p99)}
           </p>
-          <Sparkline values={series(history, (x) => x.p95)} label="p95 delivery latency over time" />
+          <Sparkline
+            values={series(history, (x) => x.p95)}
+            label="p95 delivery latency over time"
+          />
         </Tile>
-        <Tile title="Memory per connection" value={`~${formatInt(r.gateway.bytesPerConnection)} B`} source={`${SOURCES.erlang}. ${SOURCES.whatsapp}.`}>
+        <Tile
+          title="Memory per connection"
+          value={`~${formatInt(r.gateway.bytesPerConnection)} B`}
+          source={`${SOURCES.erlang}. ${SOURCES.whatsapp}.`}
+        >
           <p className="pg-small-text">the gateway’s record per held connection</p>
         </Tile>
       </div>
@@ -102,7 +163,9 @@ export function MetricsPanel(): React.JSX.Element {
       <h3>Header vs payload bytes</h3>
       <Bars rows={headers} label="header vs payload" />
       <p className="pg-key">
-        <span className="pg-swatch pg-fill-header" aria-hidden="true" /> headers <span className="pg-swatch pg-fill-payload" aria-hidden="true" /> payload (envelopes, ciphertext)
+        <span className="pg-swatch pg-fill-header" aria-hidden="true" /> headers{' '}
+        <span className="pg-swatch pg-fill-payload" aria-hidden="true" /> payload (envelopes,
+        ciphertext)
       </p>
       <h3>
         Radio energy per phone-hour <Source text={SOURCES.lte} />
