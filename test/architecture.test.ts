@@ -1,84 +1,73 @@
-// Proves the dependency directions of DESIGN.md: the engine imports nothing outside itself (and
-// no platform APIs), the UI reaches the simulation only through the bridge, the bridge is types.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+// Proves the layer rule (tools/eslint/layers.js) catches what DESIGN.md forbids — static, type,
+// re-exported and dynamic imports across layers, and packages in the engine — and that the tree
+// itself has none. `npm test` lints the tree too; this test shows the rule can fail.
+import { resolve } from 'node:path';
+import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
-const ROOT = resolve(__dirname, '..');
+const ROOT = resolve(import.meta.dirname, '..');
+const eslint = new ESLint({ cwd: ROOT });
 
-function files(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...files(p));
-    else if (/\.(ts|tsx)$/.test(name) && !/\.test\.tsx?$/.test(name)) out.push(p);
-  }
-  return out;
+/** Layer-rule messages for `code` as if it were the file at `path`. */
+async function layerErrors(path: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: resolve(ROOT, path) });
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'layers/layers').map((m) => m.message);
 }
 
-interface Import {
-  readonly from: string;
-  readonly spec: string;
-  readonly typeOnly: boolean;
-  /** The imported file relative to the root, for relative imports. */
-  readonly target?: string;
-}
-
-function imports(file: string): Import[] {
-  const text = readFileSync(file, 'utf8');
-  const out: Import[] = [];
-  for (const m of text.matchAll(
-    /^\s*(import|export)\s+(type\s+)?[^'"]*?from\s+['"]([^'"]+)['"]/gm,
-  )) {
-    const spec = m[3]!;
-    const typeOnly = m[2] !== undefined;
-    const target = spec.startsWith('.') ? relative(ROOT, resolve(dirname(file), spec)) : undefined;
-    out.push({ from: relative(ROOT, file), spec, typeOnly, ...(target ? { target } : {}) });
-  }
-  return out;
-}
-
-const all = (dir: string): Import[] => files(join(ROOT, dir)).flatMap(imports);
-const show = (i: Import): string => `${i.from} imports ${i.spec}`;
-
-describe('architecture', () => {
-  it('the engine imports nothing outside src/engine except pure libraries', () => {
-    const allowedPackages = ['@noble/curves', '@noble/ciphers', '@noble/hashes'];
-    const bad = all('src/engine').filter((i) =>
-      i.target
-        ? !i.target.startsWith('src/engine')
-        : !allowedPackages.some((p) => i.spec.startsWith(p)),
+describe('layer rule', () => {
+  it('refuses a static import from the engine into the UI', async () => {
+    const errors = await layerErrors(
+      'src/engine/gateway/x.ts',
+      "import { App } from '../../ui/playground/App';\nexport const a = App;\n",
     );
-    expect(bad.map(show)).toEqual([]);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/src\/engine.*may not import src\/ui\/playground\/App/);
   });
 
-  it('the UI reaches the simulation only through the bridge types', () => {
-    const bad = all('src/ui').filter(
-      (i) =>
-        i.target !== undefined &&
-        /^src\/(engine|runtime|adapters)\//.test(i.target) &&
-        !(i.typeOnly && i.target.startsWith('src/engine')) &&
-        !isEntry(i.from),
+  it('refuses a dynamic import and a re-export, which a regex over `from` lines missed', async () => {
+    const errors = await layerErrors(
+      'src/ui/playground/x.ts',
+      "export { Simulation } from '../../engine/sim/simulation';\nexport const load = () => import('../../runtime/local-playground');\n",
     );
-    expect(bad.map(show)).toEqual([]);
+    expect(errors).toHaveLength(2);
   });
 
-  it('the bridge holds types only', () => {
-    const bad = all('src/bridge').filter(
-      (i) => !i.typeOnly && i.target !== undefined && !i.target.startsWith('src/bridge'),
+  it('refuses a package in the engine but allows @noble', async () => {
+    const errors = await layerErrors(
+      'src/engine/crypto/x.ts',
+      "import { x25519 } from '@noble/curves/ed25519.js';\nimport { openDB } from 'idb';\nexport const a = [x25519, openDB];\n",
     );
-    expect(bad.map(show)).toEqual([]);
+    expect(errors).toEqual([expect.stringMatching(/may not import the package "idb"/)]);
   });
 
-  it('adapters depend on engine types only', () => {
-    const bad = all('src/adapters').filter(
-      (i) => i.target !== undefined && /^src\/(ui|runtime)\//.test(i.target),
+  it('lets the bridge take only types from the engine, beyond its shared vocabulary', async () => {
+    const value = await layerErrors(
+      'src/bridge/x.ts',
+      "import { Simulation } from '../engine/sim/simulation';\nexport const a = Simulation;\n",
     );
-    expect(bad.map(show)).toEqual([]);
+    expect(value).toEqual([expect.stringMatching(/only types/)]);
+    const types = await layerErrors(
+      'src/bridge/x.ts',
+      "import type { Simulation } from '../engine/sim/simulation';\nexport type A = Simulation;\n",
+    );
+    expect(types).toEqual([]);
+  });
+
+  it('keeps worker files to the runtime and adapters', async () => {
+    const errors = await layerErrors(
+      'workers/x.worker.ts',
+      "import { Gateway } from '../src/engine/gateway/gateway';\nexport const g = Gateway;\n",
+    );
+    expect(errors).toHaveLength(1);
+  });
+
+  it('finds nothing in the tree as it is', async () => {
+    const results = await eslint.lintFiles(['src', 'workers']);
+    const layer = results.flatMap((r) =>
+      r.messages
+        .filter((m) => m.ruleId === 'layers/layers')
+        .map((m) => `${r.filePath}: ${m.message}`),
+    );
+    expect(layer).toEqual([]);
   });
 });
-
-/** The page's entry file wires the host to the UI; it is the one place allowed to know both. */
-function isEntry(file: string): boolean {
-  return /(^|\/)main\.tsx$/.test(file) || /create-playground\.ts$/.test(file);
-}

@@ -3,7 +3,7 @@
  * serves a run in one thread and a run spread over hosts (where there is no Simulation to look into).
  */
 import type { TraceEvent } from '../src/engine/kernel/trace';
-import { isPhoneActor } from '../src/engine/sim/actors';
+import { isPhoneActor } from '../src/engine/model/actors';
 import type { Report } from '../src/engine/sim/report';
 
 /** Records every event of a run. */
@@ -38,13 +38,13 @@ export function violations(r: Report, events: readonly TraceEvent[]): string[] {
         }
         break;
       case 'delivered': {
-        if (!deliveredAt.has(e.msg)) deliveredAt.set(e.msg, e.t);
+        if (!deliveredAt.has(e.msg)) deliveredAt.set(e.msg, e.atMs);
         const seq = chatSeq.get(e.msg);
         if (seq !== undefined) {
           const prev = lastSeq.get(pair) ?? 0;
           if (seq <= prev)
             out.push(
-              `order: chat seq ${seq} on ${pair} after seq ${prev} (message ${e.msg} at ${e.t} ms)`,
+              `order: chat seq ${seq} on ${pair} after seq ${prev} (message ${e.msg} at ${e.atMs} ms)`,
             );
           lastSeq.set(pair, Math.max(prev, seq));
         }
@@ -52,18 +52,18 @@ export function violations(r: Report, events: readonly TraceEvent[]): string[] {
       }
       case 'read':
         if (isPhoneActor(e.from) && isPhoneActor(e.to) && !readAt.has(e.msg))
-          readAt.set(e.msg, e.t);
+          readAt.set(e.msg, e.atMs);
         break;
       case 'accepted':
-        if (isPhoneActor(e.from) && !acceptedAt.has(e.msg)) acceptedAt.set(e.msg, e.t);
+        if (isPhoneActor(e.from) && !acceptedAt.has(e.msg)) acceptedAt.set(e.msg, e.atMs);
         break;
       case 'receipt': {
         const cause = e.note === 'read' ? readAt.get(e.msg) : deliveredAt.get(e.msg);
-        if (cause === undefined || cause > e.t)
-          out.push(`receipt "${e.note}" for message ${e.msg} at ${e.t} ms before its cause`);
+        if (cause === undefined || cause > e.atMs)
+          out.push(`receipt "${e.note}" for message ${e.msg} at ${e.atMs} ms before its cause`);
         const acc = acceptedAt.get(e.msg);
-        if (acc === undefined || acc > e.t)
-          out.push(`receipt for message ${e.msg} at ${e.t} ms before the gateway accepted it`);
+        if (acc === undefined || acc > e.atMs)
+          out.push(`receipt for message ${e.msg} at ${e.atMs} ms before the gateway accepted it`);
         break;
       }
       default:

@@ -5,7 +5,7 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { ScenarioFile, TimedAction } from '../engine/scenario/scenario';
-import type { StoredItem } from '../engine/sim/messages';
+import type { StoredItem } from '../engine/model/messages';
 
 /** A point of virtual time: events before `ms`, or up to and including it. */
 export interface StoredMark {

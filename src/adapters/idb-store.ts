@@ -1,5 +1,5 @@
 import type { IDBPDatabase } from 'idb';
-import type { StoredItem } from '../engine/sim/messages';
+import type { StoredItem } from '../engine/model/messages';
 import type { PersistOp } from '../engine/store/store-actor';
 import { openDoubleTickDb, type DoubleTickDb, type StoredMark } from './idb-db';
 

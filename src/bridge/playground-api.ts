@@ -2,12 +2,13 @@
  * The API between the page and the simulation's hosts (workers in the app, one thread in tests).
  * Types only: the UI depends on this file, never on the engine's code.
  */
-import type { ProtocolName, TraceEvent, TraceKind } from '../engine/kernel/trace';
-import type { LinkQuality } from '../engine/net/mobile-link';
+import type { ProtocolName } from '../engine/model/protocols';
+import type { TraceEvent, TraceKind } from '../engine/kernel/trace';
+import type { LinkQuality } from '../engine/model/link-quality';
 import type { ReceiptStatus } from '../engine/phone/chat-book';
 import type { PhoneStatus } from '../engine/phone/connection-state';
 import type { ScenarioFile } from '../engine/scenario/scenario';
-import type { InputAction } from '../engine/sim/messages';
+import type { InputAction } from '../engine/model/messages';
 import type { Report } from '../engine/sim/report';
 
 export type {

@@ -12,8 +12,8 @@ import { encodeMqtt } from '../engine/protocols/mqtt/codec';
 import { DEFAULT_PROTOCOL_SETTINGS } from '../engine/protocols/protocol-settings';
 import { validateScenario } from '../engine/scenario/validate-scenario';
 import type { ScenarioFile } from '../engine/scenario/scenario';
-import { ACTOR } from '../engine/sim/actors';
-import type { SimMessage } from '../engine/sim/messages';
+import { ACTOR } from '../engine/model/actors';
+import type { SimMessage } from '../engine/model/messages';
 import { Simulation } from '../engine/sim/simulation';
 import { median, type BenchRow } from './bench-row';
 import { machineLoadRow, otherProcessCores, sampleCpu } from './machine-load';
@@ -44,11 +44,11 @@ function bareLoop(pending: number, events: number): number {
   const rng = createRng(1);
   let seq = 0;
   for (let i = 0; i < pending; i++)
-    q.push({ t: rng.int(0, 60_000), src: i, seq: ++seq, to: i, msg: 0 });
+    q.push({ atMs: rng.int(0, 60_000), src: i, seq: ++seq, to: i, msg: 0 });
   const t0 = performance.now();
   for (let i = 0; i < events; i++) {
     const e = q.pop()!;
-    q.push({ t: e.t + 1 + rng.int(0, 60_000), src: e.src, seq: ++seq, to: e.to, msg: 0 });
+    q.push({ atMs: e.atMs + 1 + rng.int(0, 60_000), src: e.src, seq: ++seq, to: e.to, msg: 0 });
   }
   return events / ((performance.now() - t0) / 1000);
 }

@@ -9,7 +9,7 @@ import { validateScenario } from '../engine/scenario/validate-scenario';
 import { buildReport } from '../engine/sim/report';
 import { Simulation } from '../engine/sim/simulation';
 import { Cluster } from '../runtime/cluster/cluster';
-import { ClusterRun } from '../runtime/cluster/cluster-run';
+import { Coordinator } from '../runtime/cluster/coordinator';
 import { LOOKAHEAD_MS } from '../runtime/cluster/partition';
 import { nodeWorkerSpawner } from '../runtime/node/worker-spawner';
 import { median, type BenchRow } from './bench-row';
@@ -101,7 +101,7 @@ interface Attempt {
   readonly rtPerSec: number;
   readonly pipelineMs: number;
   readonly oneThreadMs: number;
-  readonly run: ClusterRun;
+  readonly run: Coordinator;
   /** Cores other processes (or the hypervisor) kept busy meanwhile. */
   readonly others: number;
 }
@@ -114,7 +114,7 @@ async function measure(cluster: Cluster, scenario: Scenario, messages: number): 
   const cpu0 = sampleCpu();
   const rts = [await rawRoundTripsPerSec(ROUND_TRIPS)];
   const pipeline = await timed(3, 3, async () => {
-    const run = await ClusterRun.start(
+    const run = await Coordinator.start(
       cluster,
       scenario,
       { recordWire: false, store: { persistence: 'none' } },
@@ -167,7 +167,7 @@ export async function benchWorkers(): Promise<BenchRow[]> {
     const pipelinePerSec = messages / (best.pipelineMs / 1000);
     const crossPerSec = run.crossEvents / (best.pipelineMs / 1000);
 
-    const idle = await ClusterRun.start(
+    const idle = await Coordinator.start(
       cluster,
       scenario,
       { recordWire: false, store: { persistence: 'none' } },

@@ -5,8 +5,8 @@
  * `{ "hex": "…" }`, plus `"utf8": "…"` when the bytes are valid UTF-8. Each line ends with
  * `bytes`, the number of bytes the packet used; in stdin mode it also carries `line` (1-based).
  */
-import { fromHex, toHex, utf8Decode } from '../engine/protocols/bytes';
-import { formatDecodeError, type DecodeResult } from '../engine/protocols/decode-result';
+import { fromHex, toHex, utf8Decode } from '../engine/model/bytes';
+import { formatDecodeError, type DecodeResult } from '../engine/model/decode-result';
 import { decodeHttpMessage } from '../engine/protocols/http/codec';
 import { decodeMqtt } from '../engine/protocols/mqtt/codec';
 import { decodeWsFrame } from '../engine/protocols/ws/codec';

@@ -3,7 +3,7 @@ import { parseScenario } from '../engine/scenario/validate-scenario';
 import { buildReport } from '../engine/sim/report';
 import { ServerViewRecorder } from '../engine/sim/server-view';
 import { Simulation } from '../engine/sim/simulation';
-import { actorName } from '../engine/sim/actors';
+import { actorName } from '../engine/model/actors';
 import { formatSummary } from './summary';
 
 export interface RunIo {
@@ -48,13 +48,13 @@ export async function runScenarioCommand(argv: string[], io: RunIo): Promise<num
       emit: (e: import('../engine/kernel/trace').TraceEvent) =>
         io.stdout(
           JSON.stringify({
-            t: e.t,
+            atMs: e.atMs,
             kind: e.kind,
             from: actorName(e.from),
             to: actorName(e.to),
             msg: e.msg,
             bytes: e.bytes,
-            arriveT: e.arriveT,
+            arriveAtMs: e.arriveAtMs,
             proto: e.proto,
             note: e.note,
           }),

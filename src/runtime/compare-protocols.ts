@@ -3,7 +3,7 @@
  * so the host's thread stays responsive. Every figure in a row comes from the run's report.
  */
 import type { ComparisonOptions, ComparisonRow } from '../bridge/playground-api';
-import { PROTOCOLS, type ProtocolName } from '../engine/kernel/trace';
+import { PROTOCOLS, type ProtocolName } from '../engine/model/protocols';
 import type { ScenarioFile } from '../engine/scenario/scenario';
 import { validateScenario } from '../engine/scenario/validate-scenario';
 import { buildReport } from '../engine/sim/report';

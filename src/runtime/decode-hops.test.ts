@@ -2,7 +2,7 @@
 // frame and HTTP request decode to their spec fields, with the chat envelope (ciphertext) inside.
 import { describe, expect, it } from 'vitest';
 import type { DecodedPacket } from '../bridge/playground-api';
-import type { ProtocolName } from '../engine/kernel/trace';
+import type { ProtocolName } from '../engine/model/protocols';
 import { validateScenario } from '../engine/scenario/validate-scenario';
 import { Simulation } from '../engine/sim/simulation';
 import { decodeChunk, decodeHops } from './decode-hops';

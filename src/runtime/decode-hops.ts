@@ -4,8 +4,9 @@
  */
 import type { DecodedField, DecodedPacket, HopBytes } from '../bridge/playground-api';
 import { CHAT_ENVELOPE_HEADER_BYTES, decodeEnvelope, type Envelope } from '../engine/chat/envelope';
-import type { ProtocolName, TraceEvent } from '../engine/kernel/trace';
-import { toHex, utf8Decode } from '../engine/protocols/bytes';
+import type { ProtocolName } from '../engine/model/protocols';
+import type { TraceEvent } from '../engine/kernel/trace';
+import { toHex, utf8Decode } from '../engine/model/bytes';
 import { TAG_BYTES } from '../engine/crypto/aead';
 import {
   BASE_HEADER_BYTES,
@@ -13,7 +14,7 @@ import {
   headerBytes as sealedHeaderBytes,
   INITIATOR_KEYS_BYTES,
 } from '../engine/crypto/sealed-header';
-import { formatDecodeError } from '../engine/protocols/decode-result';
+import { formatDecodeError } from '../engine/model/decode-result';
 import { decodeHttpMessage } from '../engine/protocols/http/codec';
 import { decodeMqtt } from '../engine/protocols/mqtt/codec';
 import type { MqttPacket } from '../engine/protocols/mqtt/messages';

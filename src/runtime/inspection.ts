@@ -1,8 +1,8 @@
 import type { MessageInspection } from '../bridge/playground-api';
 import type { TraceEvent } from '../engine/kernel/trace';
-import { toHex } from '../engine/protocols/bytes';
-import { ACTOR } from '../engine/sim/actors';
-import type { StoredItem } from '../engine/sim/messages';
+import { toHex } from '../engine/model/bytes';
+import { ACTOR } from '../engine/model/actors';
+import type { StoredItem } from '../engine/model/messages';
 import { decodeHops } from './decode-hops';
 
 /** One message's inspection from its recorded events and what the store holds of it (any host). */

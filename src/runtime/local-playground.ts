@@ -10,10 +10,10 @@ import type {
   Snapshot,
 } from '../bridge/playground-api';
 import type { TraceEvent } from '../engine/kernel/trace';
-import { toHex } from '../engine/protocols/bytes';
+import { toHex } from '../engine/model/bytes';
 import { validateScenario } from '../engine/scenario/validate-scenario';
 import type { Scenario, TimedAction } from '../engine/scenario/scenario';
-import type { InputAction } from '../engine/sim/messages';
+import type { InputAction } from '../engine/model/messages';
 import { Simulation } from '../engine/sim/simulation';
 import { compareProtocols, resolveComparison } from './compare-protocols';
 import { decodeHops } from './decode-hops';

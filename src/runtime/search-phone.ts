@@ -17,7 +17,7 @@ export function searchPhoneIndex(
     peer: h.message.chatWith,
     from: h.message.from,
     text: h.message.text,
-    atMs: h.message.t,
+    atMs: h.message.atMs,
     matchedTerms: h.matchedTerms,
   }));
 }

@@ -32,7 +32,7 @@ export class TraceRecorder implements TraceSink {
     let hi = this.events.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.events[mid]!.t < tMs) lo = mid + 1;
+      if (this.events[mid]!.atMs < tMs) lo = mid + 1;
       else hi = mid;
     }
     return this.events.slice(lo);

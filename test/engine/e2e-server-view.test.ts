@@ -4,9 +4,9 @@
 // tampered stored ciphertext is rejected with a clear error and nothing else breaks.
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../src/engine/kernel/trace';
-import { utf8Encode } from '../../src/engine/protocols/bytes';
-import { ACTOR } from '../../src/engine/sim/actors';
-import type { StoredItem } from '../../src/engine/sim/messages';
+import { utf8Encode } from '../../src/engine/model/bytes';
+import { ACTOR } from '../../src/engine/model/actors';
+import type { StoredItem } from '../../src/engine/model/messages';
 import { ServerViewRecorder } from '../../src/engine/sim/server-view';
 import { MemoryStore } from '../../src/engine/store/ephemeral-store';
 import type { PersistOp } from '../../src/engine/store/store-actor';

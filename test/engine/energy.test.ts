@@ -2,7 +2,7 @@
 // hour of short polling every 2 s keeps the LTE radio in its high-power state, an idle MQTT
 // connection with a 60 s keep-alive wakes it once a minute (FACTS.md §4.3: 3,816 vs ~813 J/h).
 import { describe, expect, it } from 'vitest';
-import type { ProtocolName } from '../../src/engine/kernel/trace';
+import type { ProtocolName } from '../../src/engine/model/protocols';
 import { runScenario } from './run-scenario';
 
 const idleHour = (protocol: ProtocolName) =>

@@ -9,8 +9,8 @@ import { encodeHttpRequest } from '../../src/engine/protocols/http/codec';
 import { clientRequestHead } from '../../src/engine/protocols/http/realistic-headers';
 import { encodeEnvelopeBody } from '../../src/engine/protocols/polling/envelope-body';
 import { DEFAULT_PROTOCOL_SETTINGS } from '../../src/engine/protocols/protocol-settings';
-import { ACTOR } from '../../src/engine/sim/actors';
-import type { SimMessage } from '../../src/engine/sim/messages';
+import { ACTOR } from '../../src/engine/model/actors';
+import type { SimMessage } from '../../src/engine/model/messages';
 import { searchPhone } from '../../src/runtime/search-phone';
 import { runScenario } from './run-scenario';
 

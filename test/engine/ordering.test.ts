@@ -1,7 +1,7 @@
 // Proves per-chat order across the store-and-forward boundary: messages stored while Bob was
 // offline reach him before live ones sent while the gateway drains the store for him.
 import { describe, expect, it } from 'vitest';
-import type { ProtocolName } from '../../src/engine/kernel/trace';
+import type { ProtocolName } from '../../src/engine/model/protocols';
 import { validateScenario } from '../../src/engine/scenario/validate-scenario';
 import { Simulation } from '../../src/engine/sim/simulation';
 import { drainedViolations, recordAll, violations } from './invariants';

@@ -2,8 +2,8 @@
 // error, never a throw or a hang.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromHex, toHex, utf8Decode, utf8Encode } from '../../src/engine/protocols/bytes';
-import type { DecodeResult } from '../../src/engine/protocols/decode-result';
+import { fromHex, toHex, utf8Decode, utf8Encode } from '../../src/engine/model/bytes';
+import type { DecodeResult } from '../../src/engine/model/decode-result';
 import { decodeHttpHead, decodeHttpMessage } from '../../src/engine/protocols/http/codec';
 import {
   decodeMqtt,
@@ -80,7 +80,7 @@ function checkContract(d: Decoder, input: Uint8Array, offset: number): void {
   try {
     r = d.decode(input, offset);
   } catch (e) {
-    throw new Error(`${d.name} threw on ${toHex(input)} @${offset}: ${String(e)}`);
+    throw new Error(`${d.name} threw on ${toHex(input)} @${offset}: ${String(e)}`, { cause: e });
   }
   if (r.ok) {
     if (!(r.length >= 0 && offset + r.length <= input.length)) {

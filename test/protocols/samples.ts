@@ -1,5 +1,5 @@
 // Shared fixtures for the protocol tests: valid packets, frames and heads of every kind.
-import { utf8Encode } from '../../src/engine/protocols/bytes';
+import { utf8Encode } from '../../src/engine/model/bytes';
 import type { MqttPacket } from '../../src/engine/protocols/mqtt/messages';
 import type { WsOpcode } from '../../src/engine/protocols/ws/messages';
 

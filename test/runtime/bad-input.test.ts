@@ -3,16 +3,15 @@
 // host keeps running with nothing lost (the run still gives the one-thread trace hash).
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Comlink from 'comlink';
-import { channelSpawner } from '../../src/runtime/cluster/channel-spawner';
 import { Cluster } from '../../src/runtime/cluster/cluster';
-import { ClusterRun } from '../../src/runtime/cluster/cluster-run';
+import { Coordinator } from '../../src/runtime/cluster/coordinator';
 import { memoryPortPair, memorySpawner } from '../../src/runtime/cluster/memory-spawner';
 import type { HostSpawner } from '../../src/runtime/cluster/cluster';
-import type { PortLike } from '../../src/runtime/cluster/protocol';
+import type { PortLike } from '../../src/runtime/cluster/host-messages';
 import { nodeWorkerSpawner } from '../../src/runtime/node/worker-spawner';
 import { sessionsComponent } from '../../src/runtime/cluster/components';
 import { Host } from '../../src/runtime/cluster/host';
-import type { HostControl } from '../../src/runtime/cluster/protocol';
+import type { HostControl } from '../../src/runtime/cluster/host-messages';
 import { serveHost } from '../../src/runtime/cluster/serve-host';
 import { clockClient, serveClock } from '../../src/runtime/cluster/clock-port';
 import { encodeEvents } from '../../src/runtime/cluster/event-codec';
@@ -22,7 +21,7 @@ const s = loadScenario('offline-store-and-forward.json');
 const bytes = new Uint8Array([1, 2, 3]);
 type Ev = Parameters<typeof encodeEvents>[0][number];
 const ev = (msg: unknown, over: object = {}): Ev =>
-  ({ t: 50_000, src: 16 + 1, seq: 999, to: 1, msg, ...over }) as Ev;
+  ({ atMs: 50_000, src: 16 + 1, seq: 999, to: 1, msg, ...over }) as Ev;
 /** A batch whose events are packed, then (optionally) spoiled byte by byte. */
 const batch = (events: Ev[], over: object = {}, spoil?: (b: Uint8Array) => Uint8Array) => {
   const packed = new Uint8Array(encodeEvents(events));
@@ -83,7 +82,7 @@ const BAD_BATCHES: [string, unknown, string][] = [
   [
     'a time that is not a number',
     batch([up], {}, setF64(T, Number.NaN)),
-    'events[0].t must be a time',
+    'events[0].atMs must be a time',
   ],
   ['an event for another host', batch([up], {}, setF64(TO, 3)), 'lives on store, not on gateway'],
   [
@@ -128,7 +127,7 @@ describe('a malformed message on a peer data port', () => {
       );
       const cluster = await Cluster.create(spawner);
       try {
-        const run = await ClusterRun.start(
+        const run = await Coordinator.start(
           cluster,
           s,
           { recordWire: false, store: MEMORY_STORE },
@@ -169,7 +168,7 @@ describe('a malformed message on a peer data port', () => {
     };
     const cluster = await Cluster.create(spawner);
     try {
-      const run = await ClusterRun.start(
+      const run = await Coordinator.start(
         cluster,
         s,
         { recordWire: false, store: MEMORY_STORE },
@@ -191,7 +190,7 @@ describe('a malformed message on a peer data port', () => {
   it('an event inside a window already run is a lookahead violation, reported clearly', async () => {
     const cluster = await Cluster.create(memorySpawner(() => undefined));
     try {
-      const run = await ClusterRun.start(
+      const run = await Coordinator.start(
         cluster,
         s,
         { recordWire: false, store: MEMORY_STORE },
@@ -201,7 +200,7 @@ describe('a malformed message on a peer data port', () => {
       const { port1, port2 } = memoryPortPair();
       await cluster.host('gateway').connect('phones', port1);
       port2.postMessage(
-        batch([ev({ type: 'timer', name: 'x', conn: 0, gen: 0 }, { t: 9_000 })], {
+        batch([ev({ type: 'timer', name: 'x', conn: 0, gen: 0 }, { atMs: 9_000 })], {
           endMs: 8_000,
           run: 1,
         }),
@@ -271,7 +270,7 @@ describe('a malformed message on a control port', () => {
         endMs: 5,
         inclusive: false,
         expect: {},
-        inputs: [{ t: 1, src: 0, seq: 1, to: 1, msg: { type: 'sm.lookup' } }],
+        inputs: [{ atMs: 1, src: 0, seq: 1, to: 1, msg: { type: 'sm.lookup' } }],
       } as never),
     ).rejects.toThrow('inputs[0].to is actor 1, which lives on gateway, not on sessions');
     await expect(
@@ -321,7 +320,7 @@ describe('a malformed message on a control port', () => {
     const spawner = nodeWorkerSpawner();
     const cluster = await Cluster.create(spawner);
     cleanup = () => cluster.dispose();
-    const run = await ClusterRun.start(
+    const run = await Coordinator.start(
       cluster,
       s,
       { recordWire: false, store: MEMORY_STORE },

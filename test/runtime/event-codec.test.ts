@@ -7,8 +7,8 @@ import {
   encodeEvents,
   packedEventCount,
 } from '../../src/runtime/cluster/event-codec';
-import type { SimEvent } from '../../src/runtime/cluster/protocol';
-import type { SimMessage } from '../../src/engine/sim/messages';
+import type { SimEvent } from '../../src/runtime/cluster/host-messages';
+import type { SimMessage } from '../../src/engine/model/messages';
 import { MESSAGE_TYPES } from '../../src/runtime/cluster/validate';
 
 const b = (...xs: number[]) => new Uint8Array(xs);
@@ -54,7 +54,7 @@ describe('packed events', () => {
   it.each(EXAMPLES.map(([to, msg]) => [msg.type, to, msg] as const))(
     '%s comes back as it was sent',
     (_type, to, msg) => {
-      const events: SimEvent[] = [{ t: 1234.5, src: 17, seq: 2 ** 40, to, msg }];
+      const events: SimEvent[] = [{ atMs: 1234.5, src: 17, seq: 2 ** 40, to, msg }];
       const packed = encodeEvents(events);
       expect(packedEventCount(packed)).toBe(1);
       const back = decodeEvents(packed, hostOf(to));
@@ -65,7 +65,7 @@ describe('packed events', () => {
 
   it('many events in one batch keep their order', () => {
     const events: SimEvent[] = Array.from({ length: 500 }, (_, i) => ({
-      t: i,
+      atMs: i,
       src: 16 + i,
       seq: i,
       to: 1,
@@ -79,7 +79,7 @@ describe('packed events', () => {
     const back = decodeEvents(
       encodeEvents([
         {
-          t: 1,
+          atMs: 1,
           src: 17,
           seq: 1,
           to: 3,
@@ -94,7 +94,7 @@ describe('packed events', () => {
     const up = decodeEvents(
       encodeEvents([
         {
-          t: 1,
+          atMs: 1,
           src: 17,
           seq: 1,
           to: 1,
@@ -111,7 +111,7 @@ describe('packed events', () => {
 
   it('random bytes and mutations of real batches only ever give a clear error', () => {
     const real = EXAMPLES.filter(([to]) => to === 1).map(
-      ([to, msg]) => new Uint8Array(encodeEvents([{ t: 5, src: 17, seq: 1, to, msg }])),
+      ([to, msg]) => new Uint8Array(encodeEvents([{ atMs: 5, src: 17, seq: 1, to, msg }])),
     );
     fc.assert(
       fc.property(
@@ -152,7 +152,7 @@ describe('packed events', () => {
         ),
         (key) => {
           const events: SimEvent[] = [
-            { t: 1, src: 17, seq: 1, to: 3, msg: { type: 'store.delete', user: 8, key } },
+            { atMs: 1, src: 17, seq: 1, to: 3, msg: { type: 'store.delete', user: 8, key } },
           ];
           expect(decodeEvents(encodeEvents(events), 'store')).toEqual({ ok: true, events });
         },

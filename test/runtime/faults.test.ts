@@ -9,7 +9,7 @@ import type { TraceEvent } from '../../src/engine/kernel/trace';
 import { buildReport } from '../../src/engine/sim/report';
 import { channelSpawner } from '../../src/runtime/cluster/channel-spawner';
 import { Cluster, type HostSpawner } from '../../src/runtime/cluster/cluster';
-import { ClusterRun } from '../../src/runtime/cluster/cluster-run';
+import { Coordinator } from '../../src/runtime/cluster/coordinator';
 import { nodeWorkerSpawner } from '../../src/runtime/node/worker-spawner';
 import { inProcess, loadScenario, MEMORY_STORE, scenarioFrom } from './helpers';
 import { drainedViolations, recordAll, violations } from '../invariants';
@@ -30,9 +30,7 @@ const CHATTY = scenarioFrom({
 
 const CRASH_AT_MS = 20_000;
 
-async function crashRun(
-  spawner: HostSpawner,
-): Promise<{
+async function crashRun(spawner: HostSpawner): Promise<{
   events: TraceEvent[];
   hash: string;
   report: ReturnType<typeof buildReport>;
@@ -41,7 +39,7 @@ async function crashRun(
   const cluster = await Cluster.create(spawner);
   try {
     const rec = recordAll();
-    const run = await ClusterRun.start(
+    const run = await Coordinator.start(
       cluster,
       CHATTY,
       { recordWire: false, store: MEMORY_STORE, sinks: [rec.sink] },
@@ -78,16 +76,16 @@ describe('terminating the gateway worker mid-run', () => {
       const { events, report, storeItems } = await crashRun(spawn());
       const crash = events.filter((e) => e.kind === 'crash');
       expect(crash).toEqual([
-        expect.objectContaining({ t: CRASH_AT_MS, note: 'gateway worker terminated' }),
+        expect.objectContaining({ atMs: CRASH_AT_MS, note: 'gateway worker terminated' }),
       ]);
       expect(events.find((e) => e.kind === 'restart')).toMatchObject({
-        t: CRASH_AT_MS + CHATTY.gateway.restartMs,
+        atMs: CRASH_AT_MS + CHATTY.gateway.restartMs,
       });
       const resets = events.filter((e) => e.kind === 'disconnect' && e.note === 'gateway crashed');
       expect(resets).toHaveLength(10);
       const reconnected = new Set(
         events
-          .filter((e) => e.kind === 'connect' && e.t > CRASH_AT_MS + CHATTY.gateway.restartMs)
+          .filter((e) => e.kind === 'connect' && e.atMs > CRASH_AT_MS + CHATTY.gateway.restartMs)
           .map((e) => (e.from === 1 ? e.to : e.from)),
       );
       expect(reconnected.size).toBe(10);
@@ -118,7 +116,7 @@ describe('terminating the store worker mid-run', () => {
   it('restarts from IndexedDB with the stored messages, which are delivered when Bob connects', async () => {
     const s = loadScenario('offline-store-and-forward.json');
     cluster = await Cluster.create(channelSpawner((setup) => new IdbPersistence(setup.dbName)));
-    const run = await ClusterRun.start(
+    const run = await Coordinator.start(
       cluster,
       s,
       { recordWire: false, store: { persistence: 'indexeddb', dbName: 'restart-test' } },

@@ -6,7 +6,7 @@ import { validateScenario } from '../../src/engine/scenario/validate-scenario';
 import { buildReport, type Report } from '../../src/engine/sim/report';
 import { Simulation } from '../../src/engine/sim/simulation';
 import { Cluster, type HostSpawner } from '../../src/runtime/cluster/cluster';
-import { ClusterRun, type ClusterRunOptions } from '../../src/runtime/cluster/cluster-run';
+import { Coordinator, type ClusterRunOptions } from '../../src/runtime/cluster/coordinator';
 import type { ScenarioFile } from '../../src/engine/scenario/scenario';
 
 export const SCENARIO_DIR = join(import.meta.dirname, '../../scenarios');
@@ -53,10 +53,10 @@ export async function overCluster(
   s: Scenario,
   inputs: readonly TimedAction[] = [],
   opts: Partial<ClusterRunOptions> = {},
-): Promise<{ hash: string; report: Report; run: ClusterRun; cluster: Cluster }> {
+): Promise<{ hash: string; report: Report; run: Coordinator; cluster: Cluster }> {
   const cluster = await Cluster.create(spawner);
   try {
-    const run = await ClusterRun.start(
+    const run = await Coordinator.start(
       cluster,
       s,
       { recordWire: false, store: MEMORY_STORE, ...opts },

@@ -6,7 +6,7 @@ import { buildReport } from '../../src/engine/sim/report';
 import { Simulation } from '../../src/engine/sim/simulation';
 import { channelSpawner } from '../../src/runtime/cluster/channel-spawner';
 import { Cluster, type HostSpawner } from '../../src/runtime/cluster/cluster';
-import { ClusterRun } from '../../src/runtime/cluster/cluster-run';
+import { Coordinator } from '../../src/runtime/cluster/coordinator';
 import { memorySpawner } from '../../src/runtime/cluster/memory-spawner';
 import { nodeWorkerSpawner } from '../../src/runtime/node/worker-spawner';
 import { capped, inProcess, loadScenario, MEMORY_STORE, scenarioFiles } from './helpers';
@@ -42,7 +42,7 @@ describe.each(modes)('%s', (_mode, spawn) => {
   it.each(scenarioFiles())('%s: same trace hash and report as one thread', async (file) => {
     const s = capped(loadScenario(file), CAP_MS);
     const ref = inProcess(s);
-    const run = await ClusterRun.start(
+    const run = await Coordinator.start(
       cluster,
       s,
       { recordWire: false, store: MEMORY_STORE },
@@ -56,7 +56,7 @@ describe.each(modes)('%s', (_mode, spawn) => {
   it('inputs given mid-run, at the time reached, replay to the same hash', async () => {
     const s = loadScenario('offline-store-and-forward.json');
     const sim = new Simulation(s);
-    const run = await ClusterRun.start(
+    const run = await Coordinator.start(
       cluster,
       s,
       { recordWire: false, store: MEMORY_STORE },
@@ -80,7 +80,7 @@ describe.each(modes)('%s', (_mode, spawn) => {
   it('single steps (inclusive windows at each next event) keep the order', async () => {
     const s = loadScenario('online-delivery.json');
     const sim = new Simulation(s);
-    const run = await ClusterRun.start(
+    const run = await Coordinator.start(
       cluster,
       s,
       { recordWire: false, store: MEMORY_STORE },
@@ -103,7 +103,7 @@ describe('a store worker writing through to IndexedDB (fake-indexeddb in its wor
     const cluster = await Cluster.create(nodeWorkerSpawner({ fakeIndexedDb: true }));
     try {
       const s = loadScenario('offline-store-and-forward.json');
-      const run = await ClusterRun.start(
+      const run = await Coordinator.start(
         cluster,
         s,
         { recordWire: false, store: { persistence: 'indexeddb', dbName: 'equivalence' } },

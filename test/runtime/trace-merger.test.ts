@@ -75,7 +75,7 @@ describe('TraceMerger', () => {
       pack([[2, 18, 1]]),
     ]);
     const ts: number[] = [];
-    const m2 = new TraceMerger((ev) => ts.push(ev.t), borrowed as never);
+    const m2 = new TraceMerger((ev) => ts.push(ev.atMs), borrowed as never);
     m2.push([
       pack([
         [1, 17, 1],

@@ -3,10 +3,10 @@
 // coordinator's next grant) are waited for — the run still gives the one-thread trace hash.
 import { describe, expect, it } from 'vitest';
 import { Cluster, type HostSpawner } from '../../src/runtime/cluster/cluster';
-import { ClusterRun } from '../../src/runtime/cluster/cluster-run';
+import { Coordinator } from '../../src/runtime/cluster/coordinator';
 import { memorySpawner } from '../../src/runtime/cluster/memory-spawner';
 import { LOOKAHEAD_MS } from '../../src/runtime/cluster/partition';
-import type { DataBatch } from '../../src/runtime/cluster/protocol';
+import type { DataBatch } from '../../src/runtime/cluster/host-messages';
 import { packedEventCount } from '../../src/runtime/cluster/event-codec';
 import { capped, inProcess, loadScenario, MEMORY_STORE } from './helpers';
 
@@ -36,7 +36,7 @@ async function runOver(spawner: HostSpawner, file: string, capMs: number, target
   const s = capped(loadScenario(file), capMs);
   const cluster = await Cluster.create(spawner);
   try {
-    const run = await ClusterRun.start(
+    const run = await Coordinator.start(
       cluster,
       s,
       { recordWire: false, store: MEMORY_STORE },

@@ -6,7 +6,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { IdbPersistence } from '../../src/adapters/idb-store';
-import { utf8Encode } from '../../src/engine/protocols/bytes';
+import { utf8Encode } from '../../src/engine/model/bytes';
 import { channelSpawner } from '../../src/runtime/cluster/channel-spawner';
 import { Cluster } from '../../src/runtime/cluster/cluster';
 import { ClusterPlayground } from '../../src/runtime/playground/cluster-playground';

@@ -3,7 +3,7 @@
  * against each (in memory, with a durable copy in memory, with a durable copy in IndexedDB — fake
  * in Node, real in Chromium). Framework-free, so the browser test can run the same cases.
  */
-import type { StoredItem } from '../../src/engine/sim/messages';
+import type { StoredItem } from '../../src/engine/model/messages';
 import type { EphemeralStore } from '../../src/engine/store/ephemeral-store';
 
 /** A store as a worker holds it: the sync interface, plus the window flush and close. */

@@ -1,5 +1,5 @@
-import { decodeFail, decodeOk, type DecodeResult } from '../protocols/decode-result';
-import { span } from '../protocols/bytes';
+import { decodeFail, decodeOk, type DecodeResult } from '../model/decode-result';
+import { span } from '../model/bytes';
 
 /**
  * The application envelope every transport carries: one compact binary layout for all four

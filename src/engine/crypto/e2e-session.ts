@@ -10,7 +10,7 @@
  */
 import { concatBytes, equalBytes } from '@noble/ciphers/utils.js';
 import type { Rng } from '../kernel/rng';
-import { formatDecodeError } from '../protocols/decode-result';
+import { formatDecodeError } from '../model/decode-result';
 import { openWithKey, sealWithKey, TAG_BYTES } from './aead';
 import { generateIdentityKeys, generateX25519KeyPair, type PreKeyBundle } from './keys';
 import {

@@ -1,6 +1,6 @@
 // Proves the routing header round-trips byte-exactly and that malformed bodies decode to clear errors at the right byte.
 import { describe, expect, it } from 'vitest';
-import { formatDecodeError } from '../protocols/decode-result';
+import { formatDecodeError } from '../model/decode-result';
 import {
   BASE_HEADER_BYTES,
   decodeSealedHeader,

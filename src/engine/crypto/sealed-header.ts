@@ -15,7 +15,7 @@
  * 22     64     only if flag bit 0: initiator X25519 identity key ‖ ephemeral key
  * ```
  */
-import { decodeFail, decodeOk, type DecodeResult } from '../protocols/decode-result';
+import { decodeFail, decodeOk, type DecodeResult } from '../model/decode-result';
 import { KEY_BYTES } from './keys';
 import { TAG_BYTES } from './aead';
 

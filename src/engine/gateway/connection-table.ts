@@ -1,4 +1,4 @@
-import type { GatewayConnection } from './connection';
+import type { GatewayConnection } from '../protocols/server-connection';
 
 const NONE = -1;
 

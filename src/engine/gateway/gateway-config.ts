@@ -21,5 +21,3 @@ export const DEFAULT_GATEWAY: GatewayConfig = {
 
 /** How often the gateway checks keep-alives, held polls and its own load. */
 export const SWEEP_MS = 1_000;
-/** One hop inside the datacenter (gateway ⇄ session manager ⇄ store). */
-export const DATACENTER_MS = 5;

@@ -1,12 +1,13 @@
 import { chatSender, deliveryKey, encodeEnvelope, type Envelope } from '../chat/envelope';
 import type { Actor, ActorContext } from '../kernel/kernel';
-import type { ProtocolName, TraceKind } from '../kernel/trace';
-import { CORE_NETWORK_MS } from '../net/mobile-link';
+import type { ProtocolName } from '../model/protocols';
+import type { TraceKind } from '../kernel/trace';
+import { CORE_NETWORK_MS } from '../model/latency';
 import type { GatewayPort } from '../protocols/server-transport';
 import type { ProtocolSettings, WireMeta } from '../protocols/transport';
 import { byteLength } from '../protocols/wire-meta';
-import { ACTOR, phoneActor } from '../sim/actors';
-import type { InputAction, SimMessage, StoredItem } from '../sim/messages';
+import { ACTOR, phoneActor } from '../model/actors';
+import type { InputAction, SimMessage, StoredItem } from '../model/messages';
 import {
   CONN_CLOSED,
   CONN_HANDSHAKE,
@@ -15,8 +16,9 @@ import {
   takeInflight,
   type Delivery,
   type GatewayConnection,
-} from './connection';
-import { DATACENTER_MS, SWEEP_MS, type GatewayConfig } from './gateway-config';
+} from '../protocols/server-connection';
+import { DATACENTER_MS } from '../model/latency';
+import { SWEEP_MS, type GatewayConfig } from './gateway-config';
 import { CheckWheel } from './check-wheel';
 import { ConnectionTable } from './connection-table';
 import { LoadMeter, WORK_UNITS } from './load-meter';
@@ -564,10 +566,10 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
     to: number,
     msg: number,
     bytes: number,
-    arriveT: number,
+    arriveAtMs: number,
     note?: string,
     proto?: ProtocolName,
   ): void {
-    this.ctx.emit(this.ctx.now, kind, from, to, msg, bytes, 0, arriveT, proto, note);
+    this.ctx.emit(this.ctx.now, kind, from, to, msg, bytes, 0, arriveAtMs, proto, note);
   }
 }

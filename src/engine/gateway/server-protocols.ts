@@ -1,5 +1,5 @@
-import { assertNever } from '../kernel/brand';
-import type { ProtocolName } from '../kernel/trace';
+import { assertNever } from '../model/brand';
+import type { ProtocolName } from '../model/protocols';
 import { mqttServer } from '../protocols/mqtt/server';
 import { pollingServer } from '../protocols/polling/server';
 import type { ServerProtocol } from '../protocols/server-transport';

@@ -31,7 +31,7 @@ describe('CalendarQueue', () => {
         for (const o of ops) {
           if (o.kind === 'push') {
             const ev: QueuedEvent<number> = {
-              t: now + o.dt,
+              atMs: now + o.dt,
               src: o.src,
               seq: ++seq,
               to: 0,
@@ -44,7 +44,7 @@ describe('CalendarQueue', () => {
           } else {
             const a = cal.pop();
             expect(a).toBe(heap.pop());
-            if (a) now = a.t;
+            if (a) now = a.atMs;
           }
           expect(cal.size).toBe(heap.size);
         }
@@ -63,8 +63,8 @@ describe('CalendarQueue', () => {
         (n, shape, seed) => {
           const evs: QueuedEvent<number>[] = [];
           for (let i = 0; i < n; i++)
-            evs.push({ t: 1000 + (i % 3) / 4, src: (i * 7919) % 97, seq: i, to: 0, msg: i });
-          const want = [...evs].sort((a, b) => a.t - b.t || a.src - b.src || a.seq - b.seq);
+            evs.push({ atMs: 1000 + (i % 3) / 4, src: (i * 7919) % 97, seq: i, to: 0, msg: i });
+          const want = [...evs].sort((a, b) => a.atMs - b.atMs || a.src - b.src || a.seq - b.seq);
           const order = [...want];
           let s = seed >>> 0;
           const rand = (k: number): number => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) % k;
@@ -93,9 +93,9 @@ describe('CalendarQueue', () => {
 
   it('accepts a push at the current time after a peek looked far ahead', () => {
     const q = new CalendarQueue<string>();
-    q.push({ t: 21_000, src: 1, seq: 1, to: 0, msg: 'sweep' });
+    q.push({ atMs: 21_000, src: 1, seq: 1, to: 0, msg: 'sweep' });
     expect(q.peek()?.msg).toBe('sweep');
-    q.push({ t: 20_000, src: 0, seq: 1, to: 0, msg: 'input' });
+    q.push({ atMs: 20_000, src: 0, seq: 1, to: 0, msg: 'input' });
     expect(q.pop()?.msg).toBe('input');
     expect(q.pop()?.msg).toBe('sweep');
   });

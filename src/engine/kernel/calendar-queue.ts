@@ -5,7 +5,7 @@ const RING = 1 << 16;
 const MASK = RING - 1;
 
 const before = <M>(a: QueuedEvent<M>, b: QueuedEvent<M>): boolean =>
-  a.t < b.t || (a.t === b.t && (a.src < b.src || (a.src === b.src && a.seq < b.seq)));
+  a.atMs < b.atMs || (a.atMs === b.atMs && (a.src < b.src || (a.src === b.src && a.seq < b.seq)));
 const compare = <M>(a: QueuedEvent<M>, b: QueuedEvent<M>): number =>
   before(a, b) ? -1 : before(b, a) ? 1 : 0;
 
@@ -32,9 +32,9 @@ export class CalendarQueue<M> {
   }
 
   push(ev: QueuedEvent<M>): void {
-    const k = Math.floor(ev.t);
+    const k = Math.floor(ev.atMs);
     if (k < this.cursor)
-      throw new Error(`event at ${ev.t} ms is before the queue's clock (${this.cursor} ms)`);
+      throw new Error(`event at ${ev.atMs} ms is before the queue's clock (${this.cursor} ms)`);
     if (k >= this.cursor + RING) {
       this.overflow.push(ev);
       return;
@@ -86,7 +86,7 @@ export class CalendarQueue<M> {
     const limit = ms + RING;
     for (
       let e = this.overflow.peek();
-      e !== undefined && Math.floor(e.t) < limit;
+      e !== undefined && Math.floor(e.atMs) < limit;
       e = this.overflow.peek()
     ) {
       this.overflow.pop();
@@ -108,15 +108,15 @@ export class CalendarQueue<M> {
     const h = this.head();
     if (h >= 0) {
       const next = this.ring[h & MASK]![this.index]!;
-      if (next.t > endMs || (!inclusive && next.t === endMs)) return undefined;
+      if (next.atMs > endMs || (!inclusive && next.atMs === endMs)) return undefined;
     } else {
       const next = this.overflow.peek();
-      if (next === undefined || next.t > endMs || (!inclusive && next.t === endMs))
+      if (next === undefined || next.atMs > endMs || (!inclusive && next.atMs === endMs))
         return undefined;
     }
     if (h < 0) {
       const ev = this.overflow.pop();
-      if (ev !== undefined) this.advanceTo(Math.floor(ev.t));
+      if (ev !== undefined) this.advanceTo(Math.floor(ev.atMs));
       return ev;
     }
     const slot = h & MASK;

@@ -4,7 +4,7 @@
  * (one thread or several workers) scheduled the event.
  */
 export interface QueuedEvent<M> {
-  readonly t: number;
+  readonly atMs: number;
   readonly src: number;
   readonly seq: number;
   readonly to: number;
@@ -12,7 +12,7 @@ export interface QueuedEvent<M> {
 }
 
 const before = <M>(a: QueuedEvent<M>, b: QueuedEvent<M>): boolean =>
-  a.t < b.t || (a.t === b.t && (a.src < b.src || (a.src === b.src && a.seq < b.seq)));
+  a.atMs < b.atMs || (a.atMs === b.atMs && (a.src < b.src || (a.src === b.src && a.seq < b.seq)));
 
 /** A binary min-heap; plain arrays beat anything cleverer at the sizes we run (≤ a few million). */
 export class EventQueue<M> {

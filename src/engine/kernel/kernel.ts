@@ -5,11 +5,11 @@ import {
   borrowedEvent,
   traceEventInto,
   type MutableTraceEvent,
-  type ProtocolName,
   type TraceEvent,
   type TraceKind,
   type TraceSink,
 } from './trace';
+import { type ProtocolName } from '../model/protocols';
 
 /** A component of the simulation: it reacts to one message at a virtual time. */
 export interface Actor<M> {
@@ -27,14 +27,14 @@ export interface ActorContext<M> {
   trace(ev: TraceEvent): void;
   /** Emits a trace event given field by field (as `traceEvent` takes them): no object is built when no sink keeps one. */
   emit(
-    t: number,
+    atMs: number,
     kind: TraceKind,
     from: number,
     to: number,
     msg: number,
     bytes: number,
     headerBytes: number,
-    arriveT: number,
+    arriveAtMs: number,
     proto?: ProtocolName,
     note?: string,
     wire?: readonly Uint8Array[],
@@ -48,7 +48,7 @@ export interface ActorContext<M> {
  */
 class KernelEvent<M> implements QueuedEvent<M> {
   constructor(
-    public t: number,
+    public atMs: number,
     public src: number,
     public seq: number,
     public to: number,
@@ -99,7 +99,9 @@ export class Kernel<M> {
   private readonly ctx: ActorContext<M>;
 
   constructor() {
-    // One context object serves every dispatch; its getters read the kernel's current state.
+    // One context object serves every dispatch; its getters read the kernel's current state (an
+    // object literal's getters have their own `this`, hence the alias).
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- see above
     const kernel = this;
     this.ctx = {
       get now() {
@@ -112,17 +114,17 @@ export class Kernel<M> {
       trace: (ev) => {
         for (const s of kernel.sinks) s.emit(ev);
       },
-      emit: (t, kind, from, to, msg, bytes, headerBytes, arriveT, proto, note, wire) => {
+      emit: (atMs, kind, from, to, msg, bytes, headerBytes, arriveAtMs, proto, note, wire) => {
         const ev = traceEventInto(
           kernel.scratch,
-          t,
+          atMs,
           kind,
           from,
           to,
           msg,
           bytes,
           headerBytes,
-          arriveT,
+          arriveAtMs,
           proto,
           note,
           wire,
@@ -175,7 +177,7 @@ export class Kernel<M> {
     this.seqs[src] = seq;
     const target = this.actors[to];
     if (target === undefined && this.remote) {
-      this.remote({ t: atMs, src, seq, to, msg }); // it leaves this kernel: never reused
+      this.remote({ atMs: atMs, src, seq, to, msg }); // it leaves this kernel: never reused
       return;
     }
     const ev = this.free.pop();
@@ -183,7 +185,7 @@ export class Kernel<M> {
       this.queue.push(new KernelEvent(atMs, src, seq, to, msg, target, this.rebinds));
       return;
     }
-    ev.t = atMs;
+    ev.atMs = atMs;
     ev.src = src;
     ev.seq = seq;
     ev.to = to;
@@ -195,7 +197,7 @@ export class Kernel<M> {
 
   /** Sets the clock and the order key to the event's, and returns the actor to run it (if any). */
   private begin(head: QueuedEvent<M>): Actor<M> | undefined {
-    this.nowMs = head.t;
+    this.nowMs = head.atMs;
     this.current = head.to;
     this.currentSrc = head.src;
     this.currentSeq = head.seq;
@@ -229,7 +231,7 @@ export class Kernel<M> {
 
   /** The time of the next event, or Infinity when nothing is pending. */
   nextTime(): number {
-    return this.queue.peek()?.t ?? Infinity;
+    return this.queue.peek()?.atMs ?? Infinity;
   }
 
   /** Runs every event with t < endMs (or ≤ when `inclusive`), then sets the clock to endMs. */
@@ -259,7 +261,7 @@ export class Kernel<M> {
     this.end();
     this.recycle(head);
     this.processed++;
-    return head.t;
+    return head.atMs;
   }
 
   /** Drops pending events addressed to `id` (a crashed component loses its timers). */
@@ -273,7 +275,7 @@ export class Kernel<M> {
       .all()
       .map((ev) =>
         ev instanceof KernelEvent
-          ? { t: ev.t, src: ev.src, seq: ev.seq, to: ev.to, msg: ev.msg }
+          ? { atMs: ev.atMs, src: ev.src, seq: ev.seq, to: ev.to, msg: ev.msg }
           : ev,
       );
   }

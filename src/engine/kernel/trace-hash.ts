@@ -65,14 +65,14 @@ export class TraceHasher implements TraceSink {
 
   emit(ev: TraceEvent): void {
     this.count++;
-    this.mix(ev.t);
+    this.mix(ev.atMs);
     this.mix(TRACE_KIND_INDEX[ev.kind]);
     this.mix(ev.from);
     this.mix(ev.to);
     this.mix(ev.msg);
     this.mix(ev.bytes);
     this.mix(ev.headerBytes);
-    this.mix(ev.arriveT);
+    this.mix(ev.arriveAtMs);
     if (ev.proto !== undefined) this.mixString(ev.proto);
     if (ev.note !== undefined) this.mixString(ev.note);
   }

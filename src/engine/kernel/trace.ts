@@ -1,3 +1,5 @@
+import type { ProtocolName } from '../model/protocols';
+
 /**
  * The trace: one event per step of a message's life and per connection event. Everything the
  * learner sees (diagram, log, inspector, metrics, Mermaid export) is a view of this stream.
@@ -35,12 +37,9 @@ export const TRACE_KIND_INDEX: Readonly<Record<TraceKind, number>> = Object.from
   TRACE_KINDS.map((k, i) => [k, i]),
 ) as Record<TraceKind, number>;
 
-export const PROTOCOLS = ['short-poll', 'long-poll', 'websocket', 'mqtt'] as const;
-export type ProtocolName = (typeof PROTOCOLS)[number];
-
 /** One event. Times are virtual milliseconds; actors are kernel ids (see `actorName`). */
 export interface TraceEvent {
-  readonly t: number;
+  readonly atMs: number;
   readonly kind: TraceKind;
   readonly from: number;
   readonly to: number;
@@ -51,7 +50,7 @@ export interface TraceEvent {
   /** Of `bytes`, how many are protocol headers rather than the application payload. */
   readonly headerBytes: number;
   /** When the hop arrives (equal to `t` for events with no travel). */
-  readonly arriveT: number;
+  readonly arriveAtMs: number;
   readonly proto?: ProtocolName;
   /** A short human detail: a refusal reason, a close code, a packet type. */
   readonly note?: string;
@@ -77,19 +76,31 @@ export type MutableTraceEvent = { -readonly [K in keyof TraceEvent]: TraceEvent[
  * keeps the hot path monomorphic when a million phones are pinging.
  */
 export function traceEvent(
-  t: number,
+  atMs: number,
   kind: TraceKind,
   from: number,
   to: number,
   msg: number,
   bytes: number,
   headerBytes: number,
-  arriveT: number,
+  arriveAtMs: number,
   proto?: ProtocolName,
   note?: string,
   wire?: readonly Uint8Array[],
 ): TraceEvent {
-  return { t, kind, from, to, msg, bytes, headerBytes, arriveT, proto, note, wire };
+  return {
+    atMs,
+    kind,
+    from,
+    to,
+    msg,
+    bytes,
+    headerBytes,
+    arriveAtMs: arriveAtMs,
+    proto,
+    note,
+    wire,
+  };
 }
 
 /** The one event to lend `sinks` when every one of them only borrows; undefined when one keeps events. */
@@ -102,28 +113,28 @@ export function borrowedEvent(sinks: readonly TraceSink[]): MutableTraceEvent | 
 /** A trace event as `traceEvent` builds it, or written into `into` (a borrowed event) when given. */
 export function traceEventInto(
   into: MutableTraceEvent | undefined,
-  t: number,
+  atMs: number,
   kind: TraceKind,
   from: number,
   to: number,
   msg: number,
   bytes: number,
   headerBytes: number,
-  arriveT: number,
+  arriveAtMs: number,
   proto?: ProtocolName,
   note?: string,
   wire?: readonly Uint8Array[],
 ): TraceEvent {
   if (into === undefined)
-    return traceEvent(t, kind, from, to, msg, bytes, headerBytes, arriveT, proto, note, wire);
-  into.t = t;
+    return traceEvent(atMs, kind, from, to, msg, bytes, headerBytes, arriveAtMs, proto, note, wire);
+  into.atMs = atMs;
   into.kind = kind;
   into.from = from;
   into.to = to;
   into.msg = msg;
   into.bytes = bytes;
   into.headerBytes = headerBytes;
-  into.arriveT = arriveT;
+  into.arriveAtMs = arriveAtMs;
   into.proto = proto;
   into.note = note;
   into.wire = wire;

@@ -1,8 +1,8 @@
+import type { LinkQuality } from '../model/link-quality';
+import { CORE_NETWORK_MS } from '../model/latency';
 import type { Rng } from '../kernel/rng';
 
 /** How good a phone's mobile network is; the learner switches it per phone. */
-export type LinkQuality = 'good' | 'flaky' | 'offline';
-export const LINK_QUALITIES: readonly LinkQuality[] = ['good', 'flaky', 'offline'];
 
 /** Parameters of one link quality. */
 export interface LinkProfile {
@@ -52,8 +52,6 @@ export const LINK_PROFILES: Readonly<Record<LinkQuality, LinkProfile>> = {
 
 /** TCP's minimum retransmission timeout on Linux (200 ms): what one lost packet costs. */
 export const RETRANSMIT_MS = 200;
-/** Gateway to the phone's cell tower, inside the operator and datacenter network. */
-export const CORE_NETWORK_MS = 5;
 
 /**
  * One phone's link. FIFO per direction: a later packet never overtakes an earlier one, as on

@@ -1,6 +1,6 @@
 import { createPhoneCrypto, type PhoneCrypto } from '../crypto/e2e-session';
 import type { Rng } from '../kernel/rng';
-import { utf8Encode } from '../protocols/bytes';
+import { utf8Encode } from '../model/bytes';
 import { utf8Text } from '../protocols/text';
 import type { BodyCodec, OpenedBody } from './phone-environment';
 

@@ -1,10 +1,10 @@
 import type { Actor, ActorContext } from '../kernel/kernel';
 import { LIMITS } from '../kernel/limits';
 import type { Rng } from '../kernel/rng';
-import type { LinkQuality } from '../net/mobile-link';
-import type { ProtocolName } from '../kernel/trace';
-import { ACTOR, phoneActor } from '../sim/actors';
-import type { InputAction, SimMessage } from '../sim/messages';
+import type { LinkQuality } from '../model/link-quality';
+import type { ProtocolName } from '../model/protocols';
+import { ACTOR, phoneActor } from '../model/actors';
+import type { InputAction, SimMessage } from '../model/messages';
 import { Phone } from './phone';
 import type { PhoneEnvironment } from './phone-environment';
 

@@ -2,7 +2,8 @@ import type { Envelope } from '../chat/envelope';
 import type { ActorContext } from '../kernel/kernel';
 import { LIMITS } from '../kernel/limits';
 import type { Rng } from '../kernel/rng';
-import type { ProtocolName, TraceKind } from '../kernel/trace';
+import type { ProtocolName } from '../model/protocols';
+import type { TraceKind } from '../kernel/trace';
 import {
   downlinkArrival,
   dropDurationMs,
@@ -10,9 +11,9 @@ import {
   setLinkQuality,
   uplinkArrival,
   type LinkProfile,
-  type LinkQuality,
   type LinkState,
 } from '../net/mobile-link';
+import { type LinkQuality } from '../model/link-quality';
 import { createClientTransport } from '../protocols/create-transport';
 import type {
   ClientPort,
@@ -30,8 +31,8 @@ import {
   type RadioClock,
 } from '../radio/radio-model';
 import { retryDelayMs } from '../retry/retry-policy';
-import { ACTOR, phoneActor } from '../sim/actors';
-import type { SimMessage } from '../sim/messages';
+import { ACTOR, phoneActor } from '../model/actors';
+import type { SimMessage } from '../model/messages';
 import { CONNECT_TIMEOUT_MS, type PhoneStatus } from './connection-state';
 import type { PhoneEnvironment } from './phone-environment';
 import {
@@ -66,7 +67,7 @@ export abstract class PhoneConnection implements ClientPort, LinkState, RadioClo
   linkLastUpMs = 0;
   linkLastDownMs = 0;
   readonly rng: Rng;
-  protected readonly env: PhoneEnvironment;
+  protected readonly environment: PhoneEnvironment;
   proto: ProtocolName;
   radioConnectedFromMs = 0;
   radioTailStartMs = 0;
@@ -117,7 +118,7 @@ export abstract class PhoneConnection implements ClientPort, LinkState, RadioClo
     this.actor = phoneActor(user);
     this.user = user;
     this.rng = rng;
-    this.env = env;
+    this.environment = env;
     this.proto = proto;
     this.wantOnline = online;
     this.spawnMs = spawnMs;
@@ -140,7 +141,7 @@ export abstract class PhoneConnection implements ClientPort, LinkState, RadioClo
   }
 
   get settings(): ProtocolSettings {
-    return this.env.settings;
+    return this.environment.settings;
   }
 
   /** Starts the phone at the time it is spawned. */
@@ -162,7 +163,7 @@ export abstract class PhoneConnection implements ClientPort, LinkState, RadioClo
     kind: TraceKind,
     bytes: number,
     headerBytes: number,
-    arriveT: number,
+    arriveAtMs: number,
     msg = 0,
     note?: string,
     wire?: readonly Uint8Array[],
@@ -175,7 +176,7 @@ export abstract class PhoneConnection implements ClientPort, LinkState, RadioClo
       msg,
       bytes,
       headerBytes,
-      arriveT,
+      arriveAtMs,
       this.proto,
       note,
       wire,
@@ -210,7 +211,7 @@ export abstract class PhoneConnection implements ClientPort, LinkState, RadioClo
       at,
       meta.msg ?? 0,
       meta.note,
-      this.env.recordWire ? chunks : undefined,
+      this.environment.recordWire ? chunks : undefined,
     );
     this.ctx.sendAt(
       ACTOR.gateway,
@@ -400,7 +401,7 @@ export abstract class PhoneConnection implements ClientPort, LinkState, RadioClo
       this.status = 'gave-up';
       return;
     }
-    const delay = retryDelayMs(this.env.retry, this.attempt, this.rng);
+    const delay = retryDelayMs(this.environment.retry, this.attempt, this.rng);
     this.attempt++;
     this.status = 'backoff';
     this.ctx.emit(

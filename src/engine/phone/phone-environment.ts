@@ -1,5 +1,5 @@
 import type { ProtocolSettings } from '../protocols/transport';
-import type { RetryPolicy } from '../retry/retry-policy';
+import type { RetryPolicy } from '../model/retry-policy';
 
 /** The result of opening a received body: its text, or why it could not be read. */
 export type OpenedBody = { ok: true; text: string } | { ok: false; error: string };

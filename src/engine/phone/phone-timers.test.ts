@@ -5,7 +5,7 @@ import type { ActorContext } from '../kernel/kernel';
 import { createRng } from '../kernel/rng';
 import { DEFAULT_PROTOCOL_SETTINGS } from '../protocols/protocol-settings';
 import { DEFAULT_RETRY } from '../retry/retry-policy';
-import type { SimMessage } from '../sim/messages';
+import type { SimMessage } from '../model/messages';
 import { PLAINTEXT_BODIES } from './body-codecs';
 import { Phone } from './phone';
 

@@ -1,10 +1,10 @@
 import { deliveryWhat, type Envelope } from '../chat/envelope';
-import { messageId, simMs, userId } from '../kernel/brand';
+import { messageId, simMs, userId } from '../model/brand';
 import type { Actor } from '../kernel/kernel';
 import { createLocalIndex, type LocalIndex } from '../search/local-index';
 import { LIMITS } from '../kernel/limits';
-import { phoneActor } from '../sim/actors';
-import type { InputAction, SimMessage } from '../sim/messages';
+import { phoneActor } from '../model/actors';
+import type { InputAction, SimMessage } from '../model/messages';
 import { ChatBook } from './chat-book';
 import { PhoneConnection, type Ctx } from './phone-connection';
 
@@ -73,7 +73,7 @@ export class Phone extends PhoneConnection implements Actor<SimMessage> {
       const chats = (this.chats ??= new ChatBook());
       const seen = chats.received.has(env.msg);
       if (!seen) {
-        const opened = this.env.body.open(this.user, env.from, env.body);
+        const opened = this.environment.body.open(this.user, env.from, env.body);
         chats.addReceived({
           msg: env.msg,
           from: env.from,
@@ -91,7 +91,7 @@ export class Phone extends PhoneConnection implements Actor<SimMessage> {
         phoneActor(env.from),
         this.actor,
         env.msg,
-        this.env.body.encrypted ? 'decrypted on the device' : 'plaintext',
+        this.environment.body.encrypted ? 'decrypted on the device' : 'plaintext',
       );
     } else if (env.kind === 'receipt') {
       if (this.chats?.raise(env.msg, env.status, this.ctx.now))
@@ -143,7 +143,7 @@ export class Phone extends PhoneConnection implements Actor<SimMessage> {
       this.malformed(`outbox full (${LIMITS.maxOutboxPerPhone} messages): message not created`);
       return;
     }
-    const body = this.env.body.seal(this.user, to, msg, text);
+    const body = this.environment.body.seal(this.user, to, msg, text);
     const m = chats.addSent(msg, to, text, body, this.ctx.now);
     this.indexMessage(msg, to, this.user, text);
     this.local('sent', this.actor, phoneActor(to), msg, 'created', body.length);
@@ -157,7 +157,7 @@ export class Phone extends PhoneConnection implements Actor<SimMessage> {
       chatWith: userId(chatWith),
       from: userId(from),
       text,
-      t: simMs(this.ctx.now),
+      atMs: simMs(this.ctx.now),
     });
   }
 

@@ -1,5 +1,5 @@
-import { assertNever } from '../kernel/brand';
-import type { ProtocolName } from '../kernel/trace';
+import { assertNever } from '../model/brand';
+import type { ProtocolName } from '../model/protocols';
 import { MqttClient } from './mqtt/client';
 import { PollingClient } from './polling/client';
 import type { ClientPort, ClientTransport } from './transport';

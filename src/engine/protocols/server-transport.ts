@@ -1,5 +1,5 @@
 import type { Envelope } from '../chat/envelope';
-import type { Delivery, GatewayConnection } from '../gateway/connection';
+import type { Delivery, GatewayConnection } from './server-connection';
 import type { ProtocolSettings, WireMeta } from './transport';
 
 /** What the gateway offers the server side of a protocol. */

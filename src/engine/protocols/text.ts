@@ -1,4 +1,4 @@
-import { utf8Decode } from './bytes';
+import { utf8Decode } from '../model/bytes';
 
 /** Text for display: the UTF-8 decoding, or a note naming the offset of the first bad byte. */
 export function utf8Text(bytes: Uint8Array): string {

@@ -1,6 +1,7 @@
 import type { Envelope, DeliveryWhat } from '../chat/envelope';
 import type { Rng } from '../kernel/rng';
-import type { ProtocolName, TraceKind } from '../kernel/trace';
+import type { ProtocolName } from '../model/protocols';
+import type { TraceKind } from '../kernel/trace';
 
 /** How a transport describes the bytes it puts on the wire, for the trace. */
 export interface WireMeta {

@@ -3,7 +3,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../kernel/rng';
-import { DEFAULT_RETRY, retryDelayMs, validateRetryPolicy, type RetryPolicy } from './retry-policy';
+import { DEFAULT_RETRY, retryDelayMs, validateRetryPolicy } from './retry-policy';
+import { type RetryPolicy } from '../model/retry-policy';
 
 const draws = (policy: RetryPolicy, seed: number, n: number, attempt = 0): number[] => {
   const rng = createRng(seed);

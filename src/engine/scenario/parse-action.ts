@@ -1,8 +1,9 @@
 import { LIMITS } from '../kernel/limits';
-import { PROTOCOLS } from '../kernel/trace';
-import { LINK_QUALITIES } from '../net/mobile-link';
-import { validateRetryPolicy, type RetryPolicy } from '../retry/retry-policy';
-import type { InputAction } from '../sim/messages';
+import { PROTOCOLS } from '../model/protocols';
+import { LINK_QUALITIES } from '../model/link-quality';
+import { validateRetryPolicy } from '../retry/retry-policy';
+import { type RetryPolicy } from '../model/retry-policy';
+import type { InputAction } from '../model/messages';
 import type { TimedAction } from './scenario';
 import { bool, isRecord, num, oneOf, str, unknownKeys, type Errors } from './validate-fields';
 

@@ -1,9 +1,9 @@
 import type { GatewayConfig } from '../gateway/gateway-config';
-import type { ProtocolName } from '../kernel/trace';
-import type { LinkQuality } from '../net/mobile-link';
+import type { ProtocolName } from '../model/protocols';
+import type { LinkQuality } from '../model/link-quality';
 import type { ProtocolSettings } from '../protocols/transport';
-import type { RetryPolicy } from '../retry/retry-policy';
-import type { InputAction } from '../sim/messages';
+import type { RetryPolicy } from '../model/retry-policy';
+import type { InputAction } from '../model/messages';
 import type { TrafficPlan } from '../phone/fleet';
 
 /**

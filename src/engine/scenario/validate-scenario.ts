@@ -1,10 +1,11 @@
 import { DEFAULT_GATEWAY } from '../gateway/gateway-config';
 import { LIMITS } from '../kernel/limits';
-import { PROTOCOLS } from '../kernel/trace';
-import { LINK_QUALITIES } from '../net/mobile-link';
+import { PROTOCOLS } from '../model/protocols';
+import { LINK_QUALITIES } from '../model/link-quality';
 import { DEFAULT_PROTOCOL_SETTINGS } from '../protocols/protocol-settings';
-import { DEFAULT_RETRY, validateRetryPolicy, type RetryPolicy } from '../retry/retry-policy';
-import type { InputAction } from '../sim/messages';
+import { DEFAULT_RETRY, validateRetryPolicy } from '../retry/retry-policy';
+import { type RetryPolicy } from '../model/retry-policy';
+import type { InputAction } from '../model/messages';
 import { parseAction } from './parse-action';
 import type { Scenario, TimedAction } from './scenario';
 import { bool, isRecord, num, oneOf, str, unknownKeys, type Errors } from './validate-fields';

@@ -1,6 +1,6 @@
 // Proves on-device search ignores case and accents, ranks newest first, treats the last term as a prefix and finds nothing when nothing matches.
 import { describe, expect, it } from 'vitest';
-import { messageId, simMs, userId } from '../kernel/brand';
+import { messageId, simMs, userId } from '../model/brand';
 import { createLocalIndex, normalizeText, tokenize, type LocalIndex } from './local-index';
 
 /** An index over a small two-chat history, with times out of insertion order on purpose. */
@@ -18,7 +18,7 @@ function history(): LocalIndex {
       id: messageId(id),
       chatWith: userId(chatWith),
       from: userId(from),
-      t: simMs(t),
+      atMs: simMs(t),
       text,
     });
   }
@@ -90,7 +90,7 @@ describe('local search', () => {
       id: messageId(2),
       chatWith: userId(2),
       from: userId(2),
-      t: simMs(2_000),
+      atMs: simMs(2_000),
       text: 'pizza instead',
     });
     expect(index.size).toBe(5);
@@ -106,7 +106,7 @@ describe('local search', () => {
         id: messageId(id),
         chatWith: userId(2),
         from: userId(1),
-        t: simMs(5),
+        atMs: simMs(5),
         text: 'same time',
       });
     }

@@ -5,7 +5,7 @@
  * An in-memory inverted index: normalised term → ids of the messages containing it, plus a sorted
  * vocabulary so the last query term can match as a prefix while the learner is still typing.
  */
-import type { MessageId, SimMs, UserId } from '../kernel/brand';
+import type { MessageId, SimMs, UserId } from '../model/brand';
 
 /** A decrypted message as the phone stores it. */
 export interface IndexedMessage {
@@ -15,7 +15,7 @@ export interface IndexedMessage {
   readonly from: UserId;
   readonly text: string;
   /** When the phone sent or received it; ranking uses it. */
-  readonly t: SimMs;
+  readonly atMs: SimMs;
 }
 
 /** One search result: the message and the normalised terms of it that matched the query. */
@@ -72,7 +72,7 @@ function lowerBound(sorted: readonly string[], key: string): number {
 
 // Newest first; equal times fall back to the later message id, so the order is total and stable.
 const newestFirst = (a: Doc, b: Doc): number =>
-  b.message.t - a.message.t || b.message.id - a.message.id;
+  b.message.atMs - a.message.atMs || b.message.id - a.message.id;
 
 /** Creates an empty index. */
 export function createLocalIndex(): LocalIndex {

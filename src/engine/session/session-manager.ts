@@ -1,8 +1,8 @@
 import type { Actor, ActorContext } from '../kernel/kernel';
-import type { ProtocolName } from '../kernel/trace';
-import { DATACENTER_MS } from '../gateway/gateway-config';
-import { ACTOR } from '../sim/actors';
-import type { SimMessage } from '../sim/messages';
+import type { ProtocolName } from '../model/protocols';
+import { DATACENTER_MS } from '../model/latency';
+import { ACTOR } from '../model/actors';
+import type { SimMessage } from '../model/messages';
 
 const NEVER = -1;
 

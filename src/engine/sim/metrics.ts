@@ -1,5 +1,6 @@
-import { PROTOCOLS, type ProtocolName, type TraceEvent, type TraceSink } from '../kernel/trace';
-import { ACTOR, isPhoneActor } from './actors';
+import { PROTOCOLS, type ProtocolName } from '../model/protocols';
+import { type TraceEvent, type TraceSink } from '../kernel/trace';
+import { ACTOR, isPhoneActor } from '../model/actors';
 
 /** Bytes and requests on one protocol's links. */
 export interface ProtocolTally {
@@ -67,7 +68,7 @@ export class MetricsCollector implements TraceSink {
       case 'frame':
         return;
       case 'sent':
-        if (!this.createdAt.has(ev.msg)) this.createdAt.set(ev.msg, ev.t);
+        if (!this.createdAt.has(ev.msg)) this.createdAt.set(ev.msg, ev.atMs);
         return;
       case 'accepted':
         if (ev.to === ACTOR.gateway) this.accepted.add(ev.msg);
@@ -75,7 +76,7 @@ export class MetricsCollector implements TraceSink {
       case 'delivered':
         if (this.deliveredAt.has(ev.msg)) this.duplicated++;
         else {
-          this.deliveredAt.set(ev.msg, ev.t);
+          this.deliveredAt.set(ev.msg, ev.atMs);
           if (ev.proto) this.protocols[ev.proto].delivered++;
         }
         return;

@@ -1,9 +1,9 @@
-import { CONNECTION_FIELDS } from '../gateway/connection';
+import { CONNECTION_FIELDS } from '../protocols/server-connection';
 import type { GatewayStats } from '../gateway/gateway';
 import type { QueuedEvent } from '../kernel/event-queue';
-import { PROTOCOLS, type ProtocolName } from '../kernel/trace';
+import { PROTOCOLS, type ProtocolName } from '../model/protocols';
 import type { Phone } from '../phone/phone';
-import type { SimMessage, StoredItem } from './messages';
+import type { SimMessage, StoredItem } from '../model/messages';
 import { percentile, type MetricsCollector } from './metrics';
 import type { Simulation } from './simulation';
 import { chatIdsIn } from './wire-scan';

@@ -1,8 +1,8 @@
 import { decodeEnvelope } from '../chat/envelope';
 import type { TraceEvent, TraceSink } from '../kernel/trace';
-import { toHex } from '../protocols/bytes';
+import { toHex } from '../model/bytes';
 import type { PersistOp } from '../store/store-actor';
-import { ACTOR } from './actors';
+import { ACTOR } from '../model/actors';
 import { envelopesIn } from './wire-scan';
 
 /**

@@ -11,8 +11,8 @@ import type { Scenario, TimedAction } from '../scenario/scenario';
 import { SessionManager } from '../session/session-manager';
 import { MemoryStore, type EphemeralStore } from '../store/ephemeral-store';
 import { StoreActor, type PersistOp } from '../store/store-actor';
-import { ACTOR } from './actors';
-import type { InputAction, SimMessage } from './messages';
+import { ACTOR } from '../model/actors';
+import type { InputAction, SimMessage } from '../model/messages';
 import { MetricsCollector } from './metrics';
 
 export interface SimulationOptions {

@@ -1,5 +1,5 @@
 import { decodeEnvelope, type Envelope } from '../chat/envelope';
-import type { ProtocolName } from '../kernel/trace';
+import type { ProtocolName } from '../model/protocols';
 import { decodeHttpMessage } from '../protocols/http/codec';
 import { decodeMqtt } from '../protocols/mqtt/codec';
 import { decodeEnvelopeBody } from '../protocols/polling/envelope-body';

@@ -1,4 +1,4 @@
-import type { StoredItem } from '../sim/messages';
+import type { StoredItem } from '../model/messages';
 
 /**
  * Temporary storage for deliveries whose recipient is offline: per-recipient FIFO, deleted

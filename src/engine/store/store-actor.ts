@@ -1,8 +1,8 @@
-import { DATACENTER_MS } from '../gateway/gateway-config';
+import { DATACENTER_MS } from '../model/latency';
 import type { Actor, ActorContext } from '../kernel/kernel';
 import { LIMITS } from '../kernel/limits';
-import { ACTOR } from '../sim/actors';
-import type { SimMessage, StoredItem } from '../sim/messages';
+import { ACTOR } from '../model/actors';
+import type { SimMessage, StoredItem } from '../model/messages';
 import type { EphemeralStore } from './ephemeral-store';
 
 /** A write the host must make durable (the browser's store worker writes it to IndexedDB). */

@@ -9,7 +9,7 @@ import { clockClient } from './clock-port';
 import { checkComlinkReply, guardEndpoint } from './guard-endpoint';
 import { Host, type Logger } from './host';
 import type { HostName } from './partition';
-import type { HostControl, PortLike } from './protocol';
+import type { HostControl, PortLike } from './host-messages';
 import { serveHost, type HostWorkerApi } from './serve-host';
 
 /** A control API reached through comlink on `ep`, windows on a raw clock port; links are handed over as transferred ports. */

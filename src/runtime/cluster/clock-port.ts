@@ -4,7 +4,7 @@
  */
 import type { Logger } from './host';
 import type { HostName } from './partition';
-import type { PortLike, WindowGrant, WindowReport } from './protocol';
+import type { PortLike, WindowGrant, WindowReport } from './host-messages';
 import { checkGrant } from './validate';
 
 type ClockMessage = { type: 'doubletick.grant'; grant: WindowGrant };

@@ -6,7 +6,7 @@ import { buildReport, type ReportView } from '../../engine/sim/report';
 import type { Scenario } from '../../engine/scenario/scenario';
 import { assembleSnapshot, type SnapshotMeta } from '../snapshot';
 import type { HostName } from './partition';
-import type { HostPart } from './protocol';
+import type { HostPart } from './host-messages';
 
 /** Every host's part at one instant. */
 export type ClusterParts = ReadonlyMap<HostName, HostPart>;

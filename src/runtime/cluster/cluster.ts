@@ -1,5 +1,5 @@
 import { HOST_NAMES, LINKS, type HostName } from './partition';
-import type { HostControl, PortLike, WindowGrant, WindowReport } from './protocol';
+import type { HostControl, PortLike, WindowGrant, WindowReport } from './host-messages';
 
 /** One host as the coordinator holds it: its control API, however it is reached. */
 export interface HostHandle {

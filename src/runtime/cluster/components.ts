@@ -4,8 +4,8 @@
  */
 import type { Kernel } from '../../engine/kernel/kernel';
 import { SessionManager } from '../../engine/session/session-manager';
-import { ACTOR } from '../../engine/sim/actors';
-import type { SimMessage } from '../../engine/sim/messages';
+import { ACTOR } from '../../engine/model/actors';
+import type { SimMessage } from '../../engine/model/messages';
 import { fleetTally, outboxChatIds, storedChatIds } from '../../engine/sim/report';
 import { createFleet, createGateway, createPhoneEnvironment } from '../../engine/sim/simulation';
 import { StoreActor } from '../../engine/store/store-actor';
@@ -23,7 +23,7 @@ import type {
   PhoneConnection,
   StoreSetup,
   TimeMark,
-} from './protocol';
+} from './host-messages';
 import type { StorePersistence } from './store-persistence';
 
 /** One host's component. Optional members are what only some components do. */

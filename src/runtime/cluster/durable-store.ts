@@ -1,7 +1,7 @@
-import type { StoredItem } from '../../engine/sim/messages';
+import type { StoredItem } from '../../engine/model/messages';
 import { MemoryStore, type EphemeralStore } from '../../engine/store/ephemeral-store';
 import type { PersistOp } from '../../engine/store/store-actor';
-import type { TimeMark } from './protocol';
+import type { TimeMark } from './host-messages';
 import type { StorePersistence } from './store-persistence';
 
 /**

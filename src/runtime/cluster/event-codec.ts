@@ -4,17 +4,17 @@
  * sides; this writes numbers and bytes once and reads them back with every field checked, so a
  * malformed batch is rejected with the field and byte offset at fault and nothing of it applied.
  *
- * Layout: u32 event count, then per event: t, src, seq, to (f64 each), a u8 message type (its
+ * Layout: u32 event count, then per event: atMs, src, seq, to (f64 each), a u8 message type (its
  * index in `MESSAGE_TYPES`), then the message's fields in the order `SimMessage` lists them.
  * An optional field is a presence byte before its value. Numbers are f64,
  * booleans and protocols one byte, strings and bytes a u32 length first, lists a u32 count first.
  * An input's action is JSON text (inputs rarely cross, and they are small). Each type is written
  * out by hand: a generic field loop cost three times as much, and this is the hot path.
  */
-import type { SimMessage, StoredItem } from '../../engine/sim/messages';
+import type { SimMessage, StoredItem } from '../../engine/model/messages';
 import { Malformed, Reader, Writer } from './packed-bytes';
 import { hostOfActor, type HostName } from './partition';
-import type { SimEvent } from './protocol';
+import type { SimEvent } from './host-messages';
 import { checkEventHead, checkField, MESSAGE_TYPES } from './validate';
 
 const TYPE_INDEX = new Map<string, number>(MESSAGE_TYPES.map((t, i) => [t, i]));
@@ -113,7 +113,7 @@ export function encodeEvents(events: readonly SimEvent[]): ArrayBuffer {
   const w = writer.start();
   w.u32(events.length);
   for (const ev of events) {
-    w.f64(ev.t);
+    w.f64(ev.atMs);
     w.f64(ev.src);
     w.f64(ev.seq);
     w.f64(ev.to);
@@ -274,7 +274,7 @@ export function decodeEvents(buf: unknown, self: HostName): DecodedEvents {
       throw new Malformed(`the event count ${n} is more than the ${r.left} bytes left can hold`);
     for (let i = 0; i < n; i++) {
       r.event = i;
-      const t = r.field('t', false).f64();
+      const t = r.field('atMs', false).f64();
       const src = r.field('src').f64();
       const seq = r.field('seq').f64();
       const to = r.field('to').f64();
@@ -285,7 +285,7 @@ export function decodeEvents(buf: unknown, self: HostName): DecodedEvents {
         !isId(to) ||
         hostOfActor(to) !== self
       ) {
-        const head = checkEventHead({ t, src, seq, to }, self, `events[${i}]`);
+        const head = checkEventHead({ atMs: t, src, seq, to }, self, `events[${i}]`);
         throw new Malformed(
           `${head ?? `events[${i}] is not an event for ${self}`} (event ending at byte ${r.at})`,
         );
@@ -294,7 +294,7 @@ export function decodeEvents(buf: unknown, self: HostName): DecodedEvents {
       const index = r.field('type', true).u8();
       const type =
         MESSAGE_TYPES[index] ?? r.fail(`${index} (byte ${typeAt}) is not a known message type`);
-      events.push({ t, src, seq, to, msg: readMessage(r, type) });
+      events.push({ atMs: t, src, seq, to, msg: readMessage(r, type) });
     }
     if (r.left !== 0)
       throw new Malformed(`${r.left} bytes are left over after the last event (byte ${r.at})`);

@@ -3,7 +3,7 @@
  * the IndexedDB implementations both fit this shape (the IndexedDB one lives in src/adapters).
  */
 import type { HistoryRecord } from '../../engine/phone/chat-book';
-import type { TimeMark } from './protocol';
+import type { TimeMark } from './host-messages';
 
 export type { HistoryRecord };
 

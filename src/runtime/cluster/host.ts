@@ -1,9 +1,9 @@
 import { Kernel } from '../../engine/kernel/kernel';
 import type { SearchResultView } from '../../bridge/playground-api';
 import type { TraceEvent } from '../../engine/kernel/trace';
-import type { SimMessage, StoredItem } from '../../engine/sim/messages';
+import type { SimMessage, StoredItem } from '../../engine/model/messages';
 import { chatIdsOnWire } from '../../engine/sim/report';
-import { ACTOR } from '../../engine/sim/actors';
+import { ACTOR } from '../../engine/model/actors';
 import { scenarioInputs } from '../../engine/sim/simulation';
 import type { Component, ComponentFactory } from './components';
 import { compareItems } from './durable-store';
@@ -20,7 +20,7 @@ import type {
   TimeMark,
   WindowGrant,
   WindowReport,
-} from './protocol';
+} from './host-messages';
 import { TracePacker } from './trace-codec';
 import { decodeEvents, encodeEvents } from './event-codec';
 import { checkBatchHead, checkEvent, checkExpect, checkGrant } from './validate';
@@ -78,7 +78,7 @@ export class Host implements HostControl {
       for (const i of scenarioInputs(setup.scenario)) {
         seq++;
         if (hostOfActor(i.to) === this.name)
-          this.kernel.accept({ t: i.atMs, src: ACTOR.input, seq, to: i.to, msg: i.msg });
+          this.kernel.accept({ atMs: i.atMs, src: ACTOR.input, seq, to: i.to, msg: i.msg });
       }
     }
     return this.kernel.nextTime();
@@ -101,9 +101,9 @@ export class Host implements HostControl {
     if (bad) throw new Error(`${this.name}: rejected a window grant: ${bad}`);
     await this.arrivals(grant.expect);
     for (const ev of grant.inputs) {
-      if (ev.t < this.kernel.now)
+      if (ev.atMs < this.kernel.now)
         throw new Error(
-          `${this.name}: an input at ${ev.t} ms is in the past of this host (${this.kernel.now} ms)`,
+          `${this.name}: an input at ${ev.atMs} ms is in the past of this host (${this.kernel.now} ms)`,
         );
       this.kernel.accept(ev);
     }
@@ -127,7 +127,7 @@ export class Host implements HostControl {
       };
       this.peers.get(peer)!.port.postMessage(batch, [packed]);
       let min = Infinity;
-      for (const e of events) if (e.t < min) min = e.t;
+      for (const e of events) if (e.atMs < min) min = e.atMs;
       sent[peer] = min;
       this.outbox.set(peer, []);
     }
@@ -270,10 +270,10 @@ export class Host implements HostControl {
     if (!unpacked.ok) return reject(unpacked.error);
     for (const ev of unpacked.events) {
       // The lookahead guarantee: a cross-host event never lands inside a window already run.
-      const early = batch.inclusive ? ev.t <= batch.endMs : ev.t < batch.endMs;
-      if (early || ev.t < this.kernel.now) {
+      const early = batch.inclusive ? ev.atMs <= batch.endMs : ev.atMs < batch.endMs;
+      if (early || ev.atMs < this.kernel.now) {
         this.fault = new Error(
-          `${this.name}: lookahead violated: event for actor ${ev.to} (${ev.msg.type}) from ${peer} at ${ev.t} ms, but the sender's window ended at ${batch.endMs} ms and this host is at ${this.kernel.now} ms`,
+          `${this.name}: lookahead violated: event for actor ${ev.to} (${ev.msg.type}) from ${peer} at ${ev.atMs} ms, but the sender's window ended at ${batch.endMs} ms and this host is at ${this.kernel.now} ms`,
         );
         break;
       }
@@ -292,10 +292,10 @@ export class Host implements HostControl {
       throw new Error(
         `${this.name}: no link to the host of actor ${ev.to} (${host ?? 'none'}) for ${ev.msg.type}`,
       );
-    const early = this.inclusive ? ev.t <= this.endMs : ev.t < this.endMs;
+    const early = this.inclusive ? ev.atMs <= this.endMs : ev.atMs < this.endMs;
     if (early)
       throw new Error(
-        `${this.name}: lookahead violated: ${ev.msg.type} from actor ${ev.src} to actor ${ev.to} at ${ev.t} ms, inside the window ending at ${this.endMs} ms`,
+        `${this.name}: lookahead violated: ${ev.msg.type} from actor ${ev.src} to actor ${ev.to} at ${ev.atMs} ms, inside the window ending at ${this.endMs} ms`,
       );
     let box = this.outbox.get(host);
     if (!box) this.outbox.set(host, (box = []));

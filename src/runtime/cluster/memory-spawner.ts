@@ -7,7 +7,7 @@ import { componentFor, type PersistenceOpener } from './components';
 import type { HostHandle, HostSpawner } from './cluster';
 import { Host, type Logger } from './host';
 import type { HostName } from './partition';
-import type { HostControl, PortLike } from './protocol';
+import type { HostControl, PortLike } from './host-messages';
 
 type Listener = (ev: MessageEvent) => void;
 

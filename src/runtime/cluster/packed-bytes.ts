@@ -2,7 +2,7 @@
  * Byte-level writing and reading for the data plane's packed events (event-codec.ts). Numbers are
  * big-endian f64 (every id, time and count is exact in one), strings UTF-8 behind a u32 length.
  */
-import { PROTOCOLS, type ProtocolName } from '../../engine/kernel/trace';
+import { PROTOCOLS, type ProtocolName } from '../../engine/model/protocols';
 
 const PROTO_INDEX = new Map<string, number>(PROTOCOLS.map((p, i) => [p, i]));
 const utf8 = new TextEncoder();

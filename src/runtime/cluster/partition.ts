@@ -2,9 +2,9 @@
  * Which actors live on which host when the engine runs across workers, and the lookahead that
  * lets hosts run a window of virtual time without hearing from each other.
  */
-import { DATACENTER_MS } from '../../engine/gateway/gateway-config';
-import { CORE_NETWORK_MS } from '../../engine/net/mobile-link';
-import { ACTOR, isPhoneActor } from '../../engine/sim/actors';
+import { DATACENTER_MS } from '../../engine/model/latency';
+import { CORE_NETWORK_MS } from '../../engine/model/latency';
+import { ACTOR, isPhoneActor } from '../../engine/model/actors';
 
 /** The hosts of a run: one worker each in the app. */
 export const HOST_NAMES = ['gateway', 'sessions', 'store', 'phones'] as const;

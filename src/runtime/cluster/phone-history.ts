@@ -1,7 +1,7 @@
 import type { Fleet } from '../../engine/phone/fleet';
 import type { Phone } from '../../engine/phone/phone';
 import type { HistoryPersistence, HistoryRecord } from './history-persistence';
-import type { HistorySetup, TimeMark } from './protocol';
+import type { HistorySetup, TimeMark } from './host-messages';
 
 /** How far the writer has read one phone's chat book: entries of `sent` and `received`, in insertion order. */
 interface Written {

@@ -4,7 +4,7 @@ import { serveClock } from './clock-port';
 import { checkComlinkRequest, guardEndpoint } from './guard-endpoint';
 import { Host, type Logger } from './host';
 import type { HostName } from './partition';
-import type { HostControl, PortLike } from './protocol';
+import type { HostControl, PortLike } from './host-messages';
 
 /** What a host worker exposes: the control API, and `serve` to answer on another port too. */
 export interface HostWorkerApi extends HostControl {

@@ -2,9 +2,9 @@
  * Durable storage behind the store worker: the in-memory and the IndexedDB implementations both
  * fit this shape (the IndexedDB one lives in src/adapters and only knows engine types).
  */
-import type { StoredItem } from '../../engine/sim/messages';
+import type { StoredItem } from '../../engine/model/messages';
 import type { PersistOp } from '../../engine/store/store-actor';
-import type { TimeMark } from './protocol';
+import type { TimeMark } from './host-messages';
 
 /** Where the ephemeral store keeps its items so they outlive the worker that holds them. */
 export interface StorePersistence {

@@ -8,14 +8,13 @@ import { RecentStrings } from '../../engine/kernel/recent-strings';
 import {
   TRACE_KIND_INDEX,
   TRACE_KINDS,
-  PROTOCOLS,
   traceEventInto,
   type MutableTraceEvent,
-  type ProtocolName,
   type TraceEvent,
 } from '../../engine/kernel/trace';
+import { PROTOCOLS, type ProtocolName } from '../../engine/model/protocols';
 
-/** Numbers per event: order key (k, src, seq, i), then t, kind, from, to, msg, bytes, headerBytes, arriveT, proto, note. */
+/** Numbers per event: order key (k, src, seq, i), then atMs, kind, from, to, msg, bytes, headerBytes, arriveAtMs, proto, note. */
 const STRIDE = 14;
 const PROTO_INDEX = new Map<ProtocolName, number>(PROTOCOLS.map((p, i) => [p, i]));
 
@@ -68,14 +67,14 @@ export class TracePacker {
     a[o + 1] = src;
     a[o + 2] = seq;
     a[o + 3] = this.index;
-    a[o + 4] = ev.t;
+    a[o + 4] = ev.atMs;
     a[o + 5] = TRACE_KIND_INDEX[ev.kind];
     a[o + 6] = ev.from;
     a[o + 7] = ev.to;
     a[o + 8] = ev.msg;
     a[o + 9] = ev.bytes;
     a[o + 10] = ev.headerBytes;
-    a[o + 11] = ev.arriveT;
+    a[o + 11] = ev.arriveAtMs;
     a[o + 12] = ev.proto === undefined ? -1 : PROTO_INDEX.get(ev.proto)!;
     a[o + 13] = ev.note === undefined ? -1 : this.noteOf(ev.note);
     if (ev.wire !== undefined) this.wire[n] = ev.wire;

@@ -2,8 +2,8 @@
  * Structural checks of what arrives on a port before a host trusts it. A bad message is rejected
  * with a reason that names the field; nothing of it is applied.
  */
-import { PROTOCOLS } from '../../engine/kernel/trace';
-import type { SimMessage } from '../../engine/sim/messages';
+import { PROTOCOLS } from '../../engine/model/protocols';
+import type { SimMessage } from '../../engine/model/messages';
 import { hostOfActor, isHostName, type HostName } from './partition';
 
 type Field = 'int' | 'num' | 'str' | 'bool' | 'proto' | 'bytes' | 'chunks' | 'items' | 'action';
@@ -139,7 +139,7 @@ export function checkEvent(x: unknown, self: HostName, at = 'event'): string | u
 /** Why an event's time, order key and addressee are not an event for host `self`. */
 export function checkEventHead(
   x: {
-    readonly t?: unknown;
+    readonly atMs?: unknown;
     readonly src?: unknown;
     readonly seq?: unknown;
     readonly to?: unknown;
@@ -147,8 +147,8 @@ export function checkEventHead(
   self: HostName,
   at: string,
 ): string | undefined {
-  if (typeof x.t !== 'number' || !(x.t >= 0) || !Number.isFinite(x.t))
-    return `${at}.t must be a time in ms ≥ 0 (got ${String(x.t)})`;
+  if (typeof x.atMs !== 'number' || !(x.atMs >= 0) || !Number.isFinite(x.atMs))
+    return `${at}.atMs must be a time in ms ≥ 0 (got ${String(x.atMs)})`;
   for (const k of ['src', 'seq', 'to'] as const)
     if (!Number.isSafeInteger(x[k]) || (x[k] as number) < 0)
       return `${at}.${k} must be an integer ≥ 0 (got ${String(x[k])})`;

@@ -7,7 +7,7 @@ import type { HostHandle, HostSpawner } from '../cluster/cluster';
 import { remoteHost } from '../cluster/channel-spawner';
 import type { Logger } from '../cluster/host';
 import type { HostName } from '../cluster/partition';
-import type { HostControl, PortLike } from '../cluster/protocol';
+import type { HostControl, PortLike } from '../cluster/host-messages';
 
 const BOOTSTRAP = new URL('./worker-bootstrap.mjs', import.meta.url);
 const ENTRY: Record<HostName, URL> = {

@@ -12,12 +12,12 @@ import type {
 import type { TraceEvent } from '../../engine/kernel/trace';
 import type { Scenario, TimedAction } from '../../engine/scenario/scenario';
 import { validateScenario } from '../../engine/scenario/validate-scenario';
-import type { InputAction } from '../../engine/sim/messages';
+import type { InputAction } from '../../engine/model/messages';
 import type { Cluster } from '../cluster/cluster';
-import { ClusterRun } from '../cluster/cluster-run';
+import { Coordinator } from '../cluster/coordinator';
 import { clusterSnapshot } from '../cluster/cluster-view';
 import type { Logger } from '../cluster/host';
-import type { HistorySetup, StoreSetup, TimeMark } from '../cluster/protocol';
+import type { HistorySetup, StoreSetup, TimeMark } from '../cluster/host-messages';
 import { compareProtocols, resolveComparison } from '../compare-protocols';
 import { messageInspection } from '../inspection';
 import { MAX_SPEED, MIN_SPEED } from '../local-playground';
@@ -59,7 +59,7 @@ const SAVE_EVERY_WALL_MS = 500;
  * frame with `frame()`. Calls are serialised: a control call never interleaves with a frame.
  */
 export class ClusterPlayground implements PlaygroundControl {
-  private run: ClusterRun | undefined;
+  private run: Coordinator | undefined;
   private file: ScenarioFile | undefined;
   private scenario: Scenario | undefined;
   private log: TimedAction[] = [];
@@ -295,11 +295,11 @@ export class ClusterPlayground implements PlaygroundControl {
   }
 
   /** A new run with this playground's log scheduled (a worker crash keeps its place in the numbering). */
-  private async build(begin: StoreSetup['begin']): Promise<ClusterRun> {
+  private async build(begin: StoreSetup['begin']): Promise<Coordinator> {
     this.recorder = new TraceRecorder();
     this.pending = [];
     const sinks = [this.recorder, { emit: (e: TraceEvent) => this.pending.push(e) }];
-    const run = await ClusterRun.start(
+    const run = await Coordinator.start(
       this.cluster,
       this.scenario!,
       {
@@ -319,7 +319,11 @@ export class ClusterPlayground implements PlaygroundControl {
   }
 
   /** Runs to `target`, terminating the gateway worker wherever the crash button did in the run being replayed. */
-  private async advance(run: ClusterRun, target: TimeMark, stop?: () => boolean): Promise<boolean> {
+  private async advance(
+    run: Coordinator,
+    target: TimeMark,
+    stop?: () => boolean,
+  ): Promise<boolean> {
     for (
       let c = this.crashes[this.crashesDone];
       c && notAfter(c.at, target);
@@ -333,7 +337,7 @@ export class ClusterPlayground implements PlaygroundControl {
   }
 
   /** Replays seed + the log to `targetMs` (inclusive), and makes the store's durable copy that point. */
-  private async rebuild(targetMs: number): Promise<ClusterRun> {
+  private async rebuild(targetMs: number): Promise<Coordinator> {
     const run = await this.build('replay');
     await this.advance(run, { ms: targetMs, inclusive: true });
     await this.cluster.host('store').control.storeCheckpoint(run.reached);

@@ -1,5 +1,5 @@
 import type { ScenarioFile, TimedAction } from '../../engine/scenario/scenario';
-import type { TimeMark } from '../cluster/protocol';
+import type { TimeMark } from '../cluster/host-messages';
 
 /** A gateway worker terminated mid-run: when, and which entry of the input log records it. */
 export interface WorkerCrash {

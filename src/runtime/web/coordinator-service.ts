@@ -2,7 +2,7 @@ import * as Comlink from 'comlink';
 import { Cluster } from '../cluster/cluster';
 import { ClusterPlayground } from '../playground/cluster-playground';
 import type { RunRecords } from '../playground/run-records';
-import type { CoordinatorApi, HostWorkerFactory } from './protocol';
+import type { CoordinatorApi, HostWorkerFactory } from './worker-api';
 import { webSpawner } from './web-spawner';
 
 /** Wall time a frame may spend granting windows (the rest of a 16 ms frame is the page's). */

@@ -2,7 +2,7 @@
 import * as Comlink from 'comlink';
 import type { HostName } from '../cluster/partition';
 import type { HostWorkerApi } from '../cluster/serve-host';
-import type { HostWorkerFactory } from './protocol';
+import type { HostWorkerFactory } from './worker-api';
 
 // Each URL is written inline in `new Worker(new URL(…))` so Vite bundles the worker (TOOLCHAIN 1).
 function createHostWorker(name: HostName): Worker {

@@ -2,8 +2,8 @@ import type { Endpoint, Remote } from 'comlink';
 import type { HostSpawner } from '../cluster/cluster';
 import { remoteHost } from '../cluster/channel-spawner';
 import type { Logger } from '../cluster/host';
-import type { PortLike } from '../cluster/protocol';
-import type { HostWorkerFactory } from './protocol';
+import type { PortLike } from '../cluster/host-messages';
+import type { HostWorkerFactory } from './worker-api';
 
 /** Hosts in Web Workers the page creates and links; the coordinator reaches each on a port of its own. */
 export function webSpawner(

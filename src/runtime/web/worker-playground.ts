@@ -6,10 +6,10 @@ import type {
   PlaygroundControl,
   ScenarioFile,
 } from '../../bridge/playground-api';
-import type { InputAction } from '../../engine/sim/messages';
+import type { InputAction } from '../../engine/model/messages';
 import type { ReopenResult } from '../playground/cluster-playground';
 import { createCoordinatorWorker, hostWorkerFactory } from './host-workers';
-import type { CoordinatorApi } from './protocol';
+import type { CoordinatorApi } from './worker-api';
 
 /** The page API over workers, with the page's extras. */
 export interface WorkerPlayground extends PlaygroundControl {

@@ -159,11 +159,11 @@ function TraceTail({ events, snapshot }: { events: readonly TraceEvent[]; snapsh
       <h2>Latest trace events</h2>
       <ol className="trace">
         {last.map((e, i) => (
-          <li key={`${e.t}-${i}`}>
-            <span>{seconds(e.t)}</span> <strong>{e.kind}</strong> {actor(e.from, snapshot)} →{' '}
+          <li key={`${e.atMs}-${i}`}>
+            <span>{seconds(e.atMs)}</span> <strong>{e.kind}</strong> {actor(e.from, snapshot)} →{' '}
             {actor(e.to, snapshot)}
             {e.msg > 0 ? ` · message ${e.msg}` : ''}
-            {e.bytes > 0 ? ` · ${e.bytes} B, arrives ${seconds(e.arriveT)}` : ''}
+            {e.bytes > 0 ? ` · ${e.bytes} B, arrives ${seconds(e.arriveAtMs)}` : ''}
             {e.note ? ` · ${e.note}` : ''}
           </li>
         ))}

@@ -19,7 +19,9 @@ export function createRunViewStore(source: { subscribe(fn: (b: FrameBatch) => vo
   const onBatch = (b: FrameBatch): void => {
     const recent = b.events.length ? [...view.recent, ...b.events].slice(-RECENT) : view.recent;
     const now = b.snapshot.nowMs;
-    const inFlight = recent.filter((e) => e.bytes > 0 && e.t <= now && e.arriveT > now).length;
+    const inFlight = recent.filter(
+      (e) => e.bytes > 0 && e.atMs <= now && e.arriveAtMs > now,
+    ).length;
     view = { snapshot: b.snapshot, recent, inFlight, frames: view.frames + 1 };
     for (const l of listeners) l();
   };

@@ -2,7 +2,7 @@
 // error for each RFC 9112 rule.
 import { describe, expect, it } from 'vitest';
 import { HTTP_SAMPLES } from '../../../../test/protocols/samples';
-import { utf8Encode } from '../bytes';
+import { utf8Encode } from '../../model/bytes';
 import {
   decodeHttpHead,
   decodeHttpMessage,

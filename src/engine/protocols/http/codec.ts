@@ -1,6 +1,13 @@
 /** HTTP/1.1 head and Content-Length body codec (RFC 9112 syntax, RFC 9110 semantics). */
-import { ByteReader, badOffset, catchDecode, failAt, utf8Decode, utf8Encode } from '../bytes';
-import { decodeOk, type DecodeResult } from '../decode-result';
+import {
+  ByteReader,
+  badOffset,
+  catchDecode,
+  failAt,
+  utf8Decode,
+  utf8Encode,
+} from '../../model/bytes';
+import { decodeOk, type DecodeResult } from '../../model/decode-result';
 import {
   HTTP_MAX_HEAD_BYTES,
   type DecodedHttpHead,

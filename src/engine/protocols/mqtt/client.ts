@@ -5,7 +5,7 @@ import {
   type Envelope,
 } from '../../chat/envelope';
 import type { TraceKind } from '../../kernel/trace';
-import { formatDecodeError } from '../decode-result';
+import { formatDecodeError } from '../../model/decode-result';
 import type { ClientPort, ClientTransport } from '../transport';
 import { controlMeta, envelopeMeta } from '../wire-meta';
 import { decodeMqtt, encodeMqtt } from './codec';

@@ -1,6 +1,6 @@
 // Proves the MQTT 3.1.1 codec: round trips, FACTS.md §1.2 sizes, precise errors for bad input.
 import { describe, expect, it } from 'vitest';
-import { fromHex, toHex } from '../bytes';
+import { fromHex, toHex } from '../../model/bytes';
 import { decodeMqtt, decodeRemainingLength, encodeMqtt, encodeRemainingLength } from './codec';
 import { MQTT_SAMPLES as SAMPLES } from '../../../../test/protocols/samples';
 import type { MqttConnect, MqttPacket } from './messages';

@@ -2,9 +2,9 @@
  * MQTT 3.1.1 wire codec: every control packet to bytes and back. Section and [MQTT-x.y.z-n]
  * numbers refer to the OASIS standard of 29 Oct 2014.
  */
-import { assertNever } from '../../kernel/brand';
-import { ByteReader, ByteWriter, badOffset, decodeFailure, failAt } from '../bytes';
-import { decodeFail, decodeOk, type DecodeResult } from '../decode-result';
+import { assertNever } from '../../model/brand';
+import { ByteReader, ByteWriter, badOffset, decodeFailure, failAt } from '../../model/bytes';
+import { decodeFail, decodeOk, type DecodeResult } from '../../model/decode-result';
 import {
   checkQos,
   hex2,

@@ -2,7 +2,13 @@
  * MQTT 3.1.1 field encodings (§1.5, §2.3, §4.7): length-prefixed strings and binary data, packet
  * identifiers, QoS bytes and topic rules, for both directions of the codec.
  */
-import { ByteReader, ByteWriter, failAt, utf8Decode, utf8Encode } from '../bytes';
+import {
+  type ByteReader,
+  type ByteWriter,
+  failAt,
+  utf8Decode,
+  utf8Encode,
+} from '../../model/bytes';
 import type { MqttQos } from './messages';
 
 const MAX_U16 = 0xffff;

@@ -3,7 +3,7 @@ import * as mqttPacket from 'mqtt-packet';
 import type { Packet } from 'mqtt-packet';
 import { describe, expect, it } from 'vitest';
 import { MQTT_SAMPLES } from '../../../../test/protocols/samples';
-import { assertNever } from '../../kernel/brand';
+import { assertNever } from '../../model/brand';
 import { decodeMqtt, encodeMqtt } from './codec';
 import type { MqttPacket, MqttQos } from './messages';
 

@@ -1,7 +1,7 @@
 import { ackKey, decodeEnvelope, encodeEnvelope } from '../../chat/envelope';
 import type { TraceKind } from '../../kernel/trace';
-import { CONN_HANDSHAKE, type GatewayConnection } from '../../gateway/connection';
-import { formatDecodeError } from '../decode-result';
+import { CONN_HANDSHAKE, type GatewayConnection } from '../server-connection';
+import { formatDecodeError } from '../../model/decode-result';
 import type { GatewayPort, ServerProtocol } from '../server-transport';
 import { controlMeta, pushMeta } from '../wire-meta';
 import { decodeMqtt, encodeMqtt } from './codec';

@@ -1,7 +1,7 @@
 import type { DeliveryWhat, Envelope } from '../../chat/envelope';
 import type { TraceKind } from '../../kernel/trace';
 import { utf8Text } from '../text';
-import { formatDecodeError } from '../decode-result';
+import { formatDecodeError } from '../../model/decode-result';
 import { decodeHttpMessage, encodeHttpRequest, headerValue } from '../http/codec';
 import { clientRequestHead } from '../http/realistic-headers';
 import type { ClientPort, ClientTransport } from '../transport';

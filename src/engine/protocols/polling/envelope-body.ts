@@ -1,5 +1,5 @@
 import { decodeEnvelope, encodeEnvelope, type Envelope } from '../../chat/envelope';
-import { decodeFail, decodeOk, type DecodeResult } from '../decode-result';
+import { decodeFail, decodeOk, type DecodeResult } from '../../model/decode-result';
 
 /** A polling body: envelopes one after another, each behind a 4-byte big-endian length. */
 export function encodeEnvelopeBody(envs: readonly Envelope[]): Uint8Array {

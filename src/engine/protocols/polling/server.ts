@@ -1,9 +1,9 @@
 import { ackKey, type Envelope } from '../../chat/envelope';
 import { decodeEnvelope } from '../../chat/envelope';
-import { CONN_HANDSHAKE, CONN_OPEN, type GatewayConnection } from '../../gateway/connection';
+import { CONN_HANDSHAKE, CONN_OPEN, type GatewayConnection } from '../server-connection';
 import type { TraceKind } from '../../kernel/trace';
-import { utf8Encode } from '../bytes';
-import { formatDecodeError } from '../decode-result';
+import { utf8Encode } from '../../model/bytes';
+import { formatDecodeError } from '../../model/decode-result';
 import { decodeHttpMessage, encodeHttpResponse, headerValue } from '../http/codec';
 import type { HttpHeaders } from '../http/messages';
 import { gatewayResponseHead } from '../http/realistic-headers';

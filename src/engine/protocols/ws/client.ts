@@ -6,7 +6,7 @@ import {
 } from '../../chat/envelope';
 import type { TraceKind } from '../../kernel/trace';
 import { utf8Text } from '../text';
-import { formatDecodeError } from '../decode-result';
+import { formatDecodeError } from '../../model/decode-result';
 import { decodeHttpMessage, encodeHttpRequest, headerValue } from '../http/codec';
 import type { ClientPort, ClientTransport } from '../transport';
 import { controlMeta, envelopeMeta } from '../wire-meta';

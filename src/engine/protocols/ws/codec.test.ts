@@ -2,7 +2,7 @@
 // form, and a precise error for each rule of §5.
 import { describe, expect, it } from 'vitest';
 import { RFC_MASK, WS_SAMPLES, body } from '../../../../test/protocols/samples';
-import { fromHex, toHex, utf8Encode } from '../bytes';
+import { fromHex, toHex, utf8Encode } from '../../model/bytes';
 import { decodeWsFrame, encodeWsClose, encodeWsFrame, wsHeaderBytes } from './codec';
 
 const bytesOf = (hex: string): Uint8Array => {

@@ -7,8 +7,8 @@ import {
   failAt,
   utf8Decode,
   utf8Encode,
-} from '../bytes';
-import { decodeOk, type DecodeResult } from '../decode-result';
+} from '../../model/bytes';
+import { decodeOk, type DecodeResult } from '../../model/decode-result';
 import { WS_MAX_CONTROL_PAYLOAD_BYTES, WS_OPCODES, type WsFrame, type WsOpcode } from './messages';
 
 const OPCODE_NAMES = new Map<number, WsOpcode>(

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HTTP_SAMPLES } from '../../../../test/protocols/samples';
-import { utf8Encode } from '../bytes';
+import { utf8Encode } from '../../model/bytes';
 import {
   decodeHttpHead,
   encodeHttpRequest,

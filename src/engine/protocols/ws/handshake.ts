@@ -1,6 +1,6 @@
 /** The WebSocket opening handshake (RFC 6455 §1.3, §4.1, §4.2) built on the HTTP/1.1 heads. */
 import { sha1 } from '@noble/hashes/legacy.js';
-import { utf8Encode } from '../bytes';
+import { utf8Encode } from '../../model/bytes';
 import { headerValue } from '../http/codec';
 import type { HttpHeaders, HttpRequestHead, HttpResponseHead } from '../http/messages';
 

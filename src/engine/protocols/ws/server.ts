@@ -1,7 +1,7 @@
 import { ackKey, decodeEnvelope, encodeEnvelope, envelopeGist } from '../../chat/envelope';
-import { CONN_HANDSHAKE, CONN_OPEN, type GatewayConnection } from '../../gateway/connection';
-import { utf8Encode } from '../bytes';
-import { formatDecodeError } from '../decode-result';
+import { CONN_HANDSHAKE, CONN_OPEN, type GatewayConnection } from '../server-connection';
+import { utf8Encode } from '../../model/bytes';
+import { formatDecodeError } from '../../model/decode-result';
 import { decodeHttpMessage, encodeHttpResponse, toRequestHead } from '../http/codec';
 import { gatewayResponseHead } from '../http/realistic-headers';
 import type { GatewayPort, ServerProtocol } from '../server-transport';

@@ -29,16 +29,14 @@ export function useView<T>(
 ): T {
   const store = usePlaygroundStore();
   const last = useRef<{ value: T } | undefined>(undefined);
-  const selectRef = useRef(select);
-  selectRef.current = select;
-  const equalRef = useRef(equal);
-  equalRef.current = equal;
+  // A new `select` each render is fine: useSyncExternalStore calls the latest getSnapshot, and
+  // `last` keeps the previous slice so an equal one is returned by identity.
   const get = useCallback((): T => {
-    const next = selectRef.current(store.getState());
+    const next = select(store.getState());
     const prev = last.current;
-    if (prev && equalRef.current(prev.value, next)) return prev.value;
+    if (prev && equal(prev.value, next)) return prev.value;
     last.current = { value: next };
     return next;
-  }, [store]);
+  }, [store, select, equal]);
   return useSyncExternalStore(store.subscribe, get, get);
 }

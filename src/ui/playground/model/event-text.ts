@@ -64,7 +64,7 @@ export function routeText(e: TraceEvent, names: NameBook): string {
 
 /** Whether the event is a hop with travel time (drawn moving on the diagram). */
 export const isTravellingHop = (e: TraceEvent): boolean =>
-  e.from !== e.to && e.bytes > 0 && e.arriveT > e.t;
+  e.from !== e.to && e.bytes > 0 && e.arriveAtMs > e.atMs;
 
 /** Whether the event put bytes on a wire or between servers (instant or not). */
 export const isHop = (e: TraceEvent): boolean =>

@@ -4,11 +4,11 @@ import type { TraceEvent } from '../../../bridge/playground-api';
 import { flightRadius, flightStyle, flightsFrom, progress, sampleFlights } from './flights';
 
 const ev = (p: Partial<TraceEvent> & Pick<TraceEvent, 'kind' | 'from' | 'to'>): TraceEvent => ({
-  t: 0,
+  atMs: 0,
   msg: 0,
   bytes: 0,
   headerBytes: 0,
-  arriveT: p.t ?? 0,
+  arriveAtMs: p.atMs ?? 0,
   ...p,
 });
 const resolve = (actor: number): string | undefined =>
@@ -23,25 +23,25 @@ const resolve = (actor: number): string | undefined =>
 describe('flightsFrom', () => {
   it('keeps hops with bytes between two drawn nodes, and nothing else', () => {
     const events = [
-      ev({ t: 2000, kind: 'sent', from: 17, to: 18, bytes: 109, msg: 1 }),
+      ev({ atMs: 2000, kind: 'sent', from: 17, to: 18, bytes: 109, msg: 1 }),
       ev({
-        t: 2000,
+        atMs: 2000,
         kind: 'frame',
         from: 17,
         to: 1,
         bytes: 142,
-        arriveT: 2074,
+        arriveAtMs: 2074,
         msg: 1,
         note: 'PUBLISH',
       }),
-      ev({ t: 2074, kind: 'accepted', from: 17, to: 1, msg: 1 }),
-      ev({ t: 2084, kind: 'stored', from: 1, to: 3, bytes: 125, arriveT: 2089, msg: 1 }),
-      ev({ t: 3000, kind: 'disconnect', from: 18, to: 18 }),
-      ev({ t: 3000, kind: 'frame', from: 1, to: 40, bytes: 4, arriveT: 3005 }),
-      ev({ t: 3100, kind: 'deleted', from: 1, to: 3, msg: 1 }),
+      ev({ atMs: 2074, kind: 'accepted', from: 17, to: 1, msg: 1 }),
+      ev({ atMs: 2084, kind: 'stored', from: 1, to: 3, bytes: 125, arriveAtMs: 2089, msg: 1 }),
+      ev({ atMs: 3000, kind: 'disconnect', from: 18, to: 18 }),
+      ev({ atMs: 3000, kind: 'frame', from: 1, to: 40, bytes: 4, arriveAtMs: 3005 }),
+      ev({ atMs: 3100, kind: 'deleted', from: 1, to: 3, msg: 1 }),
     ];
     const f = flightsFrom(events, resolve);
-    expect(f.map((x) => `${x.from}>${x.to}@${x.t}-${x.arriveT}`)).toEqual([
+    expect(f.map((x) => `${x.from}>${x.to}@${x.atMs}-${x.arriveAtMs}`)).toEqual([
       'phone-1>gateway@2000-2074',
       'gateway>store@2084-2089',
       'gateway>store@3100-3100',
@@ -51,12 +51,12 @@ describe('flightsFrom', () => {
 
 describe('progress', () => {
   it('is the share of the hop’s virtual time that has passed', () => {
-    const f = { t: 2000, arriveT: 2100 };
+    const f = { atMs: 2000, arriveAtMs: 2100 };
     expect(progress(f, 1990)).toBe(0);
     expect(progress(f, 2025)).toBe(0.25);
     expect(progress(f, 2100)).toBe(1);
     expect(progress(f, 9999)).toBe(1);
-    expect(progress({ t: 5, arriveT: 5 }, 5)).toBe(1);
+    expect(progress({ atMs: 5, arriveAtMs: 5 }, 5)).toBe(1);
   });
 });
 

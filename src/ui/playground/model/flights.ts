@@ -2,12 +2,12 @@ import type { TraceEvent, TraceKind } from '../../../bridge/playground-api';
 
 /**
  * Messages in flight on the diagram. Each is one hop of the trace: it leaves `from` at `t` and
- * arrives at `to` at `arriveT`, so its position is simply how much of that virtual time has passed.
+ * arrives at `to` at `arriveAtMs`, so its position is simply how much of that virtual time has passed.
  * Hops that take no virtual time (a store fetch inside the datacenter) are drawn as a brief pulse.
  */
 export interface Flight {
-  readonly t: number;
-  readonly arriveT: number;
+  readonly atMs: number;
+  readonly arriveAtMs: number;
   readonly from: string;
   readonly to: string;
   readonly kind: TraceKind;
@@ -75,8 +75,8 @@ export function flightsFrom(
     const to = resolve(e.to, e);
     if (!from || !to || from === to) continue;
     out.push({
-      t: e.t,
-      arriveT: e.arriveT,
+      atMs: e.atMs,
+      arriveAtMs: e.arriveAtMs,
       from,
       to,
       kind: e.kind,
@@ -89,9 +89,9 @@ export function flightsFrom(
 }
 
 /** How far along its edge a flight is at `nowMs` (0 at departure, 1 on arrival). */
-export function progress(f: Pick<Flight, 't' | 'arriveT'>, nowMs: number): number {
-  if (f.arriveT <= f.t) return nowMs >= f.t ? 1 : 0;
-  return Math.max(0, Math.min(1, (nowMs - f.t) / (f.arriveT - f.t)));
+export function progress(f: Pick<Flight, 'atMs' | 'arriveAtMs'>, nowMs: number): number {
+  if (f.arriveAtMs <= f.atMs) return nowMs >= f.atMs ? 1 : 0;
+  return Math.max(0, Math.min(1, (nowMs - f.atMs) / (f.arriveAtMs - f.atMs)));
 }
 
 /** Keeps at most `max` flights by taking every k-th; `every` is k (1 when nothing was dropped). */

@@ -4,14 +4,14 @@ import type { TraceEvent } from '../../../bridge/playground-api';
 import { matchesFilter, parsePhone } from './log-filter';
 
 const e = (p: Partial<TraceEvent>): TraceEvent => ({
-  t: 0,
+  atMs: 0,
   kind: 'frame',
   from: 17,
   to: 1,
   msg: 0,
   bytes: 1,
   headerBytes: 0,
-  arriveT: 1,
+  arriveAtMs: 1,
   ...p,
 });
 

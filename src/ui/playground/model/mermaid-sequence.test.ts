@@ -5,31 +5,39 @@ import type { TraceEvent } from '../../../bridge/playground-api';
 import { mermaidText, toSequenceDiagram } from './mermaid-sequence';
 
 const ev = (p: Partial<TraceEvent> & Pick<TraceEvent, 'kind' | 'from' | 'to'>): TraceEvent => ({
-  t: 0,
+  atMs: 0,
   msg: 1,
   bytes: 0,
   headerBytes: 0,
-  arriveT: p.t ?? 0,
+  arriveAtMs: p.atMs ?? 0,
   ...p,
 });
 
 const online: TraceEvent[] = [
-  ev({ t: 2000, kind: 'sent', from: 17, to: 18, bytes: 109, note: 'created' }),
+  ev({ atMs: 2000, kind: 'sent', from: 17, to: 18, bytes: 109, note: 'created' }),
   ev({
-    t: 2000,
+    atMs: 2000,
     kind: 'frame',
     from: 17,
     to: 1,
     bytes: 142,
-    arriveT: 2074,
+    arriveAtMs: 2074,
     proto: 'mqtt',
     note: 'PUBLISH',
   }),
-  ev({ t: 2074, kind: 'accepted', from: 17, to: 1, note: '✓' }),
-  ev({ t: 2084, kind: 'routed', from: 2, to: 1, note: 'u2 online' }),
-  ev({ t: 2084, kind: 'pushed', from: 1, to: 18, bytes: 140, arriveT: 2089, note: 'PUBLISH' }),
-  ev({ t: 2150, kind: 'delivered', from: 17, to: 18 }),
-  ev({ t: 2300, kind: 'receipt', from: 18, to: 17, note: 'delivered' }),
+  ev({ atMs: 2074, kind: 'accepted', from: 17, to: 1, note: '✓' }),
+  ev({ atMs: 2084, kind: 'routed', from: 2, to: 1, note: 'u2 online' }),
+  ev({
+    atMs: 2084,
+    kind: 'pushed',
+    from: 1,
+    to: 18,
+    bytes: 140,
+    arriveAtMs: 2089,
+    note: 'PUBLISH',
+  }),
+  ev({ atMs: 2150, kind: 'delivered', from: 17, to: 18 }),
+  ev({ atMs: 2300, kind: 'receipt', from: 18, to: 17, note: 'delivered' }),
 ];
 
 describe('toSequenceDiagram', () => {
@@ -60,9 +68,9 @@ describe('toSequenceDiagram', () => {
   it('shows storage and its delete for an offline recipient', () => {
     const offline = [
       online[0]!,
-      ev({ t: 2084, kind: 'stored', from: 1, to: 3, bytes: 125, arriveT: 2089, note: 'c1' }),
-      ev({ t: 6076, kind: 'fetched', from: 3, to: 1, bytes: 125, arriveT: 6076, note: 'c1' }),
-      ev({ t: 10330, kind: 'deleted', from: 1, to: 3, note: 'c1' }),
+      ev({ atMs: 2084, kind: 'stored', from: 1, to: 3, bytes: 125, arriveAtMs: 2089, note: 'c1' }),
+      ev({ atMs: 6076, kind: 'fetched', from: 3, to: 1, bytes: 125, arriveAtMs: 6076, note: 'c1' }),
+      ev({ atMs: 10330, kind: 'deleted', from: 1, to: 3, note: 'c1' }),
     ];
     const text = toSequenceDiagram(1, offline, new Map());
     expect(text).toContain('participant S as u1 (sender)');

@@ -41,7 +41,7 @@ function aliasOf(actor: number, p: Parties): string | undefined {
 }
 
 function label(e: TraceEvent): string {
-  const parts = [seconds(e.t), e.kind];
+  const parts = [seconds(e.atMs), e.kind];
   if (e.note) parts.push(e.note);
   if (e.bytes > 0) parts.push(formatBytes(e.bytes));
   return mermaidText(parts.join(' · ').replace(/·/g, '-'));

@@ -4,14 +4,14 @@ import type { TraceEvent } from '../../../bridge/playground-api';
 import { EventLog } from './event-log';
 
 const at = (t: number): TraceEvent => ({
-  t,
+  atMs: t,
   kind: 'frame',
   from: 17,
   to: 1,
   msg: 0,
   bytes: 1,
   headerBytes: 1,
-  arriveT: t + 1,
+  arriveAtMs: t + 1,
 });
 
 describe('EventLog', () => {
@@ -19,7 +19,7 @@ describe('EventLog', () => {
     const log = new EventLog(100);
     for (let i = 0; i < 300; i++) log.append([at(i)]);
     expect(log.items.length).toBeLessThanOrEqual(125);
-    expect(log.items[log.items.length - 1]!.t).toBe(299);
+    expect(log.items[log.items.length - 1]!.atMs).toBe(299);
     expect(log.dropped + log.items.length).toBe(300);
   });
 
@@ -27,13 +27,13 @@ describe('EventLog', () => {
     const log = new EventLog();
     log.append([at(0), at(1000), at(2000), at(3000)]);
     log.append([at(1000), at(2000)]); // a seek to 2.0 s re-sends the last seconds
-    expect(log.items.map((e) => e.t)).toEqual([0, 1000, 2000]);
+    expect(log.items.map((e) => e.atMs)).toEqual([0, 1000, 2000]);
   });
 
   it('truncates after a time', () => {
     const log = new EventLog();
     log.append([at(0), at(5), at(5), at(9)]);
     log.truncateAfter(5);
-    expect(log.items.map((e) => e.t)).toEqual([0, 5, 5]);
+    expect(log.items.map((e) => e.atMs)).toEqual([0, 5, 5]);
   });
 });

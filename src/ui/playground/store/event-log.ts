@@ -19,12 +19,12 @@ export class EventLog {
   }
 
   get lastT(): number {
-    return this.buf.length ? this.buf[this.buf.length - 1]!.t : -Infinity;
+    return this.buf.length ? this.buf[this.buf.length - 1]!.atMs : -Infinity;
   }
 
   append(events: readonly TraceEvent[]): void {
     if (events.length === 0) return;
-    const first = events[0]!.t;
+    const first = events[0]!.atMs;
     // A batch that starts before what we hold is a replay (a seek): drop what it re-sends.
     if (first < this.lastT) this.truncateFrom(first);
     for (const e of events) this.buf.push(e);
@@ -41,7 +41,7 @@ export class EventLog {
     let hi = this.buf.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.buf[mid]!.t < tMs) lo = mid + 1;
+      if (this.buf[mid]!.atMs < tMs) lo = mid + 1;
       else hi = mid;
     }
     this.buf.length = lo;

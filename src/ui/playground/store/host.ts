@@ -9,9 +9,3 @@ export interface PlaygroundHost extends PlaygroundControl {
   /** Shows `user` in detail in snapshots even past the first phones (both hosts have it). */
   select?(user: number | undefined): Promise<void>;
 }
-
-export const isPlaygroundHost = (x: unknown): x is PlaygroundHost =>
-  typeof x === 'object' &&
-  x !== null &&
-  typeof (x as PlaygroundHost).subscribe === 'function' &&
-  typeof (x as PlaygroundHost).load === 'function';

@@ -2,7 +2,7 @@ import type { Snapshot } from '../../../bridge/playground-api';
 
 /** One point of the live charts, read from a snapshot (every value is the simulation's). */
 export interface MetricSample {
-  readonly t: number;
+  readonly atMs: number;
   readonly connections: number;
   /** Gateway load as a fraction of capacity (1 = 100 %). */
   readonly load: number;
@@ -21,7 +21,7 @@ export const HISTORY_POINTS = 300;
 export function sampleOf(s: Snapshot): MetricSample {
   const r = s.report;
   return {
-    t: s.nowMs,
+    atMs: s.nowMs,
     connections: s.gateway.connections,
     load: s.gateway.load,
     refused: r.gateway.refusedConnections,
@@ -37,10 +37,10 @@ export function sampleOf(s: Snapshot): MetricSample {
 /** Appends a sample, dropping any from a future that time travel undid, bounded to HISTORY_POINTS. */
 export function pushSample(history: readonly MetricSample[], s: MetricSample): MetricSample[] {
   let keep = history.length;
-  while (keep > 0 && history[keep - 1]!.t > s.t) keep--;
+  while (keep > 0 && history[keep - 1]!.atMs > s.atMs) keep--;
   const last = history[keep - 1];
   const base = history.slice(Math.max(0, keep - HISTORY_POINTS + 1), keep);
-  if (last && last.t === s.t) base.pop();
+  if (last && last.atMs === s.atMs) base.pop();
   base.push(s);
   return base;
 }

@@ -65,14 +65,14 @@ const snap = (nowMs: number, running = true): Snapshot =>
   }) as unknown as Snapshot;
 
 const hop = (t: number, from: number, to: number, msg = 1): TraceEvent => ({
-  t,
+  atMs: t,
   kind: 'frame',
   from,
   to,
   msg,
   bytes: 142,
   headerBytes: 12,
-  arriveT: t + 70,
+  arriveAtMs: t + 70,
   note: 'PUBLISH',
 });
 
@@ -119,7 +119,7 @@ describe('PlaygroundStore', () => {
     await store.start(undefined, false);
     host.emit({ events: [hop(1000, 17, 1), hop(5000, 18, 1)], snapshot: snap(5000, false) });
     host.emit({ events: [], snapshot: snap(3000, false) });
-    expect(store.log.items.map((e) => e.t)).toEqual([1000]);
+    expect(store.log.items.map((e) => e.atMs)).toEqual([1000]);
     expect(store.getState().maxReachedMs).toBe(5000);
   });
 

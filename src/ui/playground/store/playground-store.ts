@@ -99,7 +99,12 @@ export class PlaygroundStore {
    * Keep arrived flights until this virtual time has been drawn (reduced motion draws each step's
    * hops after the fact); undefined keeps them only until they land.
    */
-  flightHorizonMs: number | undefined;
+  private flightHorizonMs: number | undefined;
+
+  /** Keeps arrived flights until `ms` has been drawn (reduced motion); undefined: until they land. */
+  setFlightHorizon(ms: number | undefined): void {
+    this.flightHorizonMs = ms;
+  }
   /** A clock for pulses that advances with wall time while playing and by a step when stepping. */
   displayMs = 0;
   private lastWallMs = 0;
@@ -186,7 +191,7 @@ export class PlaygroundStore {
   /** Time went back (a seek): forget what the replay will show again. */
   private rewind(toMs: number): void {
     this.log.truncateAfter(toMs);
-    this.flights = this.flights.filter((f) => f.t <= toMs);
+    this.flights = this.flights.filter((f) => f.atMs <= toMs);
     this.pulses = [];
     this.logDirty = true;
   }
@@ -199,9 +204,9 @@ export class PlaygroundStore {
     const fresh = flightsFrom(b.events, (actor, e) => nodeForActor(actor, e.proto, mode, drawn));
     const now = s.nowMs;
     const horizon = Math.min(now, this.flightHorizonMs ?? Infinity);
-    const kept = this.flights.filter((f) => f.arriveT + FLIGHT_TRAIL_MS >= horizon);
+    const kept = this.flights.filter((f) => f.arriveAtMs + FLIGHT_TRAIL_MS >= horizon);
     for (const f of fresh) {
-      if (f.arriveT > f.t || this.flightHorizonMs !== undefined) kept.push(f);
+      if (f.arriveAtMs > f.atMs || this.flightHorizonMs !== undefined) kept.push(f);
       else this.pulses.push({ flight: f, bornMs: this.displayMs });
       this.heat.add(edgeIdFor(f.from, f.to), f.bytes, now);
     }

@@ -19,14 +19,13 @@ export function PhoneSearch({
 }): React.JSX.Element {
   const store = usePlaygroundStore();
   const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<readonly SearchResultView[] | undefined>(undefined);
+  const [found, setHits] = useState<readonly SearchResultView[] | undefined>(undefined);
+  // An empty query shows no results, whatever the last search found.
+  const hits = query.trim() === '' ? undefined : found;
   const id = useId();
   useEffect(() => {
     let current = true;
-    if (query.trim() === '') {
-      setHits(undefined);
-      return;
-    }
+    if (query.trim() === '') return;
     store.searchPhone(user, query).then(
       (h) => current && setHits(h),
       () => current && setHits([]),

@@ -83,7 +83,7 @@ export function FlightOverlay({
     let lastKey = '';
     // Reduced motion: each redraw shows every hop since the previous one, as still highlights.
     let drawnUntil = -Infinity;
-    store.flightHorizonMs = reducedMotion ? -Infinity : undefined;
+    store.setFlightHorizon(reducedMotion ? -Infinity : undefined);
     let lastDrawWall = -Infinity;
     let width = 0;
     let height = 0;
@@ -164,11 +164,12 @@ export function FlightOverlay({
       const since = drawnUntil;
       const live = store.flights.filter(
         (f) =>
-          f.t <= now && (f.arriveT >= now || f.msg === focus || (reducedMotion && f.t > since)),
+          f.atMs <= now &&
+          (f.arriveAtMs >= now || f.msg === focus || (reducedMotion && f.atMs > since)),
       );
       if (reducedMotion) {
         drawnUntil = now;
-        store.flightHorizonMs = now;
+        store.setFlightHorizon(now);
       }
       const { drawn, every } = sampleFlights(live, MAX_DRAWN);
       // One path per style, filled or stroked once: thousands of dots cost a handful of draw calls.
@@ -247,7 +248,7 @@ export function FlightOverlay({
     return () => {
       cancelAnimationFrame(raf);
       resize.disconnect();
-      store.flightHorizonMs = undefined;
+      store.setFlightHorizon(undefined);
       hitTestRef.current = undefined;
     };
   }, [edges, reducedMotion, theme, rf, store, hitTestRef]);

@@ -32,7 +32,7 @@ export function Inspector(): React.JSX.Element {
     return <p className="pg-muted">Loading message #{selected}…</p>;
   const parties = partiesOf(inspection.events);
   const hopsByEvent = new Map<number, HopBytes>((inspection.hops ?? []).map((h) => [h.event, h]));
-  const first = inspection.events[0]?.t ?? 0;
+  const first = inspection.events[0]?.atMs ?? 0;
   return (
     <div className="pg-inspector">
       <header className="pg-inspector-head">
@@ -53,19 +53,20 @@ export function Inspector(): React.JSX.Element {
           return (
             <li key={i} className={`pg-tl-item pg-kind-${e.kind}`}>
               <div className="pg-tl-line">
-                <span className="pg-mono pg-tl-time">{formatClock(e.t)}</span>
+                <span className="pg-mono pg-tl-time">{formatClock(e.atMs)}</span>
                 <span className={`pg-kind pg-kind-${e.kind}`}>{e.kind}</span>
                 <span>{routeText(e, names)}</span>
                 {e.bytes > 0 ? (
                   <span className="pg-mono pg-muted">{formatBytes(e.bytes)}</span>
                 ) : null}
-                {e.arriveT > e.t ? (
-                  <span className="pg-muted">+{Math.round(e.arriveT - e.t)} ms</span>
+                {e.arriveAtMs > e.atMs ? (
+                  <span className="pg-muted">+{Math.round(e.arriveAtMs - e.atMs)} ms</span>
                 ) : null}
                 {e.note ? <span className="pg-muted">{e.note}</span> : null}
               </div>
               <p className="pg-tl-meaning pg-muted">
-                {KIND_MEANING[e.kind]} · {((e.t - first) / 1000).toFixed(3)} s after it was created
+                {KIND_MEANING[e.kind]} · {((e.atMs - first) / 1000).toFixed(3)} s after it was
+                created
               </p>
               {hop ? <HopDetails hop={hop} /> : null}
             </li>

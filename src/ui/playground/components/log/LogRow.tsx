@@ -48,7 +48,7 @@ export const LogRow = memo(function LogRow({
       title={KIND_MEANING[e.kind]}
     >
       <span role="cell" className="pg-mono">
-        {formatClock(e.t)}
+        {formatClock(e.atMs)}
       </span>
       <span role="cell">
         <span className={`pg-kind pg-kind-${e.kind}`}>{e.kind}</span>

@@ -1,10 +1,10 @@
-import { DATACENTER_MS } from '../../engine/gateway/gateway-config';
+import { DATACENTER_MS } from '../../engine/model/latency';
 import { TraceHasher } from '../../engine/kernel/trace-hash';
 import { borrowedEvent, type TraceEvent, type TraceSink } from '../../engine/kernel/trace';
-import { CORE_NETWORK_MS } from '../../engine/net/mobile-link';
+import { CORE_NETWORK_MS } from '../../engine/model/latency';
 import type { Scenario, TimedAction } from '../../engine/scenario/scenario';
-import { ACTOR, phoneActor } from '../../engine/sim/actors';
-import type { InputAction } from '../../engine/sim/messages';
+import { ACTOR, phoneActor } from '../../engine/model/actors';
+import type { InputAction } from '../../engine/model/messages';
 import { MetricsCollector } from '../../engine/sim/metrics';
 import type { ReportView } from '../../engine/sim/report';
 import {
@@ -31,7 +31,7 @@ import type {
   TimeMark,
   WindowGrant,
   WindowReport,
-} from './protocol';
+} from './host-messages';
 import { TraceMerger, yieldToEventLoop } from './trace-merger';
 
 /** How a run over a cluster is set up. */
@@ -46,7 +46,8 @@ export interface ClusterRunOptions {
 /** Trace events merged between two looks at whether the hosts have reported. */
 const MERGE_SLICE = 200;
 
-const byKey = (a: SimEvent, b: SimEvent): number => a.t - b.t || a.src - b.src || a.seq - b.seq;
+const byKey = (a: SimEvent, b: SimEvent): number =>
+  a.atMs - b.atMs || a.src - b.src || a.seq - b.seq;
 
 /**
  * The coordinator of one run over a cluster: it owns virtual time and the input log. It grants
@@ -58,7 +59,7 @@ const byKey = (a: SimEvent, b: SimEvent): number => a.t - b.t || a.src - b.src |
  * link; each grant tells a host how many batches it must have received from each peer before it
  * runs, so every event sent in one window is in its receiver's queue before the next.
  */
-export class ClusterRun {
+export class Coordinator {
   readonly hasher = new TraceHasher();
   readonly metrics = new MetricsCollector();
   /** Inputs given during the run (the scenario's own actions are not repeated here). */
@@ -102,8 +103,8 @@ export class ClusterRun {
     scenario: Scenario,
     opts: ClusterRunOptions,
     begin: StoreSetup['begin'],
-  ): Promise<ClusterRun> {
-    const run = new ClusterRun(cluster, scenario, cluster.nextRunId(), opts);
+  ): Promise<Coordinator> {
+    const run = new Coordinator(cluster, scenario, cluster.nextRunId(), opts);
     // Each host queues its share of the scenario's inputs itself; learner inputs are numbered after them.
     const setup = run.setup(begin);
     const next = await Promise.all(
@@ -133,7 +134,7 @@ export class ClusterRun {
 
   /** The earliest pending event anywhere (host queues, batches in flight, inputs), or Infinity. */
   nextTime(): number {
-    let t = this.inputs[0]?.ev.t ?? Infinity;
+    let t = this.inputs[0]?.ev.atMs ?? Infinity;
     for (const n of this.next.values()) if (n < t) t = n;
     return t;
   }
@@ -218,14 +219,14 @@ export class ClusterRun {
       mergeStats(this.carried.stats, { ...old.stats, crashes: old.stats.crashes + 1 }),
     );
     this.emitOwn({
-      t,
+      atMs: t,
       kind: 'crash',
       from: ACTOR.gateway,
       to: ACTOR.gateway,
       msg: 0,
       bytes: 0,
       headerBytes: 0,
-      arriveT: t,
+      arriveAtMs: t,
       note: 'gateway worker terminated',
     });
     const epoch = old.gateway.epoch + 1;
@@ -310,7 +311,7 @@ export class ClusterRun {
   private schedule(src: number, seq: number, i: ScheduledInput): void {
     const host = hostOfActor(i.to);
     if (!host) throw new Error(`no host runs actor ${i.to}`);
-    const entry = { ev: { t: i.atMs, src, seq, to: i.to, msg: i.msg }, host };
+    const entry = { ev: { atMs: i.atMs, src, seq, to: i.to, msg: i.msg }, host };
     const q = this.inputs;
     let at = q.length;
     while (at > 0 && byKey(q[at - 1]!.ev, entry.ev) > 0) at--;
@@ -343,7 +344,7 @@ export class ClusterRun {
     const due = new Map<HostName, SimEvent[]>();
     let taken = 0;
     for (const { ev, host } of this.inputs) {
-      if (inclusive ? ev.t > endMs : ev.t >= endMs) break;
+      if (inclusive ? ev.atMs > endMs : ev.atMs >= endMs) break;
       let list = due.get(host);
       if (!list) due.set(host, (list = []));
       list.push(ev);

@@ -1,8 +1,8 @@
 import { createRoot } from 'react-dom/client';
-import { createWorkerPlayground } from './runtime/web/worker-playground';
-import { STORE_AND_FORWARD } from './ui/run-status/default-scenario';
-import { RunStatus } from './ui/run-status/RunStatus';
-import './ui/run-status/run-status.css';
+import { createWorkerPlayground } from '../runtime/web/worker-playground';
+import { STORE_AND_FORWARD } from '../ui/run-status/default-scenario';
+import { RunStatus } from '../ui/run-status/RunStatus';
+import '../ui/run-status/run-status.css';
 
 const playground = createWorkerPlayground();
 // A handle for the console (and for browser tests): the same API the page uses.

@@ -1,6 +1,6 @@
-import type { ProtocolName } from '../kernel/trace';
-import type { LinkQuality } from '../net/mobile-link';
-import type { RetryPolicy } from '../retry/retry-policy';
+import type { ProtocolName } from './protocols';
+import type { LinkQuality } from './link-quality';
+import type { RetryPolicy } from './retry-policy';
 
 /** A learner's or a scenario's action. Users are numbers here; scenarios may name them. */
 export type InputAction =

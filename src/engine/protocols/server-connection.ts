@@ -1,4 +1,4 @@
-import type { ProtocolName } from '../kernel/trace';
+import type { ProtocolName } from '../model/protocols';
 
 /** One delivery the gateway owes a connected recipient: a chat or a receipt, as envelope bytes. */
 export interface Delivery {

@@ -1,32 +1,21 @@
 /** The playground page's entry (index.html): picks a host, starts the store and mounts the app. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
-import { isPlaygroundHost, type PlaygroundHost } from './store/host';
-import { deferHost } from './store/deferred-host';
-import { PlaygroundStore } from './store/playground-store';
+import { App } from '../ui/playground/App';
+import { createWorkerPlayground } from '../runtime/web/worker-playground';
+import type { PlaygroundHost } from '../ui/playground/store/host';
+import { deferHost } from '../ui/playground/store/deferred-host';
+import { PlaygroundStore } from '../ui/playground/store/playground-store';
 import '@xyflow/react/dist/style.css';
-import './styles/playground.css';
-
-type HostModule = { createWorkerPlayground?: () => unknown };
+import '../ui/playground/styles/playground.css';
 
 /**
- * The host: the worker host (`src/runtime/web/worker-playground.ts`, engine across Web Workers)
- * when it is there, else the one-thread `LocalPlayground`. `?host=local` forces the latter. The
- * glob is empty when the file does not exist, so this builds either way.
+ * The host: the engine across Web Workers (`src/runtime/web/worker-playground.ts`), or the
+ * one-thread `LocalPlayground` with `?host=local` (loaded only then: it carries the whole engine).
  */
 export async function createPlayground(): Promise<PlaygroundHost> {
-  const forceLocal = new URLSearchParams(location.search).get('host') === 'local';
-  if (!forceLocal) {
-    const candidates = import.meta.glob<HostModule>('../../runtime/web/worker-playground.ts');
-    for (const load of Object.values(candidates)) {
-      const mod = await load();
-      if (typeof mod.createWorkerPlayground !== 'function') continue;
-      const host = await mod.createWorkerPlayground();
-      if (isPlaygroundHost(host)) return host;
-    }
-  }
-  const { LocalPlayground } = await import('../../runtime/local-playground');
+  if (new URLSearchParams(location.search).get('host') !== 'local') return createWorkerPlayground();
+  const { LocalPlayground } = await import('../runtime/local-playground');
   return new LocalPlayground(
     {
       nowMs: () => performance.now(),
