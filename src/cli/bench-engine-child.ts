@@ -7,7 +7,7 @@ import { CalendarQueue } from '../engine/kernel/calendar-queue';
 import { Kernel } from '../engine/kernel/kernel';
 import { createRng } from '../engine/kernel/rng';
 import { Gateway } from '../engine/gateway/gateway';
-import { DEFAULT_GATEWAY } from '../engine/gateway/gateway-config';
+import { DEFAULT_GATEWAY } from '../engine/model/gateway-config';
 import { encodeMqtt } from '../engine/protocols/mqtt/codec';
 import { DEFAULT_PROTOCOL_SETTINGS } from '../engine/protocols/protocol-settings';
 import { validateScenario } from '../engine/scenario/validate-scenario';

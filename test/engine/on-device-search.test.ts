@@ -2,7 +2,7 @@
 // ignored, newest first), finds nothing it never held, and the gateway has no search endpoint.
 import { describe, expect, it } from 'vitest';
 import { Gateway } from '../../src/engine/gateway/gateway';
-import { DEFAULT_GATEWAY } from '../../src/engine/gateway/gateway-config';
+import { DEFAULT_GATEWAY } from '../../src/engine/model/gateway-config';
 import { Kernel } from '../../src/engine/kernel/kernel';
 import type { TraceEvent } from '../../src/engine/kernel/trace';
 import { encodeHttpRequest } from '../../src/engine/protocols/http/codec';

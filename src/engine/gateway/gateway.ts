@@ -18,7 +18,7 @@ import {
   type GatewayConnection,
 } from '../protocols/server-connection';
 import { DATACENTER_MS } from '../model/latency';
-import { SWEEP_MS, type GatewayConfig } from './gateway-config';
+import { SWEEP_MS, type GatewayConfig } from '../model/gateway-config';
 import { CheckWheel } from './check-wheel';
 import { ConnectionTable } from './connection-table';
 import { LoadMeter, WORK_UNITS } from './load-meter';

@@ -1,6 +1,7 @@
 import { LIMITS } from '../kernel/limits';
 import { PROTOCOLS } from '../model/protocols';
 import { LINK_QUALITIES } from '../model/link-quality';
+import { THRESHOLD_PCT_RANGE } from '../model/gateway-config';
 import { validateRetryPolicy } from '../retry/retry-policy';
 import { type RetryPolicy } from '../model/retry-policy';
 import type { InputAction } from '../model/messages';
@@ -138,7 +139,7 @@ export function parseAction(
       const maxConnections = num(errors, x, 'maxConnections', at, { integer: true, min: 1 });
       const workPerSec = num(errors, x, 'workPerSec', at, { min: 1 });
       const backpressure = bool(errors, x, 'backpressure', at);
-      const thresholdPct = num(errors, x, 'thresholdPct', at, { min: 1, max: 100 });
+      const thresholdPct = num(errors, x, 'thresholdPct', at, THRESHOLD_PCT_RANGE);
       if (maxConnections !== undefined) g.maxConnections = maxConnections;
       if (workPerSec !== undefined) g.workPerSec = workPerSec;
       if (backpressure !== undefined) g.backpressure = backpressure;

@@ -1,4 +1,4 @@
-import type { GatewayConfig } from '../gateway/gateway-config';
+import type { GatewayConfig } from '../model/gateway-config';
 import type { ProtocolName } from '../model/protocols';
 import type { LinkQuality } from '../model/link-quality';
 import type { ProtocolSettings } from '../protocols/transport';

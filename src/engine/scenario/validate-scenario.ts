@@ -1,4 +1,4 @@
-import { DEFAULT_GATEWAY } from '../gateway/gateway-config';
+import { DEFAULT_GATEWAY, THRESHOLD_PCT_RANGE } from '../model/gateway-config';
 import { LIMITS } from '../kernel/limits';
 import { PROTOCOLS } from '../model/protocols';
 import { LINK_QUALITIES } from '../model/link-quality';
@@ -62,7 +62,7 @@ export function validateScenario(x: unknown): ScenarioResult {
         num(errors, g, 'workPerSec', 'gateway.', { min: 1 }) ?? gateway.workPerSec;
       gateway.backpressure = bool(errors, g, 'backpressure', 'gateway.') ?? gateway.backpressure;
       gateway.thresholdPct =
-        num(errors, g, 'thresholdPct', 'gateway.', { min: 1, max: 100 }) ?? gateway.thresholdPct;
+        num(errors, g, 'thresholdPct', 'gateway.', THRESHOLD_PCT_RANGE) ?? gateway.thresholdPct;
       gateway.restartMs =
         (num(errors, g, 'restartSec', 'gateway.', { min: 0, max: 3600 }) ??
           gateway.restartMs / 1000) * 1000;

@@ -6,7 +6,7 @@ import type { SearchResultView } from '../../bridge/playground-api';
 import type { PhonesPart } from '../snapshot';
 import type { Snapshot } from '../../bridge/playground-api';
 import type { GatewayStats } from '../../engine/gateway/gateway';
-import type { GatewayConfig } from '../../engine/gateway/gateway-config';
+import type { GatewayConfig } from '../../engine/model/gateway-config';
 import type { QueuedEvent } from '../../engine/kernel/event-queue';
 import type { ProtocolName } from '../../engine/model/protocols';
 import type { Scenario } from '../../engine/scenario/scenario';

@@ -11,6 +11,9 @@ export interface GatewayConfig {
   restartMs: number;
 }
 
+/** The backpressure threshold a scenario, an action or the page may set, in % of capacity. */
+export const THRESHOLD_PCT_RANGE = { min: 1, max: 100 } as const;
+
 export const DEFAULT_GATEWAY: GatewayConfig = {
   maxConnections: 10_000,
   workPerSec: 20_000,
@@ -19,5 +22,5 @@ export const DEFAULT_GATEWAY: GatewayConfig = {
   restartMs: 5_000,
 };
 
-/** How often the gateway checks keep-alives, held polls and its own load. */
+/** How often the gateway checks keep-alives, held polls and its own load (its measurement window). */
 export const SWEEP_MS = 1_000;
