@@ -3,9 +3,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from '../ui/playground/App';
 import { createWorkerPlayground } from '../runtime/web/worker-playground';
-import type { PlaygroundHost } from '../ui/playground/store/host';
+import type { PlaygroundHost, ScenarioFile } from '../bridge/playground-api';
 import { deferHost } from '../ui/playground/store/deferred-host';
-import { PlaygroundStore } from '../ui/playground/store/playground-store';
+import { PlaygroundStore, type ExampleScenario } from '../ui/playground/store/playground-store';
 import '@xyflow/react/dist/style.css';
 import '../ui/playground/styles/playground.css';
 
@@ -30,11 +30,24 @@ export async function createPlayground(): Promise<PlaygroundHost> {
   );
 }
 
+/** Every example in `scenarios/`, by file name, loaded only when chosen. */
+function exampleScenarios(): ExampleScenario[] {
+  const files = import.meta.glob<ScenarioFile>('../../scenarios/*.json', { import: 'default' });
+  return Object.entries(files).map(([path, load]) => ({
+    name: path.replace(/^.*\//, '').replace(/\.json$/, ''),
+    load,
+  }));
+}
+
 async function boot(): Promise<void> {
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html needs a #root element');
   // The page renders while the host starts (its workers boot in parallel with React's first render).
-  const store = new PlaygroundStore(deferHost(createPlayground()));
+  const store = new PlaygroundStore(
+    deferHost(createPlayground()),
+    () => performance.now(),
+    exampleScenarios(),
+  );
   createRoot(root).render(
     <StrictMode>
       <App store={store} />

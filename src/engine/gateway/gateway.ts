@@ -484,6 +484,19 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
     );
   }
 
+  /**
+   * Load at `nowMs`, as the sweep computes it (connections held ÷ max, work in the last second ÷
+   * capacity): the figure the page shows, fresh rather than as of the last sweep. Reading it changes
+   * nothing the run will see (the meter only forgets buckets older than `nowMs`'s second).
+   */
+  loadAt(nowMs: number): number {
+    if (this.crashed) return 0;
+    return Math.max(
+      this.conns.size / this.config.maxConnections,
+      this.meter.rate(nowMs) / this.config.workPerSec,
+    );
+  }
+
   /** The process dies: every connection drops, everything in memory is gone. */
   crash(reason: string): void {
     if (this.crashed) return;

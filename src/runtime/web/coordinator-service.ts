@@ -1,7 +1,7 @@
 import * as Comlink from 'comlink';
 import { Cluster } from '../cluster/cluster';
 import { ClusterPlayground } from '../playground/cluster-playground';
-import type { RunRecords } from '../playground/run-records';
+import type { RunRecords } from '../session/run-records';
 import type { CoordinatorApi, HostWorkerFactory } from './worker-api';
 import { webSpawner } from './web-spawner';
 
@@ -33,6 +33,9 @@ export function startCoordinatorWorker(records: RunRecords): void {
     play: async () => (await pg()).play(),
     pause: async () => (await pg()).pause(),
     step: async () => (await pg()).step(),
+    advanceBy: async (ms) => (await pg()).advanceBy(ms),
+    open: async (r) => (await pg()).open(r),
+    record: async () => (await pg()).record(),
     setSpeed: async (s) => (await pg()).setSpeed(s),
     input: async (a) => (await pg()).input(a),
     seek: async (ms) => (await pg()).seek(ms),
@@ -45,9 +48,7 @@ export function startCoordinatorWorker(records: RunRecords): void {
     frame: async () => (await pg()).frame(),
     reopen: async () => (await pg()).reopen(),
     crashGateway: async () => (await pg()).crashGateway(),
-    select: async (user) => {
-      (await pg()).selected = user;
-    },
+    select: async (user) => (await pg()).select(user),
   };
   Comlink.expose(api);
 }

@@ -4,6 +4,7 @@ import type {
   FrameBatch,
   LoadResult,
   PlaygroundControl,
+  RunRecord,
   ScenarioFile,
 } from '../../bridge/playground-api';
 import type { InputAction } from '../../engine/model/messages';
@@ -87,6 +88,9 @@ export function createWorkerPlayground(): WorkerPlayground {
     },
     pause: () => control(() => remote.pause()),
     step: () => control(() => remote.step()),
+    advanceBy: (ms: number) => control(() => remote.advanceBy(ms)),
+    open: (r: RunRecord) => control<LoadResult>(() => remote.open(r)),
+    record: async () => (await ready, remote.record()),
     setSpeed: (speed: number) => control(() => remote.setSpeed(speed)),
     input: (action: InputAction) => control(() => remote.input(action)),
     seek: (ms: number) => control(() => remote.seek(ms)),

@@ -6,7 +6,7 @@ import { Diagram } from './components/diagram/Diagram';
 import { ErrorBanner } from './components/ErrorBanner';
 import { Inspector } from './components/inspector/Inspector';
 import { EventLog } from './components/log/EventLog';
-import { Scrubber } from './components/log/Scrubber';
+import { Scrubber } from './components/time-travel/Scrubber';
 import { MetricsPanel } from './components/metrics/MetricsPanel';
 import { Tabs } from './components/Tabs';
 import { StoreContext, useView } from './hooks/usePlayground';

@@ -1,5 +1,5 @@
 import type { FrameBatch } from '../../../bridge/playground-api';
-import type { PlaygroundHost } from './host';
+import type { PlaygroundHost } from '../../../bridge/playground-api';
 
 /**
  * A host that is still starting (workers booting, the engine chunk loading): calls wait for it,
@@ -32,6 +32,9 @@ export function deferHost(ready: Promise<PlaygroundHost>): PlaygroundHost {
     play: call('play'),
     pause: call('pause'),
     step: call('step'),
+    advanceBy: call('advanceBy'),
+    open: call('open'),
+    record: call('record'),
     setSpeed: call('setSpeed'),
     input: call('input'),
     seek: call('seek'),

@@ -3,27 +3,30 @@ import type {
   FrameBatch,
   InputAction,
   MessageInspection,
+  PlaygroundHost,
   ProtocolName,
+  RunRecord,
+  ScenarioFile,
   Snapshot,
   SearchResultView,
 } from '../../../bridge/playground-api';
 import { diagramMode, MAX_DRAWN_PHONES, nodeForActor } from '../model/diagram-layout';
 import { flightsFrom, type Flight } from '../model/flights';
+import { withPending } from '../model/pending';
 import {
   DEFAULT_SETTINGS,
-  playgroundScenario,
   RETRY_PRESETS,
+  scenarioFor,
   type RetryPreset,
   type RunSettings,
 } from '../model/settings';
 import { EdgeHeat } from './edge-heat';
 import { EventLog } from './event-log';
-import type { PlaygroundHost } from './host';
 import { pushSample, sampleOf, type MetricSample } from './metric-history';
 
 /** Everything React reads. Replaced (never mutated) on change, so selectors can compare by identity. */
 export interface ViewState {
-  /** The latest snapshot: every frame. */
+  /** The latest snapshot: every frame (with the inputs given while paused already shown). */
   readonly snapshot: Snapshot | undefined;
   /** The snapshot at most a few times a second (charts and tables need no more). */
   readonly slow: Snapshot | undefined;
@@ -40,8 +43,6 @@ export interface ViewState {
   readonly selectedPhone: number;
   readonly followedMsg: number | undefined;
   readonly inspection: MessageInspection | undefined;
-  readonly settings: RunSettings;
-  readonly retry: RetryPreset;
   readonly comparison: {
     readonly running: boolean;
     readonly rows: readonly ComparisonRow[];
@@ -66,6 +67,12 @@ export interface Pulse {
 
 type Listener = () => void;
 
+/** An example scenario offered by name (its file loads when chosen). */
+export interface ExampleScenario {
+  readonly name: string;
+  load(): Promise<ScenarioFile>;
+}
+
 /**
  * The one store over the host: it turns the stream of frame batches into view state, keeps the
  * event log, the flights the canvas draws, and the chart history, and forwards the learner's
@@ -84,8 +91,6 @@ export class PlaygroundStore {
     selectedPhone: 1,
     followedMsg: undefined,
     inspection: undefined,
-    settings: DEFAULT_SETTINGS,
-    retry: DEFAULT_SETTINGS.retry,
     comparison: { running: false, rows: [] },
     error: undefined,
     ready: false,
@@ -119,6 +124,7 @@ export class PlaygroundStore {
   constructor(
     readonly host: PlaygroundHost,
     private readonly wallNow: () => number = () => performance.now(),
+    readonly examples: readonly ExampleScenario[] = [],
   ) {}
 
   getState = (): ViewState => this.state;
@@ -148,14 +154,14 @@ export class PlaygroundStore {
   // ————— the stream —————
 
   private onBatch = (b: FrameBatch): void => {
-    const s = b.snapshot;
+    const s = withPending(b.snapshot);
     const prev = this.state.snapshot;
     const wall = this.wallNow();
-    if (prev && s.nowMs < prev.nowMs) this.rewind(s.nowMs);
+    if (b.replaceLog) this.rewind(b.events, b.replaceLog.dropped);
+    else this.log.append(b.events);
     this.displayMs += s.running && prev?.running ? Math.min(100, wall - this.lastWallMs) : PULSE_MS;
     this.lastWallMs = wall;
-    this.log.append(b.events);
-    if (b.events.length) this.logDirty = true;
+    if (b.events.length || b.replaceLog) this.logDirty = true;
     this.addFlights(b, s);
     const patch: { -readonly [K in keyof ViewState]?: ViewState[K] } = {
       snapshot: s,
@@ -188,12 +194,11 @@ export class PlaygroundStore {
       void this.refreshInspection();
   };
 
-  /** Time went back (a seek): forget what the replay will show again. */
-  private rewind(toMs: number): void {
-    this.log.truncateAfter(toMs);
-    this.flights = this.flights.filter((f) => f.atMs <= toMs);
+  /** The run was rebuilt (a seek, fork or reopen): its log replaces the page's, and nothing is in flight. */
+  private rewind(events: readonly FrameBatch['events'][number][], dropped: number): void {
+    this.log.replace(events, dropped);
+    this.flights = [];
     this.pulses = [];
-    this.logDirty = true;
   }
 
   private addFlights(b: FrameBatch, s: Snapshot): void {
@@ -232,10 +237,17 @@ export class PlaygroundStore {
   play = (): Promise<void> => this.guard('play', () => this.host.play());
   pause = (): Promise<void> => this.guard('pause', () => this.host.pause());
   toggle = (): Promise<void> => (this.state.snapshot?.running ? this.pause() : this.play());
+  /** To the next event (every event at that instant), so a lifecycle can be walked hop by hop. */
   step = (): Promise<void> =>
     this.guard('step', async () => {
       await this.host.pause();
       await this.host.step();
+    });
+  /** One second of virtual time. */
+  stepSecond = (): Promise<void> =>
+    this.guard('step', async () => {
+      await this.host.pause();
+      await this.host.advanceBy(1000);
     });
   setSpeed = (speed: number): Promise<void> =>
     this.guard('speed', async () => {
@@ -246,17 +258,33 @@ export class PlaygroundStore {
   input = (action: InputAction): Promise<void> =>
     this.guard(action.do, () => this.host.input(action));
 
-  setRetry = (preset: RetryPreset): Promise<void> => {
-    this.set({ retry: preset });
-    return this.input({ do: 'retry', policy: RETRY_PRESETS[preset].policy });
-  };
+  setRetry = (preset: RetryPreset): Promise<void> =>
+    this.input({ do: 'retry', policy: RETRY_PRESETS[preset].policy });
 
   setProtocolAll = (protocol: ProtocolName): Promise<void> =>
     this.input({ do: 'protocol', user: 'all', protocol });
 
   /** A new run from the settings (seed, encryption, starting protocol, retry policy). */
-  reset = (settings: RunSettings = this.state.settings): Promise<void> =>
-    this.guard('reset', async () => {
+  reset = (settings: RunSettings = DEFAULT_SETTINGS): Promise<void> =>
+    this.loadWith('reset', () => this.host.load(scenarioFor(settings)));
+
+  /** A scenario file (an example, or one the learner opened): a new run of it. */
+  loadScenario = (file: ScenarioFile): Promise<void> =>
+    this.loadWith('open', () => this.host.load(file));
+
+  /** A saved or shared run: replayed to where it had got, paused there. */
+  openRun = (record: RunRecord): Promise<void> =>
+    this.loadWith('open', () => this.host.open(record), false);
+
+  /** The run so far (to share or export). */
+  record = (): Promise<RunRecord> => this.host.record();
+
+  private loadWith = (
+    what: string,
+    load: () => Promise<{ ok: true } | { ok: false; errors: readonly string[] }>,
+    keepPlaying = true,
+  ): Promise<void> =>
+    this.guard(what, async () => {
       const wasRunning = this.state.snapshot?.running ?? false;
       this.log.clear();
       this.flights = [];
@@ -264,8 +292,6 @@ export class PlaygroundStore {
       this.heat.clear();
       this.namesKey = '';
       this.set({
-        settings,
-        retry: settings.retry,
         selectedPhone: 1,
         history: [],
         heat: {},
@@ -277,16 +303,16 @@ export class PlaygroundStore {
         slow: undefined,
         logVersion: this.state.logVersion + 1,
       });
-      const r = await this.host.load(playgroundScenario(settings));
+      const r = await load();
       if (!r.ok) throw new Error(r.errors.join('; '));
       this.set({ ready: true });
-      if (wasRunning) await this.host.play();
+      if (wasRunning && keepPlaying) await this.host.play();
     });
 
   seek = (ms: number): Promise<void> => this.guard('seek', () => this.host.seek(ms));
   fork = (): Promise<void> =>
     this.guard('fork', async () => {
-      if (this.host.fork) await this.host.fork();
+      await this.host.fork();
       this.set({ maxReachedMs: this.state.snapshot?.nowMs ?? 0 });
     });
 
@@ -301,7 +327,7 @@ export class PlaygroundStore {
   choosePhone = (user: number): void => {
     this.set({ selectedPhone: user });
     // Past the first phones the host must be asked to include this one in detail.
-    if (this.host.select) void this.guard('select', () => this.host.select!(user));
+    void this.guard('select', () => this.host.select(user));
   };
 
   /** Follows the most recent chat message (sampled from the trace) on the diagram and in the inspector. */

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { shallowEqual, usePlaygroundStore, useView } from '../../hooks/usePlayground';
 import { formatInt } from '../../model/format';
-import { RETRY_PRESETS, type RetryPreset } from '../../model/settings';
+import { presetOf, RETRY_PRESETS, type RetryPreset } from '../../model/settings';
 import { Section, SelectField } from './Field';
 
 const CAPACITIES = [500, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000];
@@ -21,7 +21,7 @@ export function GatewayControls(): React.JSX.Element {
       bp: gw?.backpressure ?? true,
       pct: gw?.thresholdPct ?? 80,
       crashed: gw?.crashed ?? false,
-      retry: s.retry,
+      retry: presetOf(s.snapshot?.settings.retry),
     };
   }, shallowEqual);
   const thresholdId = useId();
@@ -97,14 +97,17 @@ export function GatewayControls(): React.JSX.Element {
         title="Retry policy"
         note="How long a refused or dropped phone waits before it tries again (FACTS §6.1: Brooker, “Exponential Backoff And Jitter”, AWS 2015)."
       >
-        <SelectField<RetryPreset>
+        <SelectField<RetryPreset | 'scenario'>
           label="After a refusal, retry with"
-          value={g.retry}
-          options={(Object.keys(RETRY_PRESETS) as RetryPreset[]).map((k) => ({
-            value: k,
-            label: RETRY_PRESETS[k].label,
-          }))}
-          onChange={(v) => void store.setRetry(v)}
+          value={g.retry ?? 'scenario'}
+          options={[
+            ...(g.retry ? [] : [{ value: 'scenario' as const, label: 'As the scenario sets it' }]),
+            ...(Object.keys(RETRY_PRESETS) as RetryPreset[]).map((k) => ({
+              value: k,
+              label: RETRY_PRESETS[k].label,
+            })),
+          ]}
+          onChange={(v) => void (v !== 'scenario' && store.setRetry(v))}
         />
       </Section>
     </>
