@@ -14,94 +14,21 @@ import type {
   SearchResultView,
   Snapshot,
 } from '../../bridge/playground-api';
-import {
-  RUN_RECORD_VERSION,
-  type RunRecord,
-  type TimedInput,
-  type TimeMark,
-  type WorkerCrash,
-} from '../../bridge/run-record';
-import type { TraceSink } from '../../engine/kernel/trace';
+import { type RunRecord, type TimedInput, type TimeMark } from '../../bridge/run-record';
 import type { InputAction } from '../../engine/model/messages';
-import type { Scenario, ScenarioFile } from '../../engine/scenario/scenario';
+import type { ScenarioFile } from '../../engine/scenario/scenario';
 import { validateScenario } from '../../engine/scenario/validate-scenario';
 import { compareProtocols, resolveComparison } from '../compare-protocols';
 import { messageInspection } from '../inspection';
-import { snapshotMeta } from '../snapshot';
-import { InputLog } from './input-log';
 import { checkSpeed, MAX_FRAME_WALL_MS, SAVE_EVERY_WALL_MS } from './pacing';
 import { checkRunRecord } from './record-check';
-import type { RunRecords } from './run-records';
-import type { RunFactory, SessionRun } from './session-run';
+import type { SessionRun } from './session-run';
 import { inputTimeAfter, laterMark, notAfter } from './time-mark';
-import { TraceStream } from './trace-stream';
+import { RunCore, type ReopenResult } from './run-core';
 
-/** A trace consumer beside the page's (a lesson's checkpoints): it sees every event of the run. */
-export interface RunSink extends TraceSink {
-  /** The run was rebuilt from time 0 (a load, seek, fork or reopen): forget what was seen. */
-  restart?(): void;
-}
+export type { ReopenResult, RunSessionOptions, RunSink } from './run-core';
 
-export interface RunSessionOptions {
-  /** Where the run is saved to reopen after a reload (none: it is not saved). */
-  readonly records?: RunRecords;
-  /** Trace consumers beside the page's own. */
-  readonly sinks?: readonly RunSink[];
-  /** The wall clock, in ms (injected so tests can drive frames by hand). */
-  readonly nowMs?: () => number;
-  /** Wall time one frame may spend running before it hands back what it has. */
-  readonly frameBudgetMs?: number;
-  readonly warn?: (message: string) => void;
-}
-
-/** What reopening a saved run found. */
-export interface ReopenResult {
-  readonly atMs: number;
-  /** Pending messages the store took from its durable copy (IndexedDB in the browser). */
-  readonly restored: number;
-  /** Whether that copy held exactly what the replay of the input log rebuilt. */
-  readonly agreed: boolean;
-  readonly detail?: string;
-}
-
-export class RunSession<R extends SessionRun = SessionRun> {
-  protected run: R | undefined;
-  private file: ScenarioFile | undefined;
-  private scenario: Scenario | undefined;
-  private readonly log = new InputLog();
-  /** How many of the log's worker crashes the current run has been through. */
-  private crashesDone = 0;
-  private readonly trace = new TraceStream();
-  private running = false;
-  private speed = 1;
-  /** Virtual time a playing run should have reached (fractions of a ms carry to the next frame). */
-  private paceMs = 0;
-  private lastWallMs = 0;
-  private lastSavedWallMs = -Infinity;
-  private queue: Promise<unknown> = Promise.resolve();
-  private readonly now: () => number;
-  private selected: number | undefined;
-
-  constructor(
-    private readonly runs: RunFactory<R>,
-    private readonly opts: RunSessionOptions = {},
-  ) {
-    this.now = opts.nowMs ?? (() => performance.now());
-  }
-
-  /** A control call finished (the local host pushes a batch to its subscribers then). */
-  protected changed(): void {}
-
-  /** Runs `fn` after every earlier call; `changed()` follows a control call. */
-  protected serial<T>(fn: () => Promise<T>, control = true): Promise<T> {
-    const p = this.queue.then(fn, fn).then((v) => {
-      if (control) this.changed();
-      return v;
-    });
-    this.queue = p.catch(() => undefined);
-    return p;
-  }
-
+export class RunSession<R extends SessionRun = SessionRun> extends RunCore<R> {
   // ————— loading —————
 
   load(file: ScenarioFile): Promise<LoadResult> {
@@ -346,123 +273,5 @@ export class RunSession<R extends SessionRun = SessionRun> {
       encryption: this.scenario?.encryption ?? true,
     };
     return compareProtocols(seconds, resolveComparison(options, current));
-  }
-
-  /** Waits for every call so far (a host being disposed). */
-  protected async idle(): Promise<void> {
-    await this.queue.catch(() => undefined);
-  }
-
-  // ————— inside —————
-
-  private loaded(): { run: R; scenario: Scenario } {
-    if (!this.run || !this.scenario) throw new Error('no run is loaded');
-    return { run: this.run, scenario: this.scenario };
-  }
-
-  private begin(
-    file: ScenarioFile,
-    scenario: Scenario,
-    inputs: readonly TimedInput[],
-    crashes: readonly WorkerCrash[],
-  ): void {
-    this.running = false;
-    this.file = file;
-    this.scenario = scenario;
-    this.log.reset(inputs, crashes);
-  }
-
-  /** A new run with the record's inputs scheduled (a worker crash keeps its place in the numbering). */
-  private async build(begin: 'fresh' | 'replay'): Promise<R> {
-    const extra = this.opts.sinks ?? [];
-    for (const s of extra) s.restart?.();
-    const sinks: TraceSink[] = this.trace.restart(begin === 'fresh', extra);
-    const run = await this.runs.start(this.scenario!, sinks, begin);
-    this.crashesDone = 0;
-    this.log.scheduleOn(run);
-    return run;
-  }
-
-  /** Replays the record to `target`, makes the durable copies that point, and has the page's log replaced. */
-  private async rebuild(target: TimeMark): Promise<R> {
-    const run = await this.build('replay');
-    await this.advance(run, target);
-    await run.checkpoint();
-    this.run = run;
-    this.trace.replaceLog();
-    return run;
-  }
-
-  /** Runs to `target`, terminating the gateway worker wherever the crash button did in the run being replayed. */
-  private async advance(run: R, target: TimeMark, stop?: () => boolean): Promise<boolean> {
-    const crashes = this.log.crashes;
-    if (run.crashWorker)
-      for (
-        let c = crashes[this.crashesDone];
-        c && notAfter(c.at, target);
-        c = crashes[this.crashesDone]
-      ) {
-        if (!(await run.runUntil(c.at.ms, c.at.inclusive, stop))) return false;
-        await run.crashWorker(true);
-        this.crashesDone++;
-      }
-    return run.runUntil(target.ms, target.inclusive, stop);
-  }
-
-  /** A frame cut short stops between instants; pausing runs the rest of that instant. */
-  private async settle(): Promise<void> {
-    const run = this.run;
-    if (run && !run.reached.inclusive)
-      await this.advance(run, { ms: run.reached.ms, inclusive: true });
-  }
-
-  /** Forgets recorded inputs after now (keeping those given now); the replayed run had them queued, so it is rebuilt. */
-  private async dropFuture(): Promise<void> {
-    const { run } = this.loaded();
-    if (this.log.keepUntil(inputTimeAfter(run.reached))) await this.rebuild(run.reached);
-  }
-
-  private async snapshotNow(mayReuse: boolean): Promise<Snapshot> {
-    const { run, scenario } = this.loaded();
-    const reached = run.reached;
-    const pendingAt = inputTimeAfter(reached);
-    const meta = snapshotMeta(scenario, {
-      nowMs: reached.ms,
-      running: this.running,
-      speed: this.speed,
-      retry: this.log.retryAt(reached, scenario.retry),
-      pendingInputs: this.log.at(pendingAt),
-    });
-    return run.snapshot(meta, this.selected, mayReuse);
-  }
-
-  private async batch(mayReuse: boolean): Promise<FrameBatch> {
-    const snapshot = await this.snapshotNow(mayReuse);
-    const { events, replaced } = this.trace.take();
-    return replaced ? { events, snapshot, replaceLog: replaced } : { events, snapshot };
-  }
-
-  /** Hands back what changed since the last batch, without advancing (after a control call). */
-  protected pull(): Promise<FrameBatch | undefined> {
-    return this.serial(async () => (this.run ? this.batch(false) : undefined), false);
-  }
-
-  private recordNow(): RunRecord {
-    const { run } = this.loaded();
-    return {
-      version: RUN_RECORD_VERSION,
-      scenario: this.file!,
-      inputs: [...this.log.entries],
-      reached: run.reached,
-      settings: { speed: this.speed },
-      ...(this.log.crashes.length ? { workerCrashes: [...this.log.crashes] } : {}),
-    };
-  }
-
-  private async save(): Promise<void> {
-    const records = this.opts.records;
-    if (!records || !this.run) return;
-    this.lastSavedWallMs = this.now();
-    await records.save(this.recordNow());
   }
 }
