@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { DEFAULT_GATEWAY, THRESHOLD_PCT_RANGE } from '../../../../bridge/vocabulary';
 import { shallowEqual, usePlaygroundStore, useView } from '../../hooks/usePlayground';
 import { formatInt } from '../../model/format';
 import { presetOf, RETRY_PRESETS, type RetryPreset } from '../../model/settings';
@@ -16,10 +17,14 @@ export function GatewayControls(): React.JSX.Element {
   const g = useView((s) => {
     const gw = s.slow?.gateway;
     return {
-      max: gw?.maxConnections ?? 10_000,
-      work: gw?.workPerSec ?? 20_000,
+      max: gw?.maxConnections ?? DEFAULT_GATEWAY.maxConnections,
+      work: gw?.workPerSec ?? DEFAULT_GATEWAY.workPerSec,
+      // The figures the engine charges (WORK_UNITS), so the note never drifts from them.
+      handshake: gw?.workUnits.handshake,
+      message: gw?.workUnits.message,
+      control: gw?.workUnits.control,
       bp: gw?.backpressure ?? true,
-      pct: gw?.thresholdPct ?? 80,
+      pct: gw?.thresholdPct ?? DEFAULT_GATEWAY.thresholdPct,
       crashed: gw?.crashed ?? false,
       retry: presetOf(s.snapshot?.settings.retry),
     };
@@ -38,7 +43,7 @@ export function GatewayControls(): React.JSX.Element {
     <>
       <Section
         title="Gateway"
-        note="Load is the larger of connections held ÷ max connections and work ÷ capacity; a handshake costs 10 units, a message 1, a ping or empty poll ¼."
+        note={`Load is the larger of connections held ÷ max connections and work ÷ capacity${g.handshake !== undefined ? `; a handshake costs ${g.handshake} units, a message ${g.message}, a ping or empty poll ${g.control}` : ''}.`}
       >
         <div className="pg-row">
           <SelectField
@@ -68,9 +73,9 @@ export function GatewayControls(): React.JSX.Element {
             <input
               id={thresholdId}
               type="range"
-              min={50}
-              max={100}
-              step={5}
+              min={THRESHOLD_PCT_RANGE.min}
+              max={THRESHOLD_PCT_RANGE.max}
+              step={1}
               value={pct}
               disabled={!g.bp}
               onChange={(e) => {

@@ -1,6 +1,6 @@
 import type { HopBytes } from '../../../../bridge/playground-api';
 import { usePlaygroundStore, useView } from '../../hooks/usePlayground';
-import { actorLabel } from '../../model/actors';
+import { actorLabel } from '../../model/actor-labels';
 import { KIND_MEANING, routeText } from '../../model/event-text';
 import { formatBytes, formatClock } from '../../model/format';
 import { partiesOf } from '../../model/mermaid-sequence';

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { TraceEvent } from '../../../../bridge/playground-api';
-import type { NameBook } from '../../model/actors';
+import type { NameBook } from '../../model/actor-labels';
 import { toSequenceDiagram } from '../../model/mermaid-sequence';
 
 type MermaidApi = typeof import('mermaid').default;

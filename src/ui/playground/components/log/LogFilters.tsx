@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { TraceKind } from '../../../../bridge/playground-api';
-import type { NameBook } from '../../model/actors';
+import type { NameBook } from '../../model/actor-labels';
 import { KIND_ORDER } from '../../model/event-text';
 import { formatInt } from '../../model/format';
 import { parsePhone, type LogFilter } from '../../model/log-filter';

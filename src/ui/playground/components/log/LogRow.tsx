@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { TraceEvent } from '../../../../bridge/playground-api';
-import type { NameBook } from '../../model/actors';
+import type { NameBook } from '../../model/actor-labels';
 import { KIND_MEANING, routeText } from '../../model/event-text';
 import { formatClock, formatInt } from '../../model/format';
 import { PROTOCOL_SHORT } from '../../model/settings';

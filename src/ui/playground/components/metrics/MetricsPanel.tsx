@@ -1,4 +1,5 @@
 import type { ProtocolName, Snapshot } from '../../../../bridge/playground-api';
+import { DEFAULT_GATEWAY } from '../../../../bridge/vocabulary';
 import { shallowEqual, useView } from '../../hooks/usePlayground';
 import { formatBytes, formatInt, formatMs, formatPct } from '../../model/format';
 import { PROTOCOL_SHORT } from '../../model/settings';
@@ -52,7 +53,10 @@ export function MetricsPanel(): React.JSX.Element {
   const s = useView((v) => v.slow);
   const history = useView((v) => v.history);
   const gw = useView(
-    (v) => ({ max: v.slow?.gateway.maxConnections ?? 1, pct: v.slow?.gateway.thresholdPct ?? 80 }),
+    (v) => ({
+      max: v.slow?.gateway.maxConnections ?? 1,
+      pct: v.slow?.gateway.thresholdPct ?? DEFAULT_GATEWAY.thresholdPct,
+    }),
     shallowEqual,
   );
   if (!s) return <p className="pg-muted">Starting…</p>;
