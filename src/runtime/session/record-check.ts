@@ -21,6 +21,7 @@ const isObject = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && !Array.isArray(x);
 
 export function quote(v: unknown): string {
+  if (v === undefined) return 'nothing';
   let s: string;
   try {
     s = JSON.stringify(v) ?? String(v);
