@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from '../ui/playground/App';
 import { createWorkerPlayground } from '../runtime/web/worker-playground';
 import type { PlaygroundHost, ScenarioFile } from '../bridge/playground-api';
+import { SHARE_KEY } from '../bridge/run-record';
 import { deferHost } from '../ui/playground/store/deferred-host';
 import { PlaygroundStore, type ExampleScenario } from '../ui/playground/store/playground-store';
 import '@xyflow/react/dist/style.css';
@@ -54,7 +55,10 @@ async function boot(): Promise<void> {
     </StrictMode>,
   );
   const params = new URLSearchParams(location.search);
-  await store.start(undefined, params.get('autoplay') !== '0');
+  // A shared run (`#run=…`) opens paused where it was shared; otherwise a fresh run starts.
+  const shared = new URLSearchParams(location.hash.slice(1)).get(SHARE_KEY);
+  if (shared !== null) await store.openShared(shared);
+  else await store.start(undefined, params.get('autoplay') !== '0');
 }
 
 void boot();

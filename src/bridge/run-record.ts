@@ -11,6 +11,9 @@ import type { ScenarioFile } from '../engine/scenario/scenario';
 /** Bumped when a record's shape changes; a record from a later version is refused, never guessed at. */
 export const RUN_RECORD_VERSION = 1;
 
+/** The URL fragment's key of a shared run: `#run=…` (here, so finding it loads no codec). */
+export const SHARE_KEY = 'run';
+
 /** A point of virtual time: the events before `ms`, or up to and including it. */
 export interface TimeMark {
   readonly ms: number;

@@ -6,12 +6,12 @@
  * checked like any scenario (the run session's record check, with the scenario validator).
  */
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
-import type { RunRecord } from './run-record';
+import { SHARE_KEY, type RunRecord } from './run-record';
+
+export { SHARE_KEY };
 
 /** The version written now. A link from a later version is refused, never guessed at. */
 export const SHARE_LINK_VERSION = 1;
-/** The URL fragment's key: `#run=…`. */
-export const SHARE_KEY = 'run';
 /**
  * The longest link text accepted. DEFLATE expands at most ~1,032×, so this bounds what a link
  * can make the page inflate (~8 MB) before anything else is checked; 8,192 characters is also

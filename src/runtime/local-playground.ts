@@ -46,13 +46,12 @@ export class LocalPlayground extends RunSession<LocalRun> implements PlaygroundH
   }
 
   /** After a control call: subscribers see its effect, and a playing run asks for frames. */
-  protected override changed(): void {
-    void this.pull().then((b) => {
-      if (!b) return;
-      this.emit(b);
-      if (b.snapshot.running) this.schedule();
-      else this.stopFrames();
-    });
+  protected override async changed(): Promise<void> {
+    if (!this.run) return;
+    const b = await this.batch(false);
+    this.emit(b);
+    if (b.snapshot.running) this.schedule();
+    else this.stopFrames();
   }
 
   private schedule(): void {

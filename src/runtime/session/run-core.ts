@@ -74,14 +74,19 @@ export abstract class RunCore<R extends SessionRun = SessionRun> {
   }
 
   /** A control call finished (the local host pushes a batch to its subscribers then). */
-  protected changed(): void {}
+  protected async changed(): Promise<void> {}
 
-  /** Runs `fn` after every earlier call; `changed()` follows a control call. */
+  /**
+   * Runs `fn` after every earlier call; `changed()` follows a control call inside the same turn,
+   * so whoever awaits a control call finds its effect already handed to the page.
+   */
   protected serial<T>(fn: () => Promise<T>, control = true): Promise<T> {
-    const p = this.queue.then(fn, fn).then((v) => {
-      if (control) this.changed();
+    const run = async (): Promise<T> => {
+      const v = await fn();
+      if (control) await this.changed();
       return v;
-    });
+    };
+    const p = this.queue.then(run, run);
     this.queue = p.catch(() => undefined);
     return p;
   }
@@ -178,11 +183,6 @@ export abstract class RunCore<R extends SessionRun = SessionRun> {
     const snapshot = await this.snapshotNow(mayReuse);
     const { events, replaced } = this.trace.take();
     return replaced ? { events, snapshot, replaceLog: replaced } : { events, snapshot };
-  }
-
-  /** Hands back what changed since the last batch, without advancing (after a control call). */
-  protected pull(): Promise<FrameBatch | undefined> {
-    return this.serial(async () => (this.run ? this.batch(false) : undefined), false);
   }
 
   protected recordNow(): RunRecord {

@@ -6,9 +6,11 @@ import { Diagram } from './components/diagram/Diagram';
 import { ErrorBanner } from './components/ErrorBanner';
 import { Inspector } from './components/inspector/Inspector';
 import { EventLog } from './components/log/EventLog';
+import { PendingInputs } from './components/time-travel/PendingInputs';
 import { Scrubber } from './components/time-travel/Scrubber';
 import { MetricsPanel } from './components/metrics/MetricsPanel';
 import { Tabs } from './components/Tabs';
+import { ShareErrorView } from './components/run/ShareErrorView';
 import { StoreContext, useView } from './hooks/usePlayground';
 import { useKeyboard } from './hooks/useKeyboard';
 import { useTheme } from './hooks/useTheme';
@@ -43,6 +45,7 @@ function Layout({ store }: { store: PlaygroundStore }): React.JSX.Element {
       </aside>
       <main className="pg-diagram" aria-label="Diagram">
         <Diagram theme={theme} />
+        <PendingInputs />
       </main>
       <aside className="pg-side" aria-label="Details">
         <Tabs
@@ -64,11 +67,21 @@ function Layout({ store }: { store: PlaygroundStore }): React.JSX.Element {
   );
 }
 
+/** The page, or the share error view when a shared link could not be opened. */
+function Page({ store }: { store: PlaygroundStore }): React.JSX.Element {
+  const shareError = useView((s) => s.shareError);
+  return shareError !== undefined ? (
+    <ShareErrorView message={shareError} />
+  ) : (
+    <Layout store={store} />
+  );
+}
+
 /** The playground page. */
 export function App({ store }: { store: PlaygroundStore }): React.JSX.Element {
   return (
     <StoreContext.Provider value={store}>
-      <Layout store={store} />
+      <Page store={store} />
     </StoreContext.Provider>
   );
 }

@@ -49,6 +49,8 @@ export interface ViewState {
     readonly error?: string;
   };
   readonly error: string | undefined;
+  /** Why a shared link could not be opened (the page shows the share error view). */
+  readonly shareError: string | undefined;
   readonly ready: boolean;
 }
 
@@ -93,6 +95,7 @@ export class PlaygroundStore {
     inspection: undefined,
     comparison: { running: false, rows: [] },
     error: undefined,
+    shareError: undefined,
     ready: false,
   };
   private readonly listeners = new Set<Listener>();
@@ -279,6 +282,30 @@ export class PlaygroundStore {
   /** The run so far (to share or export). */
   record = (): Promise<RunRecord> => this.host.record();
 
+  /**
+   * Opens a shared run from link text (`#run=…`): the codec loads only then. A bad link, or a run
+   * inside it that does not check out, shows the share error view instead of the run.
+   */
+  openShared = async (text: string): Promise<void> => {
+    this.unsubscribe ??= this.host.subscribe(this.onBatch);
+    const { decodeShare } = await import('../../../bridge/share-link');
+    const d = decodeShare(text);
+    if (!d.ok) return this.set({ shareError: d.message, ready: true });
+    const r = await this.host.open(d.record as RunRecord);
+    if (!r.ok)
+      return this.set({
+        shareError: `The run in the link does not check out: ${r.errors.slice(0, 3).join('; ')}`,
+        ready: true,
+      });
+    this.afterLoad();
+  };
+
+  /** Leaves the share error view for a fresh run. */
+  dismissShareError = async (): Promise<void> => {
+    this.set({ shareError: undefined });
+    await this.reset();
+  };
+
   private loadWith = (
     what: string,
     load: () => Promise<{ ok: true } | { ok: false; errors: readonly string[] }>,
@@ -286,28 +313,30 @@ export class PlaygroundStore {
   ): Promise<void> =>
     this.guard(what, async () => {
       const wasRunning = this.state.snapshot?.running ?? false;
-      this.log.clear();
-      this.flights = [];
-      this.pulses = [];
-      this.heat.clear();
-      this.namesKey = '';
-      this.set({
-        selectedPhone: 1,
-        history: [],
-        heat: {},
-        maxReachedMs: 0,
-        selectedMsg: undefined,
-        followedMsg: undefined,
-        inspection: undefined,
-        snapshot: undefined,
-        slow: undefined,
-        logVersion: this.state.logVersion + 1,
-      });
       const r = await load();
       if (!r.ok) throw new Error(r.errors.join('; '));
-      this.set({ ready: true });
+      this.afterLoad();
       if (wasRunning && keepPlaying) await this.host.play();
     });
+
+  /** A new run is shown (its first batch, with its log, has arrived): forget the old one's view. */
+  private afterLoad(): void {
+    this.flights = [];
+    this.pulses = [];
+    this.heat.clear();
+    this.set({
+      selectedPhone: 1,
+      history: this.state.snapshot ? [sampleOf(this.state.snapshot)] : [],
+      heat: {},
+      maxReachedMs: this.state.snapshot?.nowMs ?? 0,
+      selectedMsg: undefined,
+      followedMsg: undefined,
+      inspection: undefined,
+      shareError: undefined,
+      ready: true,
+      logVersion: this.state.logVersion + 1,
+    });
+  }
 
   seek = (ms: number): Promise<void> => this.guard('seek', () => this.host.seek(ms));
   fork = (): Promise<void> =>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { recordAsScenario } from '../../../../bridge/record-scenario';
+import { ShareRun } from './ShareRun';
 import { shallowEqual, usePlaygroundStore, useView } from '../../hooks/usePlayground';
 
 /** A file name from a scenario's name: `four-protocols-seed-7.json`. */
@@ -54,6 +55,7 @@ export function RunIdentity(): React.JSX.Element {
           Export scenario
         </button>
       </div>
+      <ShareRun />
       {exported ? (
         <p className="pg-note" role="status">
           {exported}
