@@ -2,7 +2,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from '../ui/playground/App';
+import { IdbRunRecord } from '../adapters/idb-runs';
+import { runDatabases } from '../runtime/web/worker-api';
 import { createWorkerPlayground } from '../runtime/web/worker-playground';
+import { indexedDbWorks } from './indexeddb-probe';
+import { newestOtherRun, tabRun, touchRun, type TabRun } from './tab-run';
 import type { PlaygroundHost, ScenarioFile } from '../bridge/playground-api';
 import { SHARE_KEY } from '../bridge/run-record';
 import { deferHost } from '../ui/playground/store/deferred-host';
@@ -10,14 +14,27 @@ import { PlaygroundStore, type ExampleScenario } from '../ui/playground/store/pl
 import '@xyflow/react/dist/style.css';
 import '../ui/playground/styles/playground.css';
 
+/** The host this page runs on, and why. */
+interface HostChoice {
+  readonly host: PlaygroundHost;
+  /** `no-storage`: IndexedDB is unavailable, so the run is in this thread and not kept. */
+  readonly kind: 'workers' | 'local' | 'no-storage';
+  readonly tab?: TabRun;
+}
+
 /**
- * The host: the engine across Web Workers (`src/runtime/web/worker-playground.ts`), or the
- * one-thread `LocalPlayground` with `?host=local` (loaded only then: it carries the whole engine).
+ * The host: the engine across Web Workers (`src/runtime/web/worker-playground.ts`), with this
+ * tab's run in IndexedDB; or the one-thread `LocalPlayground` with `?host=local`, or when
+ * IndexedDB is unavailable (loaded only then: it carries the whole engine).
  */
-export async function createPlayground(): Promise<PlaygroundHost> {
-  if (new URLSearchParams(location.search).get('host') !== 'local') return createWorkerPlayground();
+export async function choosePlayground(): Promise<HostChoice> {
+  const asked = new URLSearchParams(location.search).get('host') === 'local';
+  if (!asked && (await indexedDbWorks())) {
+    const tab = tabRun();
+    return { host: createWorkerPlayground({ runId: tab.runId }), kind: 'workers', tab };
+  }
   const { LocalPlayground } = await import('../runtime/local-playground');
-  return new LocalPlayground(
+  const host = new LocalPlayground(
     {
       nowMs: () => performance.now(),
       nextFrame: (fn) => {
@@ -29,7 +46,13 @@ export async function createPlayground(): Promise<PlaygroundHost> {
     // it, and a frame runs the simulation for at most 12 ms (the run slows down instead).
     { snapshotShare: 0.1, frameBudgetMs: 12 },
   );
+  return { host, kind: asked ? 'local' : 'no-storage' };
 }
+
+const NO_STORAGE =
+  'This browser does not let the page store data (a private window, or storage blocked), so the run runs in this tab only and is not kept after a reload.';
+/** How often a tab marks its run as seen (so a new tab offers a copy of the newest run). */
+const TOUCH_EVERY_MS = 5_000;
 
 /** Every example in `scenarios/`, by file name, loaded only when chosen. */
 function exampleScenarios(): ExampleScenario[] {
@@ -44,8 +67,9 @@ async function boot(): Promise<void> {
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html needs a #root element');
   // The page renders while the host starts (its workers boot in parallel with React's first render).
+  const choice = choosePlayground();
   const store = new PlaygroundStore(
-    deferHost(createPlayground()),
+    deferHost(choice.then((c) => c.host)),
     () => performance.now(),
     exampleScenarios(),
   );
@@ -54,11 +78,22 @@ async function boot(): Promise<void> {
       <App store={store} />
     </StrictMode>,
   );
+  const { kind, tab } = await choice;
+  if (kind === 'no-storage') store.setNotice(NO_STORAGE);
   const params = new URLSearchParams(location.search);
-  // A shared run (`#run=…`) opens paused where it was shared; otherwise a fresh run starts.
+  // A shared run (`#run=…`) opens paused where it was shared; a reloaded tab reopens its run;
+  // otherwise a fresh run starts, and a new tab offers a copy of another tab's newest run.
   const shared = new URLSearchParams(location.hash.slice(1)).get(SHARE_KEY);
   if (shared !== null) await store.openShared(shared);
-  else await store.start(undefined, params.get('autoplay') !== '0');
+  else if (!(tab?.reloaded && (await store.reopen()))) {
+    await store.start(undefined, params.get('autoplay') !== '0');
+    const other = tab && newestOtherRun(tab.runId);
+    if (other) store.offerCopy({ load: () => new IdbRunRecord(runDatabases(other).store).load() });
+  }
+  if (tab) {
+    touchRun(tab.runId);
+    setInterval(() => touchRun(tab.runId), TOUCH_EVERY_MS);
+  }
 }
 
 void boot();

@@ -252,8 +252,20 @@ export interface PlaygroundControl {
   compare?(seconds: number, options?: ComparisonOptions): Promise<readonly ComparisonRow[]>;
 }
 
+/** What reopening a saved run found. */
+export interface ReopenResult {
+  readonly atMs: number;
+  /** Pending messages the store took from its durable copy (IndexedDB in the browser). */
+  readonly restored: number;
+  /** Whether that copy held exactly what the replay of the input log rebuilt. */
+  readonly agreed: boolean;
+  readonly detail?: string;
+}
+
 /** What the page needs of a host: the control plane plus the stream of frame batches (both hosts have it). */
 export interface PlaygroundHost extends PlaygroundControl {
+  /** Reopens this tab's run as saved before a reload (undefined when none was saved). */
+  reopen(): Promise<ReopenResult | undefined>;
   /** Receives one FrameBatch per animation frame while playing, and one after each control call. */
   subscribe(fn: (batch: FrameBatch) => void): () => void;
   /** Shows `user` in detail in snapshots even past the first phones. */

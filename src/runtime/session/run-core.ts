@@ -38,15 +38,7 @@ export interface RunSessionOptions {
   readonly warn?: (message: string) => void;
 }
 
-/** What reopening a saved run found. */
-export interface ReopenResult {
-  readonly atMs: number;
-  /** Pending messages the store took from its durable copy (IndexedDB in the browser). */
-  readonly restored: number;
-  /** Whether that copy held exactly what the replay of the input log rebuilt. */
-  readonly agreed: boolean;
-  readonly detail?: string;
-}
+export type { ReopenResult } from '../../bridge/playground-api';
 
 export abstract class RunCore<R extends SessionRun = SessionRun> {
   protected run: R | undefined;

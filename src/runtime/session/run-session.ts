@@ -24,7 +24,8 @@ import { checkSpeed, MAX_FRAME_WALL_MS, SAVE_EVERY_WALL_MS } from './pacing';
 import { checkRunRecord } from './record-check';
 import type { SessionRun } from './session-run';
 import { inputTimeAfter, laterMark, notAfter } from './time-mark';
-import { RunCore, type ReopenResult } from './run-core';
+import { RunCore } from './run-core';
+import type { ReopenResult } from '../../bridge/playground-api';
 
 export type { ReopenResult, RunSessionOptions, RunSink } from './run-core';
 

@@ -2,28 +2,34 @@ import * as Comlink from 'comlink';
 import { Cluster } from '../cluster/cluster';
 import { ClusterPlayground } from '../playground/cluster-playground';
 import type { RunRecords } from '../session/run-records';
-import type { CoordinatorApi, HostWorkerFactory } from './worker-api';
+import {
+  runDatabases,
+  type CoordinatorApi,
+  type HostWorkerFactory,
+  type RunStorage,
+} from './worker-api';
 import { webSpawner } from './web-spawner';
 
 /** Wall time a frame may spend granting windows (the rest of a 16 ms frame is the page's). */
 const FRAME_BUDGET_MS = 12;
 
 /** The coordinator worker's job: own virtual time for the page, over host workers the page spawns; the run is saved in `records`. */
-export function startCoordinatorWorker(records: RunRecords): void {
+export function startCoordinatorWorker(records: (dbName: string) => RunRecords): void {
   let playground: ClusterPlayground | undefined;
   let ready: (pg: ClusterPlayground) => void;
   const attached = new Promise<ClusterPlayground>((r) => (ready = r));
   const pg = () => playground ?? attached;
   const api: CoordinatorApi = {
-    async attach(factory: HostWorkerFactory) {
+    async attach(factory: HostWorkerFactory, run: RunStorage) {
       if (playground) throw new Error('the coordinator is already attached');
       const cluster = await Cluster.create(
         webSpawner(factory as unknown as Comlink.Remote<HostWorkerFactory>),
       );
+      const db = runDatabases(run.runId);
       playground = new ClusterPlayground(cluster, {
-        store: { persistence: 'indexeddb' },
-        history: { persistence: 'indexeddb' },
-        records,
+        store: { persistence: 'indexeddb', dbName: db.store },
+        history: { persistence: 'indexeddb', dbName: db.history },
+        records: records(db.store),
         frameBudgetMs: FRAME_BUDGET_MS,
         warn: (m) => console.warn(m),
       });

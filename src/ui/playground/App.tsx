@@ -11,6 +11,7 @@ import { Scrubber } from './components/time-travel/Scrubber';
 import { MetricsPanel } from './components/metrics/MetricsPanel';
 import { Tabs } from './components/Tabs';
 import { ShareErrorView } from './components/run/ShareErrorView';
+import { TabNotice } from './components/run/TabNotice';
 import { StoreContext, useView } from './hooks/usePlayground';
 import { useKeyboard } from './hooks/useKeyboard';
 import { useTheme } from './hooks/useTheme';
@@ -39,7 +40,10 @@ function Layout({ store }: { store: PlaygroundStore }): React.JSX.Element {
           {theme === 'dark' ? 'Light theme' : 'Dark theme'}
         </button>
       </header>
-      <ErrorBanner />
+      <div className="pg-banners">
+        <ErrorBanner />
+        <TabNotice />
+      </div>
       <aside className="pg-controls" aria-label="Controls">
         <ControlsPanel />
       </aside>

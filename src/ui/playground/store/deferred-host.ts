@@ -35,6 +35,7 @@ export function deferHost(ready: Promise<PlaygroundHost>): PlaygroundHost {
     advanceBy: call('advanceBy'),
     open: call('open'),
     record: call('record'),
+    reopen: call('reopen'),
     setSpeed: call('setSpeed'),
     input: call('input'),
     seek: call('seek'),

@@ -105,6 +105,7 @@ function fakeHost(): PlaygroundHost & { emit(b: FrameBatch): void; inputs: Input
       throw new Error('not in this test');
     },
     advanceBy: async () => 0,
+    reopen: async () => undefined,
     fork: async () => {},
     snapshot: async () => snap(0),
   };

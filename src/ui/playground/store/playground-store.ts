@@ -12,6 +12,7 @@ import type {
 } from '../../../bridge/playground-api';
 import { diagramMode, MAX_DRAWN_PHONES, nodeForActor } from '../model/diagram-layout';
 import { flightsFrom, type Flight } from '../model/flights';
+import { formatClock } from '../model/format';
 import { withPending } from '../model/pending';
 import {
   DEFAULT_SETTINGS,
@@ -49,6 +50,10 @@ export interface ViewState {
     readonly error?: string;
   };
   readonly error: string | undefined;
+  /** Something the learner should know about where this run lives (reopened, not kept, …). */
+  readonly notice: string | undefined;
+  /** Another tab's run this tab may open a copy of (a new tab offers it). */
+  readonly copyOffer: CopyOffer | undefined;
   /** Why a shared link could not be opened (the page shows the share error view). */
   readonly shareError: string | undefined;
   readonly ready: boolean;
@@ -68,6 +73,11 @@ export interface Pulse {
 }
 
 type Listener = () => void;
+
+/** A copy of another tab's run, offered to a new tab. */
+export interface CopyOffer {
+  load(): Promise<RunRecord | undefined>;
+}
 
 /** An example scenario offered by name (its file loads when chosen). */
 export interface ExampleScenario {
@@ -96,6 +106,8 @@ export class PlaygroundStore {
     comparison: { running: false, rows: [] },
     error: undefined,
     shareError: undefined,
+    notice: undefined,
+    copyOffer: undefined,
     ready: false,
   };
   private readonly listeners = new Set<Listener>();
@@ -299,6 +311,37 @@ export class PlaygroundStore {
       });
     this.afterLoad();
   };
+
+  /**
+   * Reopens this tab's run after a reload (the host replays it and takes the stored messages from
+   * IndexedDB); says whether there was one.
+   */
+  reopen = async (): Promise<boolean> => {
+    this.unsubscribe ??= this.host.subscribe(this.onBatch);
+    const r = await this.host.reopen();
+    if (!r) return false;
+    this.afterLoad();
+    const items = `${r.restored} stored ${r.restored === 1 ? 'message' : 'messages'}`;
+    this.set({
+      notice: `Reopened your run at ${formatClock(r.atMs)}; ${items} came back from this browser's storage${r.agreed ? '' : ' (they differ from the replay; the stored copy is kept)'}.`,
+    });
+    return true;
+  };
+
+  setNotice = (notice: string | undefined): void => this.set({ notice });
+  offerCopy = (copyOffer: CopyOffer | undefined): void => this.set({ copyOffer });
+
+  /** Opens a copy of the offered run in this tab (its own run from now on). */
+  openCopy = (): Promise<void> =>
+    this.guard('open a copy', async () => {
+      const record = await this.state.copyOffer?.load();
+      this.set({ copyOffer: undefined });
+      if (!record) throw new Error('the other run is no longer stored');
+      await this.openRun(record);
+      this.set({
+        notice: 'This tab now has a copy of the newest run; changes here stay in this tab.',
+      });
+    });
 
   /** Leaves the share error view for a fresh run. */
   dismissShareError = async (): Promise<void> => {

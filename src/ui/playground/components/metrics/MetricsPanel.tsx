@@ -25,10 +25,10 @@ function Tile({
 }): React.JSX.Element {
   return (
     <div className="pg-tile">
-      <h3>
+      <h2>
         {title}
         {source ? <Source text={source} /> : null}
-      </h3>
+      </h2>
       <p className="pg-tile-value" data-testid={`metric:${title}`}>
         {value}
       </p>
@@ -158,22 +158,22 @@ export function MetricsPanel(): React.JSX.Element {
           <p className="pg-small-text">the gateway’s record per held connection</p>
         </Tile>
       </div>
-      <h3>Messages by state</h3>
+      <h2>Messages by state</h2>
       <MessageStates m={r.messages} />
-      <h3>
+      <h2>
         Bytes per delivered message <Source text={SOURCES.httpHeaders} />
-      </h3>
+      </h2>
       <Bars rows={bytesPer} label="bytes per delivered message" />
-      <h3>Header vs payload bytes</h3>
+      <h2>Header vs payload bytes</h2>
       <Bars rows={headers} label="header vs payload" />
       <p className="pg-key">
         <span className="pg-swatch pg-fill-header" aria-hidden="true" /> headers{' '}
         <span className="pg-swatch pg-fill-payload" aria-hidden="true" /> payload (envelopes,
         ciphertext)
       </p>
-      <h3>
+      <h2>
         Radio energy per phone-hour <Source text={SOURCES.lte} />
-      </h3>
+      </h2>
       <Bars rows={energy} label="radio energy per phone-hour" />
       <ol className="pg-footnotes">
         <li>{SOURCES.httpHeaders}.</li>

@@ -6,7 +6,7 @@ export function ShareErrorView({ message }: { message: string }): React.JSX.Elem
   const ready = useView((s) => s.ready);
   return (
     <main className="pg-share-error" aria-labelledby="pg-share-error-title">
-      <h2 id="pg-share-error-title">This link cannot open a run</h2>
+      <h1 id="pg-share-error-title">This link cannot open a run</h1>
       <p role="alert">{message}</p>
       <p className="pg-muted">
         Nothing from the link was run. A fresh run starts from Alice and Bob.
