@@ -66,6 +66,9 @@ function exampleScenarios(): ExampleScenario[] {
 async function boot(): Promise<void> {
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html needs a #root element');
+  // A shared run (`#run=…`): its codec loads while the host starts, not after.
+  const shared = new URLSearchParams(location.hash.slice(1)).get(SHARE_KEY);
+  if (shared !== null) void import('../bridge/share-link');
   // The page renders while the host starts (its workers boot in parallel with React's first render).
   const choice = choosePlayground();
   const store = new PlaygroundStore(
@@ -83,7 +86,6 @@ async function boot(): Promise<void> {
   const params = new URLSearchParams(location.search);
   // A shared run (`#run=…`) opens paused where it was shared; a reloaded tab reopens its run;
   // otherwise a fresh run starts, and a new tab offers a copy of another tab's newest run.
-  const shared = new URLSearchParams(location.hash.slice(1)).get(SHARE_KEY);
   if (shared !== null) await store.openShared(shared);
   else if (!(tab?.reloaded && (await store.reopen()))) {
     await store.start(undefined, params.get('autoplay') !== '0');

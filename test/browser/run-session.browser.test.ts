@@ -133,6 +133,20 @@ describe('the run in a real browser', () => {
       .waitFor();
   });
 
+  it('opens every example by name and shows its description', async () => {
+    const page = await open();
+    await ready(page);
+    const examples = runPanel(page).getByLabel('Example');
+    const names = (await examples.locator('option').allTextContents()).slice(1);
+    expect(names).toContain('four-protocols');
+    expect(names.length).toBeGreaterThanOrEqual(7);
+    await examples.selectOption({ label: 'four-protocols' });
+    await runPanel(page).getByText('Four protocols, identical traffic').waitFor();
+    await runPanel(page)
+      .getByText(/Four groups of ten phones/)
+      .waitFor();
+  });
+
   it('time travel back and forth shows the log of a straight run to that time', async () => {
     const straight = await open();
     await ready(straight);
