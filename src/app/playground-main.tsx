@@ -10,7 +10,8 @@ import { newestOtherRun, tabRun, touchRun, type TabRun } from './tab-run';
 import type { PlaygroundHost, ScenarioFile } from '../bridge/playground-api';
 import { SHARE_KEY } from '../bridge/run-record';
 import { deferHost } from '../ui/playground/store/deferred-host';
-import { PlaygroundStore, type ExampleScenario } from '../ui/playground/store/playground-store';
+import { PlaygroundStore } from '../ui/playground/store/playground-store';
+import type { ExampleScenario } from '../ui/playground/store/view-state';
 import '@xyflow/react/dist/style.css';
 import '../ui/playground/styles/playground.css';
 
