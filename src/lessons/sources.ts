@@ -22,6 +22,8 @@ export interface Source {
   readonly title: string;
   readonly url: string | undefined;
   readonly status: SourceStatus;
+  /** Where FACTS.md (the project's list of numbers and sources) records it: "§5". */
+  readonly section: string;
 }
 
 export type SourcesResult =
@@ -50,14 +52,20 @@ export function parseSources(text: string, file = 'content/sources.yaml'): Sourc
       continue;
     }
     const f = new Fields(entry, block, [id], errors, `source ${id}`);
-    f.only('fact', 'title', 'url', 'status');
+    f.only('fact', 'title', 'url', 'status', 'section');
     const fact = f.str('fact', true);
     const title = f.str('title', true);
     const url = f.str('url');
     if (url !== undefined && !/^https?:\/\/\S+$/.test(url))
       f.fail('url', 'url must be an http(s) address');
     const status = f.oneOf('status', SOURCE_STATUSES, true);
-    if (fact && title && status) sources.push({ id, fact, title, url, status });
+    const section = f.str('section', true);
+    if (section !== undefined && !/^§\d+(\.\d+)?$/.test(section))
+      f.fail(
+        'section',
+        `section must be a FACTS.md section like "§5" or "§6.1" (got ${JSON.stringify(section)})`,
+      );
+    if (fact && title && status && section) sources.push({ id, fact, title, url, status, section });
   }
   return errors.count ? { ok: false, errors: errors.errors } : { ok: true, sources };
 }
@@ -77,7 +85,7 @@ export function proseWithFootnotes(
     if (!s) return [];
     const where = s.url ? `[${s.title}](${s.url})` : s.title;
     const label = s.status === 'estimate' ? ' (an estimate)' : '';
-    return [`[^${id}]: ${s.fact}${label} — ${where}`];
+    return [`[^${id}]: ${s.fact}${label} — ${where} (FACTS ${s.section})`];
   });
   return notes.length ? `${prose}\n\n${notes.join('\n')}` : prose;
 }
