@@ -10,6 +10,7 @@ import type { PhoneStatus } from '../engine/phone/connection-state';
 import type { ScenarioFile } from '../engine/scenario/scenario';
 import type { InputAction } from '../engine/model/messages';
 import type { Report } from '../engine/sim/report';
+import type { LessonWatchControl } from './lesson-api';
 
 export type {
   InputAction,
@@ -214,4 +215,7 @@ export interface PlaygroundControl {
   fork?(): Promise<void>;
   /** Runs the same seeded traffic under each protocol for `seconds` of virtual time. */
   compare?(seconds: number, options?: ComparisonOptions): Promise<readonly ComparisonRow[]>;
+  /** The lesson player's checkpoint sink (`lesson-api.ts`). */
+  watchLesson?: LessonWatchControl['watchLesson'];
+  lessonStatus?: LessonWatchControl['lessonStatus'];
 }

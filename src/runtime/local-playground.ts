@@ -21,6 +21,8 @@ import { assembleSnapshot, buildSnapshot, gatewayPart, phonesPart, storePart } f
 import { buildReport, type Report } from '../engine/sim/report';
 import { searchPhone } from './search-phone';
 import { TraceRecorder } from './trace-recorder';
+import { LessonWatch } from './lesson-watch';
+import type { Lesson } from '../lessons/model';
 
 /** Wall-clock facilities, injected so tests can drive frames by hand. */
 export interface FrameClock {
@@ -43,6 +45,7 @@ export class LocalPlayground implements PlaygroundControl {
   private scenario: Scenario | undefined;
   private log: TimedAction[] = [];
   private recorder = new TraceRecorder();
+  private readonly lessons = new LessonWatch();
   private pending: TraceEvent[] = [];
   private running = false;
   private speed = 1;
@@ -81,12 +84,21 @@ export class LocalPlayground implements PlaygroundControl {
   private build(scenario: Scenario, log: readonly TimedAction[]): Simulation {
     this.recorder = new TraceRecorder();
     this.pending = [];
+    this.lessons.restart();
     const sim = new Simulation(scenario, {
       recordWire: this.opts.recordWire ?? true,
-      sinks: [this.recorder, { emit: (e) => this.pending.push(e) }],
+      sinks: [this.recorder, { emit: (e) => this.pending.push(e) }, this.lessons],
     });
     for (const a of log) sim.input(a.action, a.atMs);
     return sim;
+  }
+
+  async watchLesson(lesson: Lesson | null, step: number): Promise<void> {
+    this.lessons.watch(lesson, step, this.sim?.now ?? 0);
+  }
+
+  async lessonStatus() {
+    return this.lessons.status(this.sim?.now ?? 0);
   }
 
   async load(file: ScenarioFile): Promise<LoadResult> {

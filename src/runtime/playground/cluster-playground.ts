@@ -22,6 +22,8 @@ import { compareProtocols, resolveComparison } from '../compare-protocols';
 import { messageInspection } from '../inspection';
 import { MAX_SPEED, MIN_SPEED } from '../local-playground';
 import { TraceRecorder } from '../trace-recorder';
+import { LessonWatch } from '../lesson-watch';
+import type { Lesson } from '../../lessons/model';
 import { laterMark, notAfter, type RunRecords, type WorkerCrash } from './run-records';
 
 export interface ClusterPlaygroundOptions {
@@ -67,6 +69,7 @@ export class ClusterPlayground implements PlaygroundControl {
   /** How many of `crashes` the current run has been through. */
   private crashesDone = 0;
   private recorder = new TraceRecorder();
+  private readonly lessons = new LessonWatch();
   private pending: TraceEvent[] = [];
   private running = false;
   private speed = 1;
@@ -81,6 +84,14 @@ export class ClusterPlayground implements PlaygroundControl {
     private readonly opts: ClusterPlaygroundOptions,
   ) {
     this.now = opts.nowMs ?? (() => performance.now());
+  }
+
+  watchLesson(lesson: Lesson | null, step: number): Promise<void> {
+    return this.serial(async () => this.lessons.watch(lesson, step, this.run?.now ?? 0));
+  }
+
+  lessonStatus() {
+    return this.serial(async () => this.lessons.status(this.run?.now ?? 0));
   }
 
   load(file: ScenarioFile): Promise<LoadResult> {
@@ -298,7 +309,8 @@ export class ClusterPlayground implements PlaygroundControl {
   private async build(begin: StoreSetup['begin']): Promise<Coordinator> {
     this.recorder = new TraceRecorder();
     this.pending = [];
-    const sinks = [this.recorder, { emit: (e: TraceEvent) => this.pending.push(e) }];
+    this.lessons.restart();
+    const sinks = [this.recorder, { emit: (e: TraceEvent) => this.pending.push(e) }, this.lessons];
     const run = await Coordinator.start(
       this.cluster,
       this.scenario!,

@@ -43,6 +43,8 @@ export function startCoordinatorWorker(records: RunRecords): void {
     fork: async () => (await pg()).fork(),
     compare: async (s, o) => (await pg()).compare(s, o),
     frame: async () => (await pg()).frame(),
+    watchLesson: async (l, s) => (await pg()).watchLesson(l, s),
+    lessonStatus: async () => (await pg()).lessonStatus(),
     reopen: async () => (await pg()).reopen(),
     crashGateway: async () => (await pg()).crashGateway(),
     select: async (user) => {
