@@ -6,8 +6,12 @@ import { createWorkerPlayground } from '../runtime/web/worker-playground';
 import type { PlaygroundHost } from '../ui/playground/store/host';
 import { deferHost } from '../ui/playground/store/deferred-host';
 import { PlaygroundStore } from '../ui/playground/store/playground-store';
+import { lessons, sources } from 'virtual:lessons';
+import { workerGrader } from '../runtime/web/lesson-grader-worker';
+import type { LessonsConfig } from '../ui/lessons/LessonsLayer';
 import '@xyflow/react/dist/style.css';
 import '../ui/playground/styles/playground.css';
+import '../ui/lessons/lessons.css';
 
 /**
  * The host: the engine across Web Workers (`src/runtime/web/worker-playground.ts`), or the
@@ -35,13 +39,24 @@ async function boot(): Promise<void> {
   if (!root) throw new Error('index.html needs a #root element');
   // The page renders while the host starts (its workers boot in parallel with React's first render).
   const store = new PlaygroundStore(deferHost(createPlayground()));
+  const params = new URLSearchParams(location.search);
+  const lessonId = params.get('lesson');
+  const step = Number(params.get('step'));
+  const config: LessonsConfig = {
+    catalog: lessons,
+    sources,
+    grade: workerGrader(),
+    ...(lessonId && lessons.some((l) => l.id === lessonId)
+      ? { initial: { id: lessonId, ...(Number.isInteger(step) && step >= 1 ? { step } : {}) } }
+      : {}),
+  };
   createRoot(root).render(
     <StrictMode>
-      <App store={store} />
+      <App store={store} lessons={config} />
     </StrictMode>,
   );
-  const params = new URLSearchParams(location.search);
-  await store.start(undefined, params.get('autoplay') !== '0');
+  // A lesson loads its own run; the playground's default run is for everyone else.
+  if (!config.initial) await store.start(undefined, params.get('autoplay') !== '0');
 }
 
 void boot();

@@ -14,6 +14,8 @@ import type {
   Predicate,
 } from '../lessons/model';
 import type { Source } from '../lessons/sources';
+import type { LessonContent } from '../lessons/lesson-content';
+import type { ProseNode } from '../lessons/prose-tree';
 import type { ControlId } from '../lessons/controls';
 
 export type {
@@ -25,9 +27,11 @@ export type {
   Guess,
   Lesson,
   LessonAction,
+  LessonContent,
   LessonStep,
   Measure,
   Predicate,
+  ProseNode,
   Prediction,
   Source,
 };
@@ -51,7 +55,7 @@ export interface LessonEntry {
   readonly summary: string;
   readonly minutes: number;
   readonly steps: number;
-  readonly load: () => Promise<{ default: Lesson }>;
+  readonly load: () => Promise<{ default: LessonContent }>;
 }
 
 /** Runs a lesson up to a step with a fresh seed and grades the learner's guess. */

@@ -93,7 +93,7 @@ export function gradePrediction(p: Prediction, guess: Guess, m: Measured): Grade
       right,
       seed: m.seed,
       answer,
-      explanation: `${right ? 'Right' : 'Not quite'}: a run with seed ${m.seed} measured ${answer} (${describeTolerance(p.tolerance)} counts). ${gap(p, g, truth)} ${p.why}`,
+      explanation: `A run with seed ${m.seed} measured ${answer} (${describeTolerance(p.tolerance)} counts). ${gap(p, g, truth)} ${p.why}`,
     };
   }
   const scored = m.values.map((v, i) => ({ v: v ?? NaN, i })).filter((x) => !Number.isNaN(x.v));
@@ -109,6 +109,6 @@ export function gradePrediction(p: Prediction, guess: Guess, m: Measured): Grade
     right,
     seed: m.seed,
     answer,
-    explanation: `${right ? 'Right' : 'Not quite'}: with seed ${m.seed} it was ${answer} (${figures}). ${p.why}`,
+    explanation: `With seed ${m.seed} it was ${answer} (${figures}). ${p.why}`,
   };
 }

@@ -7,6 +7,7 @@
 import type { Plugin } from 'vite';
 import { readLessonFiles } from '../../src/cli/lesson-files';
 import { describeErrors, loadLessons, type LessonSet } from '../../src/lessons/load-lessons';
+import { lessonContent } from '../../src/lessons/lesson-content';
 
 const INDEX = 'virtual:lessons';
 const ONE = 'virtual:lesson/';
@@ -46,7 +47,7 @@ export function lessonsPlugin(): Plugin {
         const lessonId = id.slice(resolved(ONE).length);
         const lesson = (set ?? load()).lessons.find((l) => l.id === lessonId);
         if (!lesson) throw new Error(`no lesson with id ${lessonId}`);
-        return `export default ${JSON.stringify(lesson)};\n`;
+        return `export default ${JSON.stringify(lessonContent(lesson))};\n`;
       }
       return undefined;
     },

@@ -4,6 +4,7 @@ import type {
   InputAction,
   MessageInspection,
   ProtocolName,
+  ScenarioFile,
   Snapshot,
   SearchResultView,
 } from '../../../bridge/playground-api';
@@ -256,32 +257,42 @@ export class PlaygroundStore {
 
   /** A new run from the settings (seed, encryption, starting protocol, retry policy). */
   reset = (settings: RunSettings = this.state.settings): Promise<void> =>
-    this.guard('reset', async () => {
-      const wasRunning = this.state.snapshot?.running ?? false;
-      this.log.clear();
-      this.flights = [];
-      this.pulses = [];
-      this.heat.clear();
-      this.namesKey = '';
-      this.set({
-        settings,
-        retry: settings.retry,
-        selectedPhone: 1,
-        history: [],
-        heat: {},
-        maxReachedMs: 0,
-        selectedMsg: undefined,
-        followedMsg: undefined,
-        inspection: undefined,
-        snapshot: undefined,
-        slow: undefined,
-        logVersion: this.state.logVersion + 1,
-      });
-      const r = await this.host.load(playgroundScenario(settings));
-      if (!r.ok) throw new Error(r.errors.join('; '));
-      this.set({ ready: true });
-      if (wasRunning) await this.host.play();
+    this.guard('reset', () => this.loadRun(playgroundScenario(settings), settings));
+
+  /** A new run of a given scenario (a lesson's), paused at its start. */
+  loadScenario = (file: ScenarioFile): Promise<void> =>
+    this.guard('load', async () => {
+      this.unsubscribe ??= this.host.subscribe(this.onBatch);
+      await this.host.pause();
+      await this.loadRun(file, this.state.settings);
     });
+
+  private loadRun = async (file: ScenarioFile, settings: RunSettings): Promise<void> => {
+    const wasRunning = this.state.snapshot?.running ?? false;
+    this.log.clear();
+    this.flights = [];
+    this.pulses = [];
+    this.heat.clear();
+    this.namesKey = '';
+    this.set({
+      settings,
+      retry: settings.retry,
+      selectedPhone: 1,
+      history: [],
+      heat: {},
+      maxReachedMs: 0,
+      selectedMsg: undefined,
+      followedMsg: undefined,
+      inspection: undefined,
+      snapshot: undefined,
+      slow: undefined,
+      logVersion: this.state.logVersion + 1,
+    });
+    const r = await this.host.load(file);
+    if (!r.ok) throw new Error(r.errors.join('; '));
+    this.set({ ready: true });
+    if (wasRunning) await this.host.play();
+  };
 
   seek = (ms: number): Promise<void> => this.guard('seek', () => this.host.seek(ms));
   fork = (): Promise<void> =>
