@@ -70,6 +70,11 @@ export function LessonPane({
           {s.error}
         </p>
       )}
+      {s.catchingUp && (
+        <p role="status" className="ls-note">
+          Replaying the steps before this one…
+        </p>
+      )}
       {!content ? (
         <p role="status">Loading the lesson…</p>
       ) : (
@@ -128,18 +133,18 @@ function Loaded({
           <progress max={total} value={done} aria-label="Checkpoints met" /> {done} of {total}{' '}
           checkpoints met
         </p>
-        <ol>
+        <ol className="ls-stepper">
           {lesson.steps.map((st, i) => (
             <li key={i}>
               <button
                 type="button"
-                className={`ls-step-link ${i === s.step ? 'ls-current' : ''}`}
+                className={`ls-step-link ${i === s.step ? 'ls-current' : ''} ${s.met.has(i) ? 'ls-done' : ''}`}
                 aria-current={i === s.step ? 'step' : undefined}
+                aria-label={`Step ${i + 1}: ${st.title}${s.met.has(i) ? ' (checkpoint met)' : ''}`}
+                title={st.title}
                 onClick={() => void session.goTo(i)}
               >
-                <span aria-hidden="true">{s.met.has(i) ? '✔' : i === s.step ? '▸' : '○'}</span>{' '}
-                {i + 1}. {st.title}
-                {s.met.has(i) && <span className="ls-sr"> (checkpoint met)</span>}
+                {s.met.has(i) ? '✔' : i + 1}
               </button>
             </li>
           ))}

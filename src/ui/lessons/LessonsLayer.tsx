@@ -23,6 +23,7 @@ export const START_HERE = 'start-here';
 export function useLessons(config: LessonsConfig | undefined, store: PlaygroundStore) {
   const [session, setSession] = useState<LessonSession | undefined>();
   const current = useRef<LessonSession | undefined>(undefined);
+  const openedInitial = useRef(false);
   const [presenter, setPresenter] = useState(false);
   const [offer, setOffer] = useState(false);
 
@@ -45,6 +46,9 @@ export function useLessons(config: LessonsConfig | undefined, store: PlaygroundS
     if (!config) return;
     const initial = config.initial;
     if (initial) {
+      // Once per page, even when React runs effects twice (StrictMode in development).
+      if (openedInitial.current) return;
+      openedInitial.current = true;
       // After the first render, so the pane mounts into a page that is already there.
       void Promise.resolve().then(() =>
         open(initial.id, initial.step === undefined ? undefined : initial.step - 1),

@@ -32,6 +32,7 @@ export function StepView({
         Step {s.step + 1} of {lesson.steps.length}: {step.title}
       </h3>
       <div className="ls-prose">
+        {s.step === 0 && <Prose nodes={s.content.intro} cite={cite} />}
         <Prose nodes={trees.prose} cite={cite} />
       </div>
       {step.prediction && (
@@ -47,7 +48,7 @@ export function StepView({
           <button
             type="button"
             className="pg-btn pg-primary"
-            disabled={s.acting > 0}
+            disabled={s.acting > 0 || s.catchingUp}
             onClick={() => void session.doItForMe()}
           >
             {s.acting > 0 ? `Doing it… (${s.acting} to go)` : 'Do it for me'}

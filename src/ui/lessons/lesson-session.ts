@@ -27,9 +27,13 @@ export interface SessionState {
   /** "Do it for me" is under way: actions still to give. */
   readonly acting: number;
   readonly error: string | undefined;
+  /** Replaying the earlier steps of a resumed lesson. */
+  readonly catchingUp: boolean;
 }
 
 const LOOK_EVERY_MS = 250;
+/** How fast a resumed lesson replays the steps before the one it resumes at. */
+const CATCH_UP_SPEED = 100;
 
 export class LessonSession {
   private state: SessionState;
@@ -54,6 +58,7 @@ export class LessonSession {
       grading: false,
       acting: 0,
       error: undefined,
+      catchingUp: false,
     };
   }
 
@@ -83,15 +88,45 @@ export class LessonSession {
         error: undefined,
       });
       await this.store.loadScenario(lesson.scenario);
-      // The world as the earlier steps left it: their scripted actions, given at once.
-      for (const s of lesson.steps.slice(0, at))
-        for (const a of s.actions) await this.store.input(a.action);
-      await this.store.host.watchLesson?.(lesson, at);
       await this.store.play();
+      if (at > 0) await this.catchUp(at);
+      await this.store.host.watchLesson?.(lesson, at);
       this.save();
       this.timer ??= window.setInterval(() => void this.look(), LOOK_EVERY_MS);
     } catch (e) {
       this.set({ error: `the lesson could not start: ${(e as Error).message}` });
+    }
+  }
+
+  /**
+   * The world as the earlier steps left it: each step's scripted actions at their moments, the
+   * run fast-forwarded until that step's checkpoint is met (or its wait runs out).
+   */
+  private async catchUp(upTo: number): Promise<void> {
+    const lesson = this.state.content!.lesson;
+    const speed = this.store.getState().snapshot?.speed ?? 1;
+    await this.store.setSpeed(CATCH_UP_SPEED);
+    this.set({ catchingUp: true });
+    const now = () => this.store.getState().snapshot?.nowMs ?? 0;
+    const until = async (done: () => Promise<boolean> | boolean) => {
+      while (!this.disposed && !(await done())) await new Promise((r) => setTimeout(r, 40));
+    };
+    try {
+      for (const [i, step] of lesson.steps.slice(0, upTo).entries()) {
+        await this.store.host.watchLesson?.(lesson, i);
+        const start = now();
+        for (const a of [...step.actions].sort((x, y) => x.atSec - y.atSec)) {
+          await until(() => now() >= start + a.atSec * 1000);
+          await this.store.input(a.action);
+        }
+        const giveUp = start + (step.checkpoint?.withinSec ?? 0) * 1000;
+        await until(
+          async () => now() >= giveUp || ((await this.store.host.lessonStatus?.())?.met ?? true),
+        );
+      }
+    } finally {
+      await this.store.setSpeed(speed);
+      this.set({ catchingUp: false });
     }
   }
 
@@ -102,7 +137,7 @@ export class LessonSession {
   }
 
   private async look(): Promise<void> {
-    if (this.disposed) return;
+    if (this.disposed || this.state.catchingUp) return;
     const now = this.store.getState().snapshot?.nowMs ?? 0;
     while (this.queue.length && this.queue[0]!.dueMs <= now) {
       const { action } = this.queue.shift()!;
