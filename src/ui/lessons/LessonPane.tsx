@@ -72,7 +72,7 @@ export function LessonPane({
       )}
       {s.catchingUp && (
         <p role="status" className="ls-note">
-          Replaying the steps before this one…
+          Preparing the run (replaying the steps before this one)…
         </p>
       )}
       {!content ? (

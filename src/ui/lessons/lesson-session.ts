@@ -86,15 +86,18 @@ export class LessonSession {
         graded: (saved?.graded ?? {}) as Record<number, Grade>,
         hintsShown: 0,
         error: undefined,
+        // Until the run is loaded (and caught up), the step's buttons wait.
+        catchingUp: true,
       });
       await this.store.loadScenario(lesson.scenario);
       await this.store.play();
       if (at > 0) await this.catchUp(at);
       await this.store.host.watchLesson?.(lesson, at);
+      this.set({ catchingUp: false });
       this.save();
       this.timer ??= window.setInterval(() => void this.look(), LOOK_EVERY_MS);
     } catch (e) {
-      this.set({ error: `the lesson could not start: ${(e as Error).message}` });
+      this.set({ error: `the lesson could not start: ${(e as Error).message}`, catchingUp: false });
     }
   }
 
@@ -106,7 +109,6 @@ export class LessonSession {
     const lesson = this.state.content!.lesson;
     const speed = this.store.getState().snapshot?.speed ?? 1;
     await this.store.setSpeed(CATCH_UP_SPEED);
-    this.set({ catchingUp: true });
     const now = () => this.store.getState().snapshot?.nowMs ?? 0;
     const until = async (done: () => Promise<boolean> | boolean) => {
       while (!this.disposed && !(await done())) await new Promise((r) => setTimeout(r, 40));
@@ -126,7 +128,6 @@ export class LessonSession {
       }
     } finally {
       await this.store.setSpeed(speed);
-      this.set({ catchingUp: false });
     }
   }
 
