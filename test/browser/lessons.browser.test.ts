@@ -190,5 +190,5 @@ describe('lessons in a real browser', () => {
         page = undefined;
         expect(problems, `${lesson.id} ${label}`).toEqual([]);
       }
-  });
+  }, 300_000);
 });
