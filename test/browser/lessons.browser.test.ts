@@ -185,7 +185,23 @@ describe('lessons in a real browser', () => {
           .toMatch(new RegExp(`Step ${step} of ${lesson.steps.length}`));
         await p.getByText('Chat Gateway').first().waitFor(WAIT);
         await p.waitForTimeout(1500);
-        await p.screenshot({ path: join(SHOTS, `${lesson.id}-${label}-1280x720.png`) });
+        const name = `${lesson.id}-${label}`;
+        await p.screenshot({ path: join(SHOTS, `${name}-1280x720-light.png`) });
+        await p.setViewportSize({ width: 1920, height: 1080 });
+        await p.screenshot({ path: join(SHOTS, `${name}-1920x1080-light.png`) });
+        await p.getByRole('button', { name: 'Dark theme' }).click();
+        await p.screenshot({ path: join(SHOTS, `${name}-1920x1080-dark.png`) });
+        await p.setViewportSize({ width: 1280, height: 720 });
+        await p.screenshot({ path: join(SHOTS, `${name}-1280x720-dark.png`) });
+        // "Show me" finds the step's control on the page.
+        const showMe = pane(p).getByRole('button', { name: 'Show me' });
+        if ((await showMe.count()) > 0) {
+          await showMe.click();
+          expect(await pane(p).getByText('That control is not on screen now').count(), name).toBe(
+            0,
+          );
+          expect(await p.locator('.ls-highlight').count(), name).toBe(1);
+        }
         await page!.context().close();
         page = undefined;
         expect(problems, `${lesson.id} ${label}`).toEqual([]);

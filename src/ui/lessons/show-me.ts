@@ -8,29 +8,29 @@ import type { ControlId } from '../../bridge/lesson-api';
 const FIND: Record<ControlId, RegExp> = {
   'phone.send': /^send$/i,
   'phone.online': /^go (offline|online)/i,
-  'phone.open-chat': /^open chat|^read/i,
-  'phone.link': /^link/i,
-  'phone.protocol': /^protocol$/i,
-  'phone.search': /search/i,
-  'fleet.protocol-all': /protocol for all|all phones/i,
-  'fleet.spawn': /^spawn/i,
-  'spike.fire': /fire spike/i,
-  'spike.retry': /retry/i,
-  'gateway.backpressure': /backpressure$/i,
-  'gateway.threshold': /threshold/i,
-  'gateway.crash': /crash/i,
+  'phone.open-chat': /^open chat$/i,
+  'phone.link': /^its link$/i,
+  'phone.protocol': /^its protocol$/i,
+  'phone.search': /^search on /i,
+  'fleet.protocol-all': /^switch all phones$/i,
+  'fleet.spawn': /^spawn$/i,
+  'spike.fire': /^fire spike$/i,
+  'spike.retry': /^after a refusal, retry with/i,
+  'gateway.backpressure': /^backpressure/i,
+  'gateway.threshold': /^refuse above/i,
+  'gateway.crash': /^(crash the gateway|gateway is down)$/i,
   'run.play-pause': /^(play|pause)$/i,
   'run.step': /^step$/i,
-  'run.time': /virtual time|scrubber|time/i,
-  'view.storage': /storage/i,
+  'run.time': /^time travel$/i,
+  'view.storage': /^temporary storage/i,
   'view.compare': /^compare$/i,
   'view.metrics': /^metrics$/i,
   'view.inspector': /^inspector$/i,
-  'view.event-log': /event log/i,
+  'view.event-log': /^event log$/i,
 };
 
 const CANDIDATES =
-  'button, select, input, [role="tab"], [role="switch"], [role="slider"], section[aria-label], aside[aria-label], [aria-label]';
+  'button, select, input, [role="tab"], [role="switch"], [role="slider"], [aria-label], .react-flow__node';
 
 function nameOf(el: Element): string {
   const labelled = el.getAttribute('aria-label');
