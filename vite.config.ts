@@ -1,8 +1,9 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { lessonsPlugin } from './tools/vite/lessons-plugin';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), lessonsPlugin()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

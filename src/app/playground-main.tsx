@@ -12,8 +12,12 @@ import { SHARE_KEY } from '../bridge/run-record';
 import { deferHost } from '../ui/playground/store/deferred-host';
 import { PlaygroundStore } from '../ui/playground/store/playground-store';
 import type { ExampleScenario } from '../ui/playground/store/view-state';
+import { lessons, sources } from 'virtual:lessons';
+import { workerGrader } from '../runtime/web/lesson-grader-worker';
+import type { LessonsConfig } from '../ui/lessons/LessonsLayer';
 import '@xyflow/react/dist/style.css';
 import '../ui/playground/styles/playground.css';
+import '../ui/lessons/lessons.css';
 
 /** The host this page runs on, and why. */
 interface HostChoice {
@@ -77,18 +81,31 @@ async function boot(): Promise<void> {
     () => performance.now(),
     exampleScenarios(),
   );
+  const params = new URLSearchParams(location.search);
+  const lessonId = params.get('lesson');
+  const step = Number(params.get('step'));
+  const config: LessonsConfig = {
+    catalog: lessons,
+    sources,
+    grade: workerGrader(),
+    ...(lessonId && lessons.some((l) => l.id === lessonId)
+      ? { initial: { id: lessonId, ...(Number.isInteger(step) && step >= 1 ? { step } : {}) } }
+      : {}),
+  };
   createRoot(root).render(
     <StrictMode>
-      <App store={store} />
+      <App store={store} lessons={config} />
     </StrictMode>,
   );
   const { kind, tab } = await choice;
   if (kind === 'no-storage') store.setNotice(NO_STORAGE);
-  const params = new URLSearchParams(location.search);
-  // A shared run (`#run=…`) opens paused where it was shared; a reloaded tab reopens its run;
-  // otherwise a fresh run starts, and a new tab offers a copy of another tab's newest run.
+  // A shared run (`#run=…`) opens paused where it was shared; a lesson loads its own run; a
+  // reloaded tab reopens its run; otherwise a fresh run starts, and a new tab offers a copy of
+  // another tab's newest run.
   if (shared !== null) await store.openShared(shared);
-  else if (!(tab?.reloaded && (await store.reopen()))) {
+  else if (config.initial) {
+    // The lesson player starts the lesson's run.
+  } else if (!(tab?.reloaded && (await store.reopen()))) {
     await store.start(undefined, params.get('autoplay') !== '0');
     const other = tab && newestOtherRun(tab.runId);
     if (other) store.offerCopy({ load: () => new IdbRunRecord(runDatabases(other).store).load() });

@@ -13,6 +13,7 @@ import type { Report } from '../engine/sim/report';
 import type { RetryPolicy } from '../engine/model/retry-policy';
 import type { ProtocolSettings } from '../engine/protocols/transport';
 import type { RunRecord, TimedInput } from './run-record';
+import type { LessonWatchControl } from './lesson-api';
 
 export type {
   InputAction,
@@ -250,6 +251,9 @@ export interface PlaygroundControl {
   fork(): Promise<void>;
   /** Runs the same seeded traffic under each protocol for `seconds` of virtual time. */
   compare?(seconds: number, options?: ComparisonOptions): Promise<readonly ComparisonRow[]>;
+  /** The lesson player's checkpoint sink (`lesson-api.ts`). */
+  watchLesson?: LessonWatchControl['watchLesson'];
+  lessonStatus?: LessonWatchControl['lessonStatus'];
 }
 
 /** What reopening a saved run found. */

@@ -3,6 +3,7 @@
  * to a point (worker crashes included), the snapshot and frame batch, saving. run-session.ts
  * holds the calls the page makes; both hosts are a RunSession.
  */
+import { LessonWatch } from '../lesson-watch';
 import type { FrameBatch, Snapshot } from '../../bridge/playground-api';
 import {
   RUN_RECORD_VERSION,
@@ -57,6 +58,8 @@ export abstract class RunCore<R extends SessionRun = SessionRun> {
   protected queue: Promise<unknown> = Promise.resolve();
   protected readonly now: () => number;
   protected selected: number | undefined;
+  /** The lesson player's checkpoint sink: in every run's sinks, watching the lesson shown, if any. */
+  protected readonly lessons = new LessonWatch();
 
   constructor(
     private readonly runs: RunFactory<R>,
@@ -109,7 +112,7 @@ export abstract class RunCore<R extends SessionRun = SessionRun> {
 
   /** A new run with the record's inputs scheduled (a worker crash keeps its place in the numbering). */
   protected async build(begin: 'fresh' | 'replay'): Promise<R> {
-    const extra = this.opts.sinks ?? [];
+    const extra = [...(this.opts.sinks ?? []), this.lessons];
     for (const s of extra) s.restart?.();
     const sinks: TraceSink[] = this.trace.restart(begin === 'fresh', extra);
     const run = await this.runs.start(this.scenario!, sinks, begin);

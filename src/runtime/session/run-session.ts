@@ -5,6 +5,7 @@
  * replayed run with new inputs (fork), replays worker crashes, saves the record, and hands the
  * page one batch per frame. Calls are serialised: a control call never interleaves with a frame.
  */
+import type { CheckpointStatus, Lesson } from '../../bridge/lesson-api';
 import type {
   ComparisonOptions,
   ComparisonRow,
@@ -263,6 +264,17 @@ export class RunSession<R extends SessionRun = SessionRun> extends RunCore<R> {
 
   search(user: number, query: string): Promise<readonly SearchResultView[]> {
     return this.serial(async () => (this.run ? this.run.search(user, query) : []), false);
+  }
+
+  // ————— lessons —————
+
+  /** Watches `lesson`'s checkpoint at `step`, from now (null: no lesson shown). */
+  watchLesson(lesson: Lesson | null, step: number): Promise<void> {
+    return this.serial(async () => this.lessons.watch(lesson, step, this.run?.reached.ms ?? 0));
+  }
+
+  lessonStatus(): Promise<CheckpointStatus | null> {
+    return this.serial(async () => this.lessons.status(this.run?.reached.ms ?? 0), false);
   }
 
   async compare(

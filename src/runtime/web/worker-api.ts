@@ -6,6 +6,7 @@ import type {
   PlaygroundControl,
   SearchResultView,
 } from '../../bridge/playground-api';
+import type { LessonWatchControl } from '../../bridge/lesson-api';
 import type { HostName } from '../cluster/partition';
 import type { ReopenResult } from '../../bridge/playground-api';
 
@@ -32,6 +33,8 @@ export interface HostWorkerFactory {
 
 /** The coordinator worker's API: the page API, plus the frame pull and the faults. */
 export interface CoordinatorApi extends PlaygroundControl {
+  watchLesson: LessonWatchControl['watchLesson'];
+  lessonStatus: LessonWatchControl['lessonStatus'];
   /** Gives the coordinator the page's worker factory; it spawns and links the hosts. */
   attach(factory: HostWorkerFactory, run: RunStorage): Promise<void>;
   /** One batch of trace events and a snapshot (advancing a playing run by the wall time since the last one). */

@@ -92,6 +92,8 @@ export function createWorkerPlayground(run: RunStorage): WorkerPlayground {
     search: async (user: number, query: string) => (await ready, remote.search(user, query)),
     snapshot: async () => (await ready, remote.snapshot()),
     fork: () => control(() => remote.fork()),
+    watchLesson: (lesson, step) => control(() => remote.watchLesson(lesson, step)),
+    lessonStatus: async () => (await ready, remote.lessonStatus()),
     compare: async (seconds: number, options?: ComparisonOptions) => (
       await ready,
       remote.compare(seconds, options)

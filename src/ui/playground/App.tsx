@@ -16,11 +16,19 @@ import { StoreContext, useView } from './hooks/usePlayground';
 import { useKeyboard } from './hooks/useKeyboard';
 import { useTheme } from './hooks/useTheme';
 import type { PlaygroundStore } from './store/playground-store';
+import { useLessons, type LessonsConfig } from '../lessons/LessonsLayer';
 
 export type SideTab = 'metrics' | 'inspector' | 'compare';
 
-function Layout({ store }: { store: PlaygroundStore }): React.JSX.Element {
+function Layout({
+  store,
+  lessons,
+}: {
+  store: PlaygroundStore;
+  lessons: LessonsConfig | undefined;
+}): React.JSX.Element {
   const { theme, toggle } = useTheme();
+  const l = useLessons(lessons, store);
   useKeyboard(store);
   const [tab, setTab] = useState<SideTab>('metrics');
   const selected = useView((s) => s.selectedMsg);
@@ -30,12 +38,15 @@ function Layout({ store }: { store: PlaygroundStore }): React.JSX.Element {
     if (selected !== undefined) setTab('inspector');
   }
   return (
-    <div className="pg-app">
+    <div
+      className={`pg-app${l.active ? ' pg-with-lesson' : ''}${l.presenter ? ' pg-presenter' : ''}`}
+    >
       <header className="pg-header">
         <h1 className="pg-title">
           DoubleTick <span>playground</span>
         </h1>
         <TimeBar />
+        {l.menu}
         <button type="button" className="pg-btn pg-ghost" onClick={toggle}>
           {theme === 'dark' ? 'Light theme' : 'Dark theme'}
         </button>
@@ -43,7 +54,9 @@ function Layout({ store }: { store: PlaygroundStore }): React.JSX.Element {
       <div className="pg-banners">
         <ErrorBanner />
         <TabNotice />
+        {l.offerView}
       </div>
+      {l.pane}
       <aside className="pg-controls" aria-label="Controls">
         <ControlsPanel />
       </aside>
@@ -72,20 +85,33 @@ function Layout({ store }: { store: PlaygroundStore }): React.JSX.Element {
 }
 
 /** The page, or the share error view when a shared link could not be opened. */
-function Page({ store }: { store: PlaygroundStore }): React.JSX.Element {
+function Page({
+  store,
+  lessons,
+}: {
+  store: PlaygroundStore;
+  lessons: LessonsConfig | undefined;
+}): React.JSX.Element {
   const shareError = useView((s) => s.shareError);
   return shareError !== undefined ? (
     <ShareErrorView message={shareError} />
   ) : (
-    <Layout store={store} />
+    <Layout store={store} lessons={lessons} />
   );
 }
 
 /** The playground page. */
-export function App({ store }: { store: PlaygroundStore }): React.JSX.Element {
+export function App({
+  store,
+  lessons,
+}: {
+  store: PlaygroundStore;
+  /** The lessons the page offers (absent: the bare playground). */
+  lessons?: LessonsConfig;
+}): React.JSX.Element {
   return (
     <StoreContext.Provider value={store}>
-      <Page store={store} />
+      <Page store={store} lessons={lessons} />
     </StoreContext.Provider>
   );
 }

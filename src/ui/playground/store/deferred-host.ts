@@ -46,6 +46,8 @@ export function deferHost(ready: Promise<PlaygroundHost>): PlaygroundHost {
     compare: call('compare'),
     select: call('select'),
     search: call('search'),
+    watchLesson: call('watchLesson'),
+    lessonStatus: call('lessonStatus'),
   };
   return host as unknown as PlaygroundHost;
 }

@@ -223,9 +223,19 @@ export class PlaygroundStore {
   reset = (settings: RunSettings = DEFAULT_SETTINGS): Promise<void> =>
     this.loadWith('reset', () => this.host.load(scenarioFor(settings)));
 
-  /** A scenario file (an example, or one the learner opened): a new run of it. */
-  loadScenario = (file: ScenarioFile): Promise<void> =>
-    this.loadWith('open', () => this.host.load(file));
+  /**
+   * A scenario file (an example, or one the learner opened): a new run of it. `paused` (a
+   * lesson's run) starts it paused at time 0 whatever the page was doing.
+   */
+  loadScenario = (file: ScenarioFile, opts: { paused?: boolean } = {}): Promise<void> =>
+    this.loadWith(
+      'open',
+      async () => {
+        if (opts.paused) await this.host.pause();
+        return this.host.load(file);
+      },
+      !opts.paused,
+    );
 
   /** A saved or shared run: replayed to where it had got, paused there. */
   openRun = (record: RunRecord): Promise<void> =>
