@@ -305,6 +305,8 @@ export class PlaygroundStore {
     keepPlaying = true,
   ): Promise<void> =>
     this.guard(what, async () => {
+      // A lesson's run may be the page's first: the page then listens from here.
+      this.unsubscribe ??= this.host.subscribe(this.onBatch);
       const wasRunning = this.state.snapshot?.running ?? false;
       const r = await load();
       if (!r.ok) throw new Error(r.errors.join('; '));
