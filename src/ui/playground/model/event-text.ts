@@ -1,5 +1,5 @@
 import type { TraceEvent, TraceKind } from '../../../bridge/playground-api';
-import { actorLabel, type NameBook } from './actors';
+import { actorLabel, type NameBook } from '../../../views/actors';
 
 /** What each trace kind means, in a learner's words (the log's tooltip and legend). */
 export const KIND_MEANING: Readonly<Record<TraceKind, string>> = {

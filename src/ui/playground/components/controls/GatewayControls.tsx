@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { shallowEqual, usePlaygroundStore, useView } from '../../hooks/usePlayground';
-import { formatInt } from '../../model/format';
+import { formatInt } from '../../../../views/format';
 import { RETRY_PRESETS, type RetryPreset } from '../../model/settings';
 import { Section, SelectField } from './Field';
 

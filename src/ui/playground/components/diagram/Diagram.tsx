@@ -11,7 +11,7 @@ import {
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { usePlaygroundStore, useView } from '../../hooks/usePlayground';
 import { useReducedMotion } from '../../hooks/useMediaQuery';
-import { diagramMode, layoutDiagram, layoutKey, type EdgeSpec } from '../../model/diagram-layout';
+import { diagramMode, layoutDiagram, layoutKey, type EdgeSpec } from '../../../../views/diagram-layout';
 import { ChannelEdge } from './ChannelEdge';
 import { FlightLegend } from './FlightLegend';
 import { FlightOverlay, type HitTest } from './FlightOverlay';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { shallowEqual, useView } from '../../hooks/usePlayground';
-import { formatInt, formatPct } from '../../model/format';
+import { formatInt, formatPct } from '../../../../views/format';
 import { displayName } from '../../model/names';
 import { Handles } from './Handles';
 

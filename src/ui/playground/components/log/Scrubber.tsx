@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { shallowEqual, usePlaygroundStore, useView } from '../../hooks/usePlayground';
-import { formatClock } from '../../model/format';
+import { formatClock } from '../../../../views/format';
 
 /**
  * Time travel: a scrubber over the virtual time reached so far. Letting go replays the seed and

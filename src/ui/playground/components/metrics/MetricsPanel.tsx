@@ -1,6 +1,6 @@
 import type { ProtocolName, Snapshot } from '../../../../bridge/playground-api';
 import { shallowEqual, useView } from '../../hooks/usePlayground';
-import { formatBytes, formatInt, formatMs, formatPct } from '../../model/format';
+import { formatBytes, formatInt, formatMs, formatPct } from '../../../../views/format';
 import { PROTOCOL_SHORT } from '../../model/settings';
 import { SOURCES } from '../../model/sources';
 import type { MetricSample } from '../../store/metric-history';

@@ -1,4 +1,4 @@
-import type { TraceEvent } from '../../../bridge/playground-api';
+import type { TraceEvent } from '../bridge/playground-api';
 import { ACTOR, isPhoneActor, userOfActor, type NameBook } from './actors';
 import { formatBytes } from './format';
 
