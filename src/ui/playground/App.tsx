@@ -4,6 +4,7 @@ import { ControlsPanel } from './components/controls/ControlsPanel';
 import { TimeBar } from './components/controls/TimeBar';
 import { Diagram } from './components/diagram/Diagram';
 import { ErrorBanner } from './components/ErrorBanner';
+import { ExportMenu } from './components/export/ExportMenu';
 import { Inspector } from './components/inspector/Inspector';
 import { EventLog } from './components/log/EventLog';
 import { Scrubber } from './components/log/Scrubber';
@@ -36,6 +37,7 @@ function Layout({ store }: { store: PlaygroundStore }): React.JSX.Element {
         <button type="button" className="pg-btn pg-ghost" onClick={toggle}>
           {theme === 'dark' ? 'Light theme' : 'Dark theme'}
         </button>
+        <ExportMenu />
       </header>
       <ErrorBanner />
       <aside className="pg-controls" aria-label="Controls">

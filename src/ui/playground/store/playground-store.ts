@@ -4,6 +4,7 @@ import type {
   InputAction,
   MessageInspection,
   ProtocolName,
+  ScenarioFile,
   Snapshot,
   SearchResultView,
 } from '../../../bridge/playground-api';
@@ -256,7 +257,18 @@ export class PlaygroundStore {
 
   /** A new run from the settings (seed, encryption, starting protocol, retry policy). */
   reset = (settings: RunSettings = this.state.settings): Promise<void> =>
-    this.guard('reset', async () => {
+    this.loadWith('reset', settings, () => this.host.load(playgroundScenario(settings)));
+
+  /** A scenario file (an example by name, or one from a link or an embed): a new run of it. */
+  loadScenario = (file: ScenarioFile): Promise<void> =>
+    this.loadWith('open', this.state.settings, () => this.host.load(file));
+
+  private loadWith = (
+    what: string,
+    settings: RunSettings,
+    load: () => ReturnType<PlaygroundHost['load']>,
+  ): Promise<void> =>
+    this.guard(what, async () => {
       const wasRunning = this.state.snapshot?.running ?? false;
       this.log.clear();
       this.flights = [];
@@ -277,7 +289,7 @@ export class PlaygroundStore {
         slow: undefined,
         logVersion: this.state.logVersion + 1,
       });
-      const r = await this.host.load(playgroundScenario(settings));
+      const r = await load();
       if (!r.ok) throw new Error(r.errors.join('; '));
       this.set({ ready: true });
       if (wasRunning) await this.host.play();

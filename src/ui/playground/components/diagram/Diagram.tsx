@@ -11,7 +11,12 @@ import {
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { usePlaygroundStore, useView } from '../../hooks/usePlayground';
 import { useReducedMotion } from '../../hooks/useMediaQuery';
-import { diagramMode, layoutDiagram, layoutKey, type EdgeSpec } from '../../../../views/diagram-layout';
+import {
+  diagramMode,
+  layoutDiagram,
+  layoutKey,
+  type EdgeSpec,
+} from '../../../../views/diagram-layout';
 import { ChannelEdge } from './ChannelEdge';
 import { FlightLegend } from './FlightLegend';
 import { FlightOverlay, type HitTest } from './FlightOverlay';
@@ -132,7 +137,7 @@ function Flow({ theme }: { theme: 'light' | 'dark' }): React.JSX.Element {
 
   return (
     <div className="pg-flow-wrap">
-      <div className="pg-flow-area" ref={area}>
+      <div className="pg-flow-area" ref={area} data-export="diagram">
         <ReactFlow
           className="pg-flow"
           nodes={nodes}
