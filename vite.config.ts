@@ -9,7 +9,7 @@ export default defineConfig({
     // Mermaid is a lazy chunk; its size does not count against the first load.
     chunkSizeWarningLimit: 3000,
     rollupOptions: {
-      input: { main: 'index.html', workers: 'workers.html' },
+      input: { main: 'index.html', workers: 'workers.html', embed: 'embed.html' },
     },
   },
 });

@@ -6,6 +6,7 @@ import { createWorkerPlayground } from '../runtime/web/worker-playground';
 import type { PlaygroundHost } from '../ui/playground/store/host';
 import { deferHost } from '../ui/playground/store/deferred-host';
 import { PlaygroundStore } from '../ui/playground/store/playground-store';
+import { exampleScenarios } from './example-scenarios';
 import '@xyflow/react/dist/style.css';
 import '../ui/playground/styles/playground.css';
 
@@ -41,7 +42,13 @@ async function boot(): Promise<void> {
     </StrictMode>,
   );
   const params = new URLSearchParams(location.search);
-  await store.start(undefined, params.get('autoplay') !== '0');
+  const example = exampleScenarios().find((x) => x.name === params.get('scenario'));
+  const t = Number(params.get('t') ?? 'NaN');
+  const pinned = Number.isFinite(t) && t >= 0;
+  await store.start(undefined, params.get('autoplay') !== '0' && !example && !pinned);
+  // `?scenario=<example>&t=<s>`: the link an embed's "Open in DoubleTick" gives, paused there.
+  if (example) await store.loadScenario(await example.load());
+  if (pinned) await store.seek(Math.round(t * 1000));
 }
 
 void boot();

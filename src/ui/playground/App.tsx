@@ -27,8 +27,10 @@ function Layout({ store }: { store: PlaygroundStore }): React.JSX.Element {
     setLastSelected(selected);
     if (selected !== undefined) setTab('inspector');
   }
+  // Tests and the embed's "Open in DoubleTick" check compare runs by this hash.
+  const hash = useView((s) => (s.slow && !s.slow.running ? s.slow.report.traceHash : ''));
   return (
-    <div className="pg-app">
+    <div className="pg-app" data-trace-hash={hash}>
       <header className="pg-header">
         <h1 className="pg-title">
           DoubleTick <span>playground</span>

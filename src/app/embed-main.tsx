@@ -1,0 +1,83 @@
+/**
+ * The embed's entry (embed.html): validates the link's parameters, then plays the run in one thread
+ * (see README "Embedding" for why not workers) — or shows the error view and runs nothing.
+ */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { LocalPlayground } from '../runtime/local-playground';
+import type { ScenarioFile } from '../bridge/playground-api';
+import { EmbedApp } from '../ui/embed/EmbedApp';
+import { EmbedError } from '../ui/embed/EmbedError';
+import { parseEmbedParams, type EmbedParams } from '../ui/embed/embed-params';
+import { PlaygroundStore } from '../ui/playground/store/playground-store';
+import { exampleScenarios } from './example-scenarios';
+import '@xyflow/react/dist/style.css';
+import '../ui/playground/styles/playground.css';
+import '../ui/embed/embed.css';
+
+const reducedMotion = (): boolean => matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+/** The scenario file the source names, or the reason it cannot be had. */
+async function scenarioFor(p: EmbedParams): Promise<ScenarioFile | string> {
+  const src = p.source;
+  if (src.kind === 'scenario') {
+    const ex = exampleScenarios().find((x) => x.name === src.name);
+    return ex ? ex.load() : `no example scenario named ${src.name}`;
+  }
+  if (src.kind === 'lesson') return `no lesson "${src.id}" in this build`;
+  return 'this build cannot open run links (run=)';
+}
+
+/** The playground link for the same run at `nowMs`, paused there. */
+function openUrl(p: EmbedParams, nowMs: number): string {
+  const q = new URLSearchParams();
+  if (p.source.kind === 'scenario') q.set('scenario', p.source.name);
+  q.set('t', String(Math.round(nowMs) / 1000));
+  return new URL(`./index.html?${q.toString()}`, location.href).href;
+}
+
+async function boot(): Promise<void> {
+  const el = document.getElementById('root');
+  if (!el) throw new Error('embed.html needs a #root element');
+  const root = createRoot(el);
+  const showError = (errors: readonly string[]): void =>
+    root.render(
+      <StrictMode>
+        <EmbedError errors={errors} />
+      </StrictMode>,
+    );
+  const parsed = parseEmbedParams(
+    location.search,
+    exampleScenarios().map((x) => x.name),
+  );
+  if (!parsed.ok) return showError(parsed.errors);
+  const params = parsed.params;
+  const file = await scenarioFor(params);
+  if (typeof file === 'string') return showError([file]);
+  // One thread, with a small frame budget: the host page stays responsive, and a paused embed
+  // schedules no frames at all.
+  const host = new LocalPlayground(
+    {
+      nowMs: () => performance.now(),
+      nextFrame: (fn) => {
+        const id = requestAnimationFrame(() => fn());
+        return () => cancelAnimationFrame(id);
+      },
+    },
+    { snapshotShare: 0.1, frameBudgetMs: 8, recordWire: false },
+  );
+  const store = new PlaygroundStore(host);
+  await store.start(undefined, false);
+  await store.loadScenario(file);
+  const error = store.getState().error;
+  if (error) return showError([error]);
+  if (params.atMs !== undefined) await store.seek(params.atMs);
+  root.render(
+    <StrictMode>
+      <EmbedApp store={store} params={params} openUrl={(now) => openUrl(params, now)} />
+    </StrictMode>,
+  );
+  if (params.autoplay && !reducedMotion()) await store.play();
+}
+
+void boot();
