@@ -75,7 +75,15 @@ export const LAYERS = [
   },
   {
     from: 'src/app',
-    allow: ['src/app', 'src/ui', 'src/views', 'src/runtime', 'src/bridge', 'src/adapters', 'src/lab'],
+    allow: [
+      'src/app',
+      'src/ui',
+      'src/views',
+      'src/runtime',
+      'src/bridge',
+      'src/adapters',
+      'src/lab',
+    ],
     why: 'page entries wire a host to the UI',
   },
   {

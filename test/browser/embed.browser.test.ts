@@ -1,0 +1,140 @@
+// The embed as a docs page uses it: examples/embed.html served from another origin than the app.
+// Its three embeds render and play; one scrolled away stops (its virtual clock stands still);
+// "Open in DoubleTick" opens the playground on the same trace hash. Hostile links give the error
+// view, run no script and leave the host page alone. Pages run under the site's CSP (a <meta> in
+// every built page) with no console errors.
+import type { Browser, Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launch, openPage } from './playground/browser';
+import { serveBuild, type Served } from './helpers/serve-build';
+import { serveHostPage, type HostPage } from './embed/serve-host';
+
+const POLL = { timeout: 20_000, interval: 100 };
+
+async function frameOf(page: Page, id: string): Promise<Frame> {
+  const handle = await page.locator(`iframe#${id}`).elementHandle();
+  const frame = await handle?.contentFrame();
+  if (!frame) throw new Error(`iframe ${id} has no frame`);
+  return frame;
+}
+
+async function embedFrame(page: Page, id: string): Promise<Frame> {
+  await page.locator(`iframe#${id}`).scrollIntoViewIfNeeded();
+  const frame = await frameOf(page, id);
+  await frame.locator('.react-flow__node').first().waitFor({ timeout: 20_000 });
+  return frame;
+}
+
+const clock = (f: Frame): Promise<string> =>
+  f.locator('output[aria-label="Virtual time"]').innerText();
+
+describe('embed.html from another origin', () => {
+  let app: Served;
+  let host: HostPage;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    if (!hasChromium()) throw new Error('Chromium is missing (see README)');
+    app = await serveBuild();
+    host = await serveHostPage(app.url);
+    browser = await launch();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.close();
+    await app?.close();
+  });
+
+  it('three embeds render, play, stop while scrolled away, and open the same run', async () => {
+    const { page, problems, context } = await openPage(browser, host.url, {
+      width: 900,
+      height: 700,
+    });
+    expect(new URL(host.url).origin).not.toBe(new URL(app.url).origin);
+    const pinned = await embedFrame(page, 'pinned');
+    expect(await clock(pinned)).toBe('0:12.000');
+    const hash = await pinned.locator('.em-app').getAttribute('data-trace-hash');
+    expect(hash).toMatch(/^[0-9a-f]{8,}$/);
+
+    const live = await embedFrame(page, 'live');
+    await expect.poll(() => clock(live), POLL).not.toBe('0:00.000');
+    // Scrolled away: the embed pauses itself, and its virtual time stands still.
+    const third = await embedFrame(page, 'lesson');
+    await expect.poll(() => live.locator('.em-app').getAttribute('data-visible'), POLL).toBe('no');
+    const away = await clock(live);
+    await page.waitForTimeout(1_500);
+    expect(await clock(live)).toBe(away);
+    // The third plays when asked.
+    await third.getByRole('button', { name: 'Play' }).click();
+    await expect.poll(() => clock(third), POLL).not.toBe('0:02.000');
+    // Back on screen, the live one carries on.
+    await page.locator('iframe#live').scrollIntoViewIfNeeded();
+    await expect.poll(() => clock(live), POLL).not.toBe(away);
+
+    await page.locator('iframe#pinned').scrollIntoViewIfNeeded();
+    const href = await pinned
+      .getByRole('link', { name: 'Open in DoubleTick' })
+      .getAttribute('href');
+    expect(href!.startsWith(app.url)).toBe(true);
+    const full = await context.newPage();
+    full.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`playground: ${m.text()}`);
+    });
+    await full.goto(href!);
+    await expect
+      .poll(() => full.locator('.pg-app').getAttribute('data-trace-hash'), POLL)
+      .toBe(hash);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('hostile parameters give the error view, run no script and leave the host page alone', async () => {
+    const links = [
+      'scenario=%3Cscript%3Ealert(1)%3C%2Fscript%3E',
+      `scenario=four-protocols&x=${'a'.repeat(1_000_000)}`,
+      'run=eyJ2ZXJzaW9uIjox',
+      'run=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E',
+      'lesson=no-such-lesson&step=1',
+      'scenario=four-protocols&t=-1',
+      'scenario=four-protocols&theme=%22%3E%3Cscript%3Ealert(1)%3C/script%3E',
+    ];
+    const frames = links
+      .map(
+        (q, i) =>
+          `<iframe id="e${i}" title="embed ${i}" src="http://localhost:5173/embed.html?${q}"></iframe>`,
+      )
+      .join('\n');
+    const hostile = await serveHostPage(
+      app.url,
+      `<!doctype html><html lang="en"><head><link rel="icon" href="data:,"><title>host</title></head><body><h1 id="mine">Host page</h1>${frames}</body></html>`,
+    );
+    try {
+      const { page, problems, context } = await openPage(browser, hostile.url);
+      const dialogs: string[] = [];
+      page.on('dialog', (d) => {
+        dialogs.push(d.message());
+        void d.dismiss();
+      });
+      for (let i = 0; i < links.length; i++) {
+        const frame = await frameOf(page, `e${i}`);
+        // A megabyte of link is refused by the server (414) before the page loads: nothing runs.
+        if (links[i]!.length > 100_000) {
+          expect(await frame.locator('script').count()).toBe(0);
+          continue;
+        }
+        const alert = frame.getByRole('alert');
+        await alert.waitFor({ timeout: 20_000 });
+        expect(await alert.innerText()).toMatch(/cannot start/);
+        expect(await frame.locator('.react-flow__node').count()).toBe(0);
+      }
+      expect(dialogs).toEqual([]);
+      expect(await page.locator('#mine').innerText()).toBe('Host page');
+      expect(page.url()).toBe(hostile.url);
+      expect(problems.filter((p) => !/status of 414|431/.test(p))).toEqual([]);
+      await context.close();
+    } finally {
+      await hostile.close();
+    }
+  });
+});
