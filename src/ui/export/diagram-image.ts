@@ -13,6 +13,32 @@ function options(el: HTMLElement) {
   return { backgroundColor: bg, filter: keep, skipFonts: true, pixelRatio: 2 } as const;
 }
 
+const PAINT = ['stroke', 'stroke-width', 'stroke-dasharray', 'stroke-opacity', 'fill', 'opacity'];
+
+/**
+ * Runs `capture` with the computed paint of every SVG shape inside `el` written inline, then puts
+ * the old `style` attributes back. html-to-image inlines the computed style of HTML elements but
+ * not of SVG shapes, whose stroke comes from style sheets the picture does not carry: without this
+ * React Flow's links come out invisible.
+ */
+async function withInlinePaint<T>(el: HTMLElement, capture: () => Promise<T>): Promise<T> {
+  const shapes = [...el.querySelectorAll<SVGElement>('svg path, svg line, svg circle, svg rect')];
+  const saved = shapes.map((s) => s.getAttribute('style'));
+  for (const s of shapes) {
+    const cs = getComputedStyle(s);
+    for (const p of PAINT) s.style.setProperty(p, cs.getPropertyValue(p));
+  }
+  try {
+    return await capture();
+  } finally {
+    shapes.forEach((s, i) => {
+      const old = saved[i];
+      if (old === null || old === undefined) s.removeAttribute('style');
+      else s.setAttribute('style', old);
+    });
+  }
+}
+
 /** The diagram element the exports picture (the React Flow pane and its flights canvas). */
 export function diagramElement(): HTMLElement | null {
   return document.querySelector<HTMLElement>('[data-export="diagram"]');
@@ -21,14 +47,14 @@ export function diagramElement(): HTMLElement | null {
 /** The diagram as SVG text (HTML inside a `foreignObject`, the canvas as an embedded image). */
 export async function diagramSvg(el: HTMLElement): Promise<string> {
   const { toSvg } = await import('html-to-image');
-  const url = await toSvg(el, options(el));
+  const url = await withInlinePaint(el, () => toSvg(el, options(el)));
   return decodeURIComponent(url.slice(url.indexOf(',') + 1));
 }
 
 /** The diagram as a PNG at twice the screen's pixels. */
 export async function diagramPng(el: HTMLElement): Promise<Blob> {
   const { toBlob } = await import('html-to-image');
-  const blob = await toBlob(el, options(el));
+  const blob = await withInlinePaint(el, () => toBlob(el, options(el)));
   if (!blob) throw new Error('the browser could not encode the PNG');
   return blob;
 }
