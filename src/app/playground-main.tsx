@@ -7,6 +7,7 @@ import type { PlaygroundHost } from '../ui/playground/store/host';
 import { deferHost } from '../ui/playground/store/deferred-host';
 import { PlaygroundStore } from '../ui/playground/store/playground-store';
 import { exampleScenarios } from './example-scenarios';
+import type { EmbedSourceOf } from '../ui/playground/components/export/EmbedDialog';
 import '@xyflow/react/dist/style.css';
 import '../ui/playground/styles/playground.css';
 
@@ -36,13 +37,20 @@ async function boot(): Promise<void> {
   if (!root) throw new Error('index.html needs a #root element');
   // The page renders while the host starts (its workers boot in parallel with React's first render).
   const store = new PlaygroundStore(deferHost(createPlayground()));
-  createRoot(root).render(
-    <StrictMode>
-      <App store={store} />
-    </StrictMode>,
-  );
   const params = new URLSearchParams(location.search);
   const example = exampleScenarios().find((x) => x.name === params.get('scenario'));
+  const embedSource: EmbedSourceOf = async () => {
+    if (!example)
+      return 'Embeds play an example scenario as it runs by itself: open one (index.html?scenario=four-protocols) and embed any moment of it.';
+    if ((await store.host.inputLog()).length > 0)
+      return 'This run has inputs of yours; an embed plays the example as it runs by itself. Reload the example to embed a moment of it.';
+    return { kind: 'scenario', name: example.name };
+  };
+  createRoot(root).render(
+    <StrictMode>
+      <App store={store} embedSource={embedSource} />
+    </StrictMode>,
+  );
   const t = Number(params.get('t') ?? 'NaN');
   const pinned = Number.isFinite(t) && t >= 0;
   await store.start(undefined, params.get('autoplay') !== '0' && !example && !pinned);

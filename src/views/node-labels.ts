@@ -27,7 +27,7 @@ export function nodeLabel(node: NodeSpec, s: Snapshot): NodeLabel {
         title: 'Chat Gateway',
         detail: s.gateway.crashed
           ? 'crashed'
-          : `${formatInt(s.gateway.connections)} connections, load ${formatPct(s.gateway.load)}`,
+          : `${formatInt(s.gateway.connections)} connection${s.gateway.connections === 1 ? '' : 's'}, load ${formatPct(s.gateway.load)}`,
       };
     case 'sessions':
       return { title: 'Session Manager', detail: `${formatInt(s.sessions.online)} online` };

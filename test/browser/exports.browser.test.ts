@@ -93,6 +93,21 @@ describe('Export menu', () => {
     expect(csv.split('\r\n')[0]).toBe('atMs,kind,from,to,msg,bytes,arriveAtMs,proto,note');
     expect(csv.split('\r\n')).toHaveLength(events.length + 2);
 
+    // The Embed dialog: the snippet pins this moment, and its preview plays the same run.
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Embed', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Embed this run' });
+    const snippet = await dialog.getByLabel('HTML (iframe)').inputValue();
+    expect(snippet).toContain('/embed.html?scenario=four-protocols&amp;t=30');
+    const markdown = await dialog.getByLabel('Markdown (Mermaid and a link)').inputValue();
+    expect(markdown).toMatch(/^```mermaid\n---\ntitle: Four protocols/);
+    expect(markdown).toContain('index.html?scenario=four-protocols&t=30)');
+    const preview = page.frameLocator('iframe[title="Preview of the embed"]');
+    await expect
+      .poll(() => preview.locator('output[aria-label="Virtual time"]').innerText(), POLL)
+      .toBe('0:30.000');
+    await page.screenshot({ path: join(SHOTS, 'embed-dialog.png') });
+
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -4,6 +4,7 @@ import { ControlsPanel } from './components/controls/ControlsPanel';
 import { TimeBar } from './components/controls/TimeBar';
 import { Diagram } from './components/diagram/Diagram';
 import { ErrorBanner } from './components/ErrorBanner';
+import { EmbedDialog, type EmbedSourceOf } from './components/export/EmbedDialog';
 import { ExportMenu } from './components/export/ExportMenu';
 import { Inspector } from './components/inspector/Inspector';
 import { EventLog } from './components/log/EventLog';
@@ -17,7 +18,13 @@ import type { PlaygroundStore } from './store/playground-store';
 
 export type SideTab = 'metrics' | 'inspector' | 'compare';
 
-function Layout({ store }: { store: PlaygroundStore }): React.JSX.Element {
+function Layout({
+  store,
+  embedSource,
+}: {
+  store: PlaygroundStore;
+  embedSource: EmbedSourceOf;
+}): React.JSX.Element {
   const { theme, toggle } = useTheme();
   useKeyboard(store);
   const [tab, setTab] = useState<SideTab>('metrics');
@@ -40,6 +47,7 @@ function Layout({ store }: { store: PlaygroundStore }): React.JSX.Element {
           {theme === 'dark' ? 'Light theme' : 'Dark theme'}
         </button>
         <ExportMenu />
+        <EmbedDialog sourceOf={embedSource} />
       </header>
       <ErrorBanner />
       <aside className="pg-controls" aria-label="Controls">
@@ -68,11 +76,19 @@ function Layout({ store }: { store: PlaygroundStore }): React.JSX.Element {
   );
 }
 
-/** The playground page. */
-export function App({ store }: { store: PlaygroundStore }): React.JSX.Element {
+const NO_EMBED: EmbedSourceOf = async () => 'This page cannot make embeds.';
+
+/** The playground page. `embedSource` says what the Embed dialog can embed of the current run. */
+export function App({
+  store,
+  embedSource = NO_EMBED,
+}: {
+  store: PlaygroundStore;
+  embedSource?: EmbedSourceOf;
+}): React.JSX.Element {
   return (
     <StoreContext.Provider value={store}>
-      <Layout store={store} />
+      <Layout store={store} embedSource={embedSource} />
     </StoreContext.Provider>
   );
 }
