@@ -3,13 +3,17 @@
 // "Open in DoubleTick" opens the playground on the same trace hash. Hostile links give the error
 // view, run no script and leave the host page alone. Pages run under the site's CSP (a <meta> in
 // every built page) with no console errors.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launch, openPage } from './playground/browser';
-import { serveBuild, type Served } from './helpers/serve-build';
+import { ROOT, serveBuild, type Served } from './helpers/serve-build';
 import { serveHostPage, type HostPage } from './embed/serve-host';
 
 const POLL = { timeout: 20_000, interval: 100 };
+const SHOTS = join(ROOT, 'test-results', 'embed');
 
 async function frameOf(page: Page, id: string): Promise<Frame> {
   const handle = await page.locator(`iframe#${id}`).elementHandle();
@@ -38,6 +42,7 @@ describe('embed.html from another origin', () => {
     app = await serveBuild();
     host = await serveHostPage(app.url);
     browser = await launch();
+    mkdirSync(SHOTS, { recursive: true });
   }, 180_000);
 
   afterAll(async () => {
@@ -135,6 +140,34 @@ describe('embed.html from another origin', () => {
       await context.close();
     } finally {
       await hostile.close();
+    }
+  });
+
+  it('has no axe violations in light and dark, and fits 320×240 and 800×450 frames', async () => {
+    for (const [theme, width, height] of [
+      ['light', 320, 240],
+      ['dark', 800, 450],
+    ] as const) {
+      const { page, problems, context } = await openPage(
+        browser,
+        `${app.url}embed.html?scenario=offline-store-and-forward&t=12&ticker=1&theme=${theme}`,
+        { width, height },
+      );
+      await page.locator('.react-flow__node').first().waitFor({ timeout: 20_000 });
+      await page.getByRole('button', { name: 'Play' }).waitFor();
+      await page.waitForTimeout(600); // the diagram's fit animates for 250 ms: shoot after it
+      await page.screenshot({ path: join(SHOTS, `embed-${theme}-${width}x${height}.png`) });
+      // The whole embed fits its frame: nothing scrolls.
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollHeight - innerHeight,
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+      const axe = await new AxeBuilder({ page }).exclude('.pg-flights').analyze();
+      expect(
+        axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`),
+      ).toEqual([]);
+      expect(problems).toEqual([]);
+      await context.close();
     }
   });
 });

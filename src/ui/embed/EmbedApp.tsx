@@ -23,6 +23,8 @@ function Body({ store, params, openUrl }: EmbedAppProps): React.JSX.Element {
     document.documentElement.style.colorScheme = theme;
   }, [theme]);
   const root = useRef<HTMLDivElement>(null);
+  // Trace events this embed has received in all (the bench counts them to see pauses hold).
+  const events = useView(() => store.log.items.length + store.log.dropped);
   useAutoPause(store, root);
   const { name, now, hash } = useView(
     (s) => ({
@@ -33,8 +35,9 @@ function Body({ store, params, openUrl }: EmbedAppProps): React.JSX.Element {
     (a, b) => a.name === b.name && a.now === b.now && a.hash === b.hash,
   );
   return (
-    <div ref={root} className="em-app" data-trace-hash={hash}>
+    <div ref={root} className="em-app" data-trace-hash={hash} data-events={events}>
       <main className="em-diagram pg-diagram" aria-label={name ? `Diagram: ${name}` : 'Diagram'}>
+        <h1 className="em-sr-only">{name ? `DoubleTick: ${name}` : 'DoubleTick'}</h1>
         <Diagram theme={theme} compact />
       </main>
       {params.ticker ? <Ticker /> : null}

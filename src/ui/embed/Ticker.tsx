@@ -12,12 +12,14 @@ export function Ticker(): React.JSX.Element {
   const names = useView((s) => s.names);
   const items = store.log.items.slice(-TICKER_ROWS);
   return (
-    <ol className="em-ticker" aria-label="Latest events">
-      {items.map((e, i) => (
-        <li key={`${e.atMs}-${i}`}>
-          <span className="em-mono">{formatClock(e.atMs)}</span> {e.kind} {routeText(e, names)}
-        </li>
-      ))}
-    </ol>
+    <aside className="em-ticker" aria-label="Latest events">
+      <ol>
+        {items.map((e, i) => (
+          <li key={`${e.atMs}-${i}`}>
+            <span className="em-mono">{formatClock(e.atMs)}</span> {e.kind} {routeText(e, names)}
+          </li>
+        ))}
+      </ol>
+    </aside>
   );
 }
