@@ -15,8 +15,8 @@ import { build, preview, type InlineConfig } from 'vite';
 import type { BenchRow } from './bench-row';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const FLAGS = [
+export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+export const FLAGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -48,7 +48,7 @@ function config(outDir: string): InlineConfig {
 }
 
 const round1 = (n: number): number => Math.round(n * 10) / 10;
-const row = (
+export const row = (
   name: string,
   value: number,
   unit: string,
@@ -119,7 +119,7 @@ async function firstLoad(
  * (esbuild, keepNames) would wrap a serialized function's inner closures in a `__name` helper the
  * page does not have.
  */
-const MEASURE_SCRIPT = `(async (duration) => {
+export const MEASURE_SCRIPT = `(async (duration) => {
   const long = [];
   const obs = new PerformanceObserver((list) => { for (const e of list.getEntries()) long.push(e.duration); });
   obs.observe({ type: 'longtask' });
