@@ -1,11 +1,13 @@
 /**
- * The embed's entry (embed.html): validates the link's parameters, then plays the run in one thread
- * (see README "Embedding" for why not workers) — or shows the error view and runs nothing.
+ * The embed's entry (embed.html): validates the link's parameters, then plays the run with its
+ * engine in one Web Worker — or, where no worker can start, in the page's own thread (README
+ * "Embedding and exports" says why) — or shows the error view and runs nothing.
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { LocalPlayground } from '../runtime/local-playground';
+import { createEmbedWorkerHost } from '../runtime/web/embed-worker-host';
 import type { ScenarioFile } from '../bridge/playground-api';
+import type { PlaygroundHost } from '../ui/playground/store/host';
 import { EmbedApp } from '../ui/embed/EmbedApp';
 import { EmbedError } from '../ui/embed/EmbedError';
 import { parseEmbedParams, type EmbedParams } from '../ui/embed/embed-params';
@@ -14,8 +16,6 @@ import { exampleScenarios } from './example-scenarios';
 import '@xyflow/react/dist/style.css';
 import '../ui/playground/styles/playground.css';
 import '../ui/embed/embed.css';
-
-const reducedMotion = (): boolean => matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 /** The scenario file the source names, or the reason it cannot be had. */
 async function scenarioFor(p: EmbedParams): Promise<ScenarioFile | string> {
@@ -26,6 +26,25 @@ async function scenarioFor(p: EmbedParams): Promise<ScenarioFile | string> {
   }
   if (src.kind === 'lesson') return `no lesson "${src.id}" in this build`;
   return 'this build cannot open run links (run=)';
+}
+
+/**
+ * The engine in the page's thread, for frames where no worker can start. Loaded only then: it
+ * carries the whole engine, which the worker keeps off the page otherwise.
+ */
+async function inPageHost(): Promise<PlaygroundHost> {
+  const { LocalPlayground } = await import('../runtime/local-playground');
+  return new LocalPlayground(
+    {
+      nowMs: () => performance.now(),
+      nextFrame: (fn) => {
+        const id = requestAnimationFrame(() => fn());
+        return () => cancelAnimationFrame(id);
+      },
+    },
+    // A small frame budget keeps the host page responsive; a paused embed schedules no frames.
+    { snapshotShare: 0.1, frameBudgetMs: 8, recordWire: false },
+  );
 }
 
 /** The playground link for the same run at `nowMs`, paused there. */
@@ -54,18 +73,7 @@ async function boot(): Promise<void> {
   const params = parsed.params;
   const file = await scenarioFor(params);
   if (typeof file === 'string') return showError([file]);
-  // One thread, with a small frame budget: the host page stays responsive, and a paused embed
-  // schedules no frames at all.
-  const host = new LocalPlayground(
-    {
-      nowMs: () => performance.now(),
-      nextFrame: (fn) => {
-        const id = requestAnimationFrame(() => fn());
-        return () => cancelAnimationFrame(id);
-      },
-    },
-    { snapshotShare: 0.1, frameBudgetMs: 8, recordWire: false },
-  );
+  const host = await createEmbedWorkerHost().catch(inPageHost);
   const store = new PlaygroundStore(host);
   await store.start(undefined, false);
   await store.loadScenario(file);
@@ -77,7 +85,6 @@ async function boot(): Promise<void> {
       <EmbedApp store={store} params={params} openUrl={(now) => openUrl(params, now)} />
     </StrictMode>,
   );
-  if (params.autoplay && !reducedMotion()) await store.play();
 }
 
 void boot();

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Diagram } from '../playground/components/diagram/Diagram';
 import { StoreContext, useView } from '../playground/hooks/usePlayground';
-import { useMediaQuery } from '../playground/hooks/useMediaQuery';
+import { useMediaQuery, useReducedMotion } from '../playground/hooks/useMediaQuery';
 import type { PlaygroundStore } from '../playground/store/playground-store';
 import type { EmbedParams } from './embed-params';
 import { EmbedControls } from './EmbedControls';
@@ -17,6 +17,7 @@ export interface EmbedAppProps {
 
 function Body({ store, params, openUrl }: EmbedAppProps): React.JSX.Element {
   const systemDark = useMediaQuery('(prefers-color-scheme: dark)');
+  const reducedMotion = useReducedMotion();
   const theme = params.theme === 'auto' ? (systemDark ? 'dark' : 'light') : params.theme;
   useEffect(() => {
     document.documentElement.dataset['theme'] = theme;
@@ -25,7 +26,7 @@ function Body({ store, params, openUrl }: EmbedAppProps): React.JSX.Element {
   const root = useRef<HTMLDivElement>(null);
   // Trace events this embed has received in all (the bench counts them to see pauses hold).
   const events = useView(() => store.log.items.length + store.log.dropped);
-  useAutoPause(store, root);
+  useAutoPause(store, root, params.autoplay && !reducedMotion);
   const { name, now, hash } = useView(
     (s) => ({
       name: s.snapshot?.scenarioName ?? '',

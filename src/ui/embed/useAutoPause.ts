@@ -6,12 +6,17 @@ import type { PlaygroundStore } from '../playground/store/playground-store';
  * measures against the top-level viewport, across origins too) or in a hidden tab — and resumes it
  * when it is seen again, if it was playing. A paused run costs nothing: no frames, no events.
  */
-export function useAutoPause(store: PlaygroundStore, el: RefObject<HTMLElement | null>): void {
+export function useAutoPause(
+  store: PlaygroundStore,
+  el: RefObject<HTMLElement | null>,
+  autoplay: boolean,
+): void {
   useEffect(() => {
     const node = el.current;
     if (!node) return;
-    let onScreen = true;
-    let resumeWhenSeen = false;
+    let onScreen = false;
+    // Autoplay waits until the embed is first seen: a lazy frame loads before it scrolls into view.
+    let resumeWhenSeen = autoplay;
     const update = (): void => {
       const seen = onScreen && document.visibilityState === 'visible';
       const running = store.getState().snapshot?.running ?? false;
@@ -41,5 +46,5 @@ export function useAutoPause(store: PlaygroundStore, el: RefObject<HTMLElement |
       document.removeEventListener('visibilitychange', update);
       unsubscribe();
     };
-  }, [store, el]);
+  }, [store, el, autoplay]);
 }
