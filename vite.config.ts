@@ -1,9 +1,10 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { cspPlugin } from './tools/vite/csp';
+import { lessonsPlugin } from './tools/vite/lessons-plugin';
 
 export default defineConfig({
-  plugins: [react(), cspPlugin()],
+  plugins: [react(), lessonsPlugin(), cspPlugin()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

@@ -3,4 +3,4 @@
 import { IdbRunRecord } from '../src/adapters/idb-runs';
 import { startCoordinatorWorker } from '../src/runtime/web/coordinator-service';
 
-startCoordinatorWorker(new IdbRunRecord());
+startCoordinatorWorker((dbName) => new IdbRunRecord(dbName));

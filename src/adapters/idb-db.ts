@@ -4,7 +4,7 @@
  * fake-indexeddb per test.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { ScenarioFile, TimedAction } from '../engine/scenario/scenario';
+import type { RunRecord } from '../bridge/run-record';
 import type { StoredItem } from '../engine/model/messages';
 
 /** A point of virtual time: events before `ms`, or up to and including it. */
@@ -13,20 +13,13 @@ export interface StoredMark {
   readonly inclusive: boolean;
 }
 
-/** A run as the page saves it to reopen after a reload: the scenario, the input log, the time reached. */
-export interface SavedRun {
-  readonly file: ScenarioFile;
-  readonly log: readonly TimedAction[];
-  readonly reached: StoredMark;
-}
-
 export interface DoubleTickDb extends DBSchema {
   /** The ephemeral store's items, one per recipient and delivery key. */
   pending: { key: [number, string]; value: StoredItem };
   /** `store`: the virtual time the pending items were written at. */
   meta: { key: string; value: StoredMark };
   /** `current`: the run to reopen. */
-  runs: { key: string; value: SavedRun };
+  runs: { key: string; value: RunRecord };
 }
 
 export const DEFAULT_DB_NAME = 'doubletick';

@@ -1,10 +1,12 @@
 import type { IDBPDatabase } from 'idb';
-import { openDoubleTickDb, type DoubleTickDb, type SavedRun } from './idb-db';
+import type { RunRecord } from '../bridge/run-record';
+import type { RunRecords } from '../runtime/session/run-records';
+import { openDoubleTickDb, type DoubleTickDb } from './idb-db';
 
 const CURRENT = 'current';
 
 /** The saved run to reopen after a reload, in IndexedDB beside the store's items. */
-export class IdbRunRecord {
+export class IdbRunRecord implements RunRecords {
   private db: Promise<IDBPDatabase<DoubleTickDb>> | undefined;
 
   constructor(private readonly name?: string) {}
@@ -13,11 +15,11 @@ export class IdbRunRecord {
     return (this.db ??= openDoubleTickDb(this.name));
   }
 
-  async load(): Promise<SavedRun | undefined> {
+  async load(): Promise<RunRecord | undefined> {
     return (await this.open()).get('runs', CURRENT);
   }
 
-  async save(run: SavedRun): Promise<void> {
+  async save(run: RunRecord): Promise<void> {
     await (await this.open()).put('runs', run, CURRENT);
   }
 

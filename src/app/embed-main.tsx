@@ -5,9 +5,11 @@
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createEmbedWorkerHost } from '../runtime/web/embed-worker-host';
-import type { ScenarioFile } from '../bridge/playground-api';
-import type { PlaygroundHost } from '../ui/playground/store/host';
+import { createEmbedWorkerHost, type EmbedHost } from '../runtime/web/embed-worker-host';
+import type { Lesson } from '../bridge/lesson-api';
+import type { RunRecord } from '../bridge/run-record';
+import { lessons } from 'virtual:lessons';
+import type { PlaygroundHost, ScenarioFile } from '../bridge/playground-api';
 import { EmbedApp } from '../ui/embed/EmbedApp';
 import { EmbedError } from '../ui/embed/EmbedError';
 import { parseEmbedParams, type EmbedParams } from '../ui/embed/embed-params';
@@ -17,15 +19,43 @@ import '@xyflow/react/dist/style.css';
 import '../ui/playground/styles/playground.css';
 import '../ui/embed/embed.css';
 
-/** The scenario file the source names, or the reason it cannot be had. */
-async function scenarioFor(p: EmbedParams): Promise<ScenarioFile | string> {
+/** What the embed opens, resolved before any engine starts: a scenario, a run record or a lesson step. */
+type Opening =
+  | { readonly kind: 'file'; readonly file: ScenarioFile }
+  | { readonly kind: 'record'; readonly record: RunRecord }
+  | { readonly kind: 'lesson'; readonly lesson: Lesson; readonly step: number };
+
+/** What the source names, or the reason it cannot be had. */
+async function openingFor(p: EmbedParams): Promise<Opening | string> {
   const src = p.source;
   if (src.kind === 'scenario') {
     const ex = exampleScenarios().find((x) => x.name === src.name);
-    return ex ? ex.load() : `no example scenario named ${src.name}`;
+    return ex ? { kind: 'file', file: await ex.load() } : `no example scenario named ${src.name}`;
   }
-  if (src.kind === 'lesson') return `no lesson "${src.id}" in this build`;
-  return 'this build cannot open run links (run=)';
+  if (src.kind === 'run') {
+    const { decodeShare } = await import('../bridge/share-link');
+    const d = decodeShare(src.payload);
+    return d.ok ? { kind: 'record', record: d.record as RunRecord } : `run: ${d.message}`;
+  }
+  const entry = lessons.find((l) => l.id === src.id);
+  if (!entry) return `no lesson "${src.id}" (known: ${lessons.map((l) => l.id).join(', ')})`;
+  const lesson = (await entry.load()).default.lesson;
+  if (src.step > lesson.steps.length)
+    return `lesson ${lesson.id} has steps 1 to ${lesson.steps.length} (got step ${src.step})`;
+  return { kind: 'lesson', lesson, step: src.step };
+}
+
+/** Opens what the embed plays in the store, paused at its first moment. */
+async function open(store: PlaygroundStore, o: Opening): Promise<void> {
+  if (o.kind === 'file') return store.loadScenario(o.file, { paused: true });
+  if (o.kind === 'record') return store.openRun(o.record);
+  const host = store.host as Partial<EmbedHost>;
+  // The worker works the lesson's earlier steps out off this thread; in the page's thread only
+  // when no worker could start.
+  const record = host.lessonStepRecord
+    ? await host.lessonStepRecord(o.lesson, o.step)
+    : (await import('../runtime/lesson-step-record')).lessonStepRecord(o.lesson, o.step);
+  return store.openRun(record);
 }
 
 /**
@@ -47,11 +77,18 @@ async function inPageHost(): Promise<PlaygroundHost> {
   );
 }
 
-/** The playground link for the same run at `nowMs`, paused there. */
+/** The playground link for the same run: an example at `nowMs` paused there, a lesson at its step, a shared run as shared. */
 function openUrl(p: EmbedParams, nowMs: number): string {
   const q = new URLSearchParams();
-  if (p.source.kind === 'scenario') q.set('scenario', p.source.name);
-  q.set('t', String(Math.round(nowMs) / 1000));
+  const src = p.source;
+  if (src.kind === 'run') return new URL(`./index.html#run=${src.payload}`, location.href).href;
+  if (src.kind === 'lesson') {
+    q.set('lesson', src.id);
+    q.set('step', String(src.step));
+  } else {
+    q.set('scenario', src.name);
+    q.set('t', String(Math.round(nowMs) / 1000));
+  }
   return new URL(`./index.html?${q.toString()}`, location.href).href;
 }
 
@@ -71,18 +108,22 @@ async function boot(): Promise<void> {
   );
   if (!parsed.ok) return showError(parsed.errors);
   const params = parsed.params;
-  const file = await scenarioFor(params);
-  if (typeof file === 'string') return showError([file]);
+  const opening = await openingFor(params);
+  if (typeof opening === 'string') return showError([opening]);
   const host = await createEmbedWorkerHost().catch(inPageHost);
   const store = new PlaygroundStore(host);
-  await store.start(undefined, false);
-  await store.loadScenario(file);
+  await open(store, opening);
   const error = store.getState().error;
   if (error) return showError([error]);
   if (params.atMs !== undefined) await store.seek(params.atMs);
   root.render(
     <StrictMode>
-      <EmbedApp store={store} params={params} openUrl={(now) => openUrl(params, now)} />
+      <EmbedApp
+        store={store}
+        params={params}
+        startMs={store.getState().snapshot?.nowMs ?? 0}
+        openUrl={(now) => openUrl(params, now)}
+      />
     </StrictMode>,
   );
 }

@@ -1,10 +1,5 @@
 import type { ScenarioFile } from '../bridge/playground-api';
-
-/** One example scenario of `scenarios/`, by file name, loaded only when chosen. */
-export interface ExampleScenario {
-  readonly name: string;
-  load(): Promise<ScenarioFile>;
-}
+import type { ExampleScenario } from '../ui/playground/store/view-state';
 
 /** Every example in `scenarios/` (each its own small chunk). */
 export function exampleScenarios(): ExampleScenario[] {

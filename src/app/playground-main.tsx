@@ -2,23 +2,45 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from '../ui/playground/App';
+import { IdbRunRecord } from '../adapters/idb-runs';
+import { runDatabases } from '../runtime/web/worker-api';
 import { createWorkerPlayground } from '../runtime/web/worker-playground';
-import type { PlaygroundHost } from '../ui/playground/store/host';
+import { indexedDbWorks } from './indexeddb-probe';
+import { newestOtherRun, tabRun, touchRun, type TabRun } from './tab-run';
+import type { PlaygroundHost } from '../bridge/playground-api';
+import { SHARE_KEY } from '../bridge/run-record';
 import { deferHost } from '../ui/playground/store/deferred-host';
 import { PlaygroundStore } from '../ui/playground/store/playground-store';
 import { exampleScenarios } from './example-scenarios';
 import type { EmbedSourceOf } from '../ui/playground/components/export/EmbedDialog';
+import { lessons, sources } from 'virtual:lessons';
+import { workerGrader } from '../runtime/web/lesson-grader-worker';
+import type { LessonsConfig } from '../ui/lessons/LessonsLayer';
 import '@xyflow/react/dist/style.css';
 import '../ui/playground/styles/playground.css';
+import '../ui/lessons/lessons.css';
+
+/** The host this page runs on, and why. */
+interface HostChoice {
+  readonly host: PlaygroundHost;
+  /** `no-storage`: IndexedDB is unavailable, so the run is in this thread and not kept. */
+  readonly kind: 'workers' | 'local' | 'no-storage';
+  readonly tab?: TabRun;
+}
 
 /**
- * The host: the engine across Web Workers (`src/runtime/web/worker-playground.ts`), or the
- * one-thread `LocalPlayground` with `?host=local` (loaded only then: it carries the whole engine).
+ * The host: the engine across Web Workers (`src/runtime/web/worker-playground.ts`), with this
+ * tab's run in IndexedDB; or the one-thread `LocalPlayground` with `?host=local`, or when
+ * IndexedDB is unavailable (loaded only then: it carries the whole engine).
  */
-export async function createPlayground(): Promise<PlaygroundHost> {
-  if (new URLSearchParams(location.search).get('host') !== 'local') return createWorkerPlayground();
+export async function choosePlayground(): Promise<HostChoice> {
+  const asked = new URLSearchParams(location.search).get('host') === 'local';
+  if (!asked && (await indexedDbWorks())) {
+    const tab = tabRun();
+    return { host: createWorkerPlayground({ runId: tab.runId }), kind: 'workers', tab };
+  }
   const { LocalPlayground } = await import('../runtime/local-playground');
-  return new LocalPlayground(
+  const host = new LocalPlayground(
     {
       nowMs: () => performance.now(),
       nextFrame: (fn) => {
@@ -30,33 +52,84 @@ export async function createPlayground(): Promise<PlaygroundHost> {
     // it, and a frame runs the simulation for at most 12 ms (the run slows down instead).
     { snapshotShare: 0.1, frameBudgetMs: 12 },
   );
+  return { host, kind: asked ? 'local' : 'no-storage' };
 }
+
+const NO_STORAGE =
+  'This browser does not let the page store data (a private window, or storage blocked), so the run runs in this tab only and is not kept after a reload.';
+/** How often a tab marks its run as seen (so a new tab offers a copy of the newest run). */
+const TOUCH_EVERY_MS = 5_000;
 
 async function boot(): Promise<void> {
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html needs a #root element');
+  // A shared run (`#run=…`): its codec loads while the host starts, not after.
+  const shared = new URLSearchParams(location.hash.slice(1)).get(SHARE_KEY);
+  if (shared !== null) void import('../bridge/share-link');
   // The page renders while the host starts (its workers boot in parallel with React's first render).
-  const store = new PlaygroundStore(deferHost(createPlayground()));
+  const choice = choosePlayground();
+  const examples = exampleScenarios();
+  const store = new PlaygroundStore(
+    deferHost(choice.then((c) => c.host)),
+    () => performance.now(),
+    examples,
+  );
   const params = new URLSearchParams(location.search);
-  const example = exampleScenarios().find((x) => x.name === params.get('scenario'));
+  // `?scenario=<example>&t=<s>`: the link an embed's "Open in DoubleTick" gives, paused there.
+  const example = examples.find((x) => x.name === params.get('scenario'));
+  const t = Number(params.get('t') ?? 'NaN');
+  const pinned = Number.isFinite(t) && t >= 0;
+  // An example as it runs by itself embeds by name; any other run (a lesson's, one with the
+  // learner's inputs, a file) embeds as its share link.
   const embedSource: EmbedSourceOf = async () => {
-    if (!example)
-      return 'Embeds play an example scenario as it runs by itself: open one (index.html?scenario=four-protocols) and embed any moment of it.';
-    if ((await store.host.inputLog()).length > 0)
-      return 'This run has inputs of yours; an embed plays the example as it runs by itself. Reload the example to embed a moment of it.';
-    return { kind: 'scenario', name: example.name };
+    const shown = store.getState().snapshot?.scenarioName;
+    if (
+      example &&
+      shown === (await example.load()).name &&
+      (await store.host.inputLog()).length === 0
+    )
+      return { kind: 'scenario', name: example.name };
+    const { encodeShare, MAX_SHARE_CHARS } = await import('../bridge/share-link');
+    const payload = encodeShare(await store.record());
+    if (payload.length > MAX_SHARE_CHARS)
+      return `This run is too long to embed by link (${payload.length.toLocaleString('en-US')} characters; at most ${MAX_SHARE_CHARS.toLocaleString('en-US')}). Export it as a scenario from the Run panel instead.`;
+    return { kind: 'run', payload };
+  };
+  const lessonId = params.get('lesson');
+  const step = Number(params.get('step'));
+  const config: LessonsConfig = {
+    catalog: lessons,
+    sources,
+    grade: workerGrader(),
+    ...(lessonId && lessons.some((l) => l.id === lessonId)
+      ? { initial: { id: lessonId, ...(Number.isInteger(step) && step >= 1 ? { step } : {}) } }
+      : {}),
   };
   createRoot(root).render(
     <StrictMode>
-      <App store={store} embedSource={embedSource} />
+      <App store={store} lessons={config} embedSource={embedSource} />
     </StrictMode>,
   );
-  const t = Number(params.get('t') ?? 'NaN');
-  const pinned = Number.isFinite(t) && t >= 0;
-  await store.start(undefined, params.get('autoplay') !== '0' && !example && !pinned);
-  // `?scenario=<example>&t=<s>`: the link an embed's "Open in DoubleTick" gives, paused there.
-  if (example) await store.loadScenario(await example.load());
-  if (pinned) await store.seek(Math.round(t * 1000));
+  const { kind, tab } = await choice;
+  if (kind === 'no-storage') store.setNotice(NO_STORAGE);
+  // A shared run (`#run=…`) opens paused where it was shared; a lesson loads its own run; a
+  // reloaded tab reopens its run; otherwise a fresh run starts, and a new tab offers a copy of
+  // another tab's newest run.
+  if (shared !== null) await store.openShared(shared);
+  else if (config.initial) {
+    // The lesson player starts the lesson's run.
+  } else if (example) {
+    await store.loadScenario(await example.load(), { paused: pinned });
+    if (pinned) await store.seek(Math.round(t * 1000));
+  } else if (!(tab?.reloaded && (await store.reopen()))) {
+    await store.start(undefined, params.get('autoplay') !== '0');
+    const other = tab && newestOtherRun(tab.runId);
+    if (other) store.offerCopy({ load: () => new IdbRunRecord(runDatabases(other).store).load() });
+  }
+  if (tab) {
+    touchRun(tab.runId);
+    setInterval(() => touchRun(tab.runId), TOUCH_EVERY_MS);
+  }
 }
 
 void boot();

@@ -10,9 +10,17 @@ import type { PhoneStatus } from '../engine/phone/connection-state';
 import type { ScenarioFile } from '../engine/scenario/scenario';
 import type { InputAction } from '../engine/model/messages';
 import type { Report } from '../engine/sim/report';
+import type { RetryPolicy } from '../engine/model/retry-policy';
+import type { ProtocolSettings } from '../engine/protocols/transport';
+import type { RunRecord, TimedInput } from './run-record';
+import type { LessonWatchControl } from './lesson-api';
 
 export type {
   InputAction,
+  ProtocolSettings,
+  RetryPolicy,
+  RunRecord,
+  TimedInput,
   LinkQuality,
   PhoneStatus,
   ProtocolName,
@@ -74,6 +82,18 @@ export interface Snapshot {
   readonly speed: number;
   readonly seed: number;
   readonly scenarioName: string;
+  readonly description: string;
+  /** The run's switches as they are now (the retry policy changes with the learner's inputs). */
+  readonly settings: {
+    readonly encryption: boolean;
+    readonly retry: RetryPolicy;
+    readonly protocolSettings: ProtocolSettings;
+  };
+  /**
+   * Inputs given at this moment that the run applies at its next step (given while paused): the
+   * page shows them at once, before the run has acted on them.
+   */
+  readonly pendingInputs: readonly TimedInput[];
   readonly phoneCount: number;
   /** Detailed phones (all of them up to a limit, then the first ones and the selected one). */
   readonly phones: readonly PhoneView[];
@@ -87,6 +107,12 @@ export interface Snapshot {
     readonly workPerSec: number;
     readonly backpressure: boolean;
     readonly thresholdPct: number;
+    /** What each kind of work costs the gateway, in the units `workPerSec` counts. */
+    readonly workUnits: {
+      readonly handshake: number;
+      readonly message: number;
+      readonly control: number;
+    };
   };
   readonly sessions: { readonly online: number };
   readonly store: {
@@ -102,6 +128,11 @@ export interface Snapshot {
 export interface FrameBatch {
   readonly events: readonly TraceEvent[];
   readonly snapshot: Snapshot;
+  /**
+   * The run was rebuilt (a seek, a fork, a reopen): `events` are the log from the start up to
+   * now (its newest part when the host keeps fewer), and replace what the page holds.
+   */
+  readonly replaceLog?: { readonly dropped: number };
 }
 
 /** One field of a decoded packet, as text for the inspector (`topic` → `u2/inbox`). */
@@ -191,18 +222,24 @@ export type LoadResult =
 export interface PlaygroundControl {
   /** Starts a new run of a scenario (paused at time 0). */
   load(scenario: ScenarioFile): Promise<LoadResult>;
+  /** Replays a saved or shared run and pauses where it had got (its `reached`). */
+  open(record: RunRecord): Promise<LoadResult>;
+  /** The run so far as a record (to save, share or export). */
+  record(): Promise<RunRecord>;
   play(): Promise<void>;
   pause(): Promise<void>;
   /** Runs exactly to the next event; returns its time, or undefined when nothing is pending. */
   step(): Promise<number | undefined>;
+  /** Runs `ms` of virtual time (paused); returns the time reached. */
+  advanceBy(ms: number): Promise<number>;
   /** Virtual seconds per wall second, 0.1 to 1000. */
   setSpeed(speed: number): Promise<void>;
   /** A learner's action at the current virtual time; recorded in the input log. */
   input(action: InputAction): Promise<void>;
   /** Time travel: replays seed + input log up to `ms` (deterministic), paused there. */
   seek(ms: number): Promise<void>;
-  /** The run so far as a scenario plus input log, to replay or share. */
-  inputLog(): Promise<readonly { atMs: number; action: InputAction }[]>;
+  /** The learner's inputs so far, at the virtual times the run applies them. */
+  inputLog(): Promise<readonly TimedInput[]>;
   inspect(msg: number): Promise<MessageInspection>;
   snapshot(): Promise<Snapshot>;
   /**
@@ -211,7 +248,30 @@ export interface PlaygroundControl {
    */
   search?(user: number, query: string): Promise<readonly SearchResultView[]>;
   /** Drops the recorded inputs after now, so the run continues from here with new ones. */
-  fork?(): Promise<void>;
+  fork(): Promise<void>;
   /** Runs the same seeded traffic under each protocol for `seconds` of virtual time. */
   compare?(seconds: number, options?: ComparisonOptions): Promise<readonly ComparisonRow[]>;
+  /** The lesson player's checkpoint sink (`lesson-api.ts`). */
+  watchLesson?: LessonWatchControl['watchLesson'];
+  lessonStatus?: LessonWatchControl['lessonStatus'];
+}
+
+/** What reopening a saved run found. */
+export interface ReopenResult {
+  readonly atMs: number;
+  /** Pending messages the store took from its durable copy (IndexedDB in the browser). */
+  readonly restored: number;
+  /** Whether that copy held exactly what the replay of the input log rebuilt. */
+  readonly agreed: boolean;
+  readonly detail?: string;
+}
+
+/** What the page needs of a host: the control plane plus the stream of frame batches (both hosts have it). */
+export interface PlaygroundHost extends PlaygroundControl {
+  /** Reopens this tab's run as saved before a reload (undefined when none was saved). */
+  reopen(): Promise<ReopenResult | undefined>;
+  /** Receives one FrameBatch per animation frame while playing, and one after each control call. */
+  subscribe(fn: (batch: FrameBatch) => void): () => void;
+  /** Shows `user` in detail in snapshots even past the first phones. */
+  select(user: number | undefined): Promise<void>;
 }

@@ -12,7 +12,8 @@ import { gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build, preview, type InlineConfig } from 'vite';
-import type { BenchRow } from './bench-row';
+import { median, type BenchRow } from './bench-row';
+import { fourProtocolsRecord, shareUrl } from './bench-share';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -29,6 +30,8 @@ const FPS_GOAL = 30;
 const JS_BUDGET_KB = 250;
 const FIRST_FRAME_GOAL_MS = 1000;
 const MEASURE_MS = 5000;
+/** Opening a shared run may take at most this many times a fresh page's time to show. */
+const SHARE_OPEN_GOAL_RATIO = 1.5;
 
 function config(outDir: string): InlineConfig {
   return {
@@ -112,6 +115,62 @@ async function firstLoad(
   };
   await context.close();
   return result;
+}
+
+/**
+ * Wall time from navigation to the first animation frame where `shown` holds in the page (a
+ * condition as script text): the same measure for a fresh page and for a shared link.
+ */
+async function navigationTo(browser: Browser, url: string, shown: string): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(shown, undefined, { polling: 'raf', timeout: 60_000 });
+  const ms = Number(await page.evaluate('performance.now()'));
+  await context.close();
+  return ms;
+}
+
+const clockShows = (text: string): string =>
+  `document.querySelector('[aria-label="Virtual time"]')?.textContent?.trim() === ${JSON.stringify(text)} && !!document.querySelector('[aria-label="Chat Gateway"]')`;
+
+/** Opening a shared run (replayed to where it was shared) against opening a fresh page. */
+async function shareOpenRows(browser: Browser, url: string): Promise<BenchRow[]> {
+  const record = await fourProtocolsRecord();
+  const link = shareUrl(record, url);
+  const at = formatClockLikeThePage(record.reached.ms);
+  const fresh: number[] = [];
+  const shared: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    fresh.push(
+      await navigationTo(
+        browser,
+        `${url}?autoplay=0`,
+        `!!document.querySelector('[aria-label^="Alice"]')`,
+      ),
+    );
+    shared.push(await navigationTo(browser, link, clockShows(at)));
+  }
+  const f = median(fresh);
+  const sh = median(shared);
+  return [
+    row(
+      `share: open a shared link → its run shown (${at} replayed, median of 3)`,
+      sh,
+      'ms',
+      f,
+      'a fresh page',
+      `≤ ${SHARE_OPEN_GOAL_RATIO}× a fresh page`,
+      sh <= SHARE_OPEN_GOAL_RATIO * f,
+    ),
+  ];
+}
+
+/** `0:51.000`, as the page's clock shows virtual time under an hour. */
+function formatClockLikeThePage(ms: number): string {
+  const m = Math.floor(ms / 60_000);
+  const s = (ms % 60_000) / 1000;
+  return `${m}:${s.toFixed(3).padStart(6, '0')}`;
 }
 
 /**
@@ -203,9 +262,7 @@ export async function benchUi(): Promise<BenchRow[]> {
   try {
     const loads = [];
     for (let i = 0; i < 3; i++) loads.push(await firstLoad(browser, url, outDir));
-    const median = <T>(xs: T[], key: (x: T) => number): T =>
-      xs.slice().sort((a, b) => key(a) - key(b))[Math.floor(xs.length / 2)]!;
-    const first = median(loads, (l) => l.firstFrameMs);
+    const first = loads.slice().sort((a, b) => a.firstFrameMs - b.firstFrameMs)[1]!;
     const pageKb = loads[0]!.pageJsGzip / 1024;
     const allKb = loads[0]!.allJsGzip / 1024;
     const rows = [
@@ -236,6 +293,7 @@ export async function benchUi(): Promise<BenchRow[]> {
         first.firstFrameMs <= FIRST_FRAME_GOAL_MS,
       ),
     ];
+    rows.push(...(await shareOpenRows(browser, url)));
     // The app's host (engine in Web Workers) carries the goals. The one-thread host (`?host=local`)
     // is measured beside it to show what the workers buy: its long tasks are the reason they exist.
     for (const [host, query] of [

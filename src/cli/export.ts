@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import type { TraceEvent } from '../engine/kernel/trace';
 import { parseScenario } from '../engine/scenario/validate-scenario';
 import { Simulation } from '../engine/sim/simulation';
-import { buildSnapshot } from '../runtime/snapshot';
+import { stillSnapshot } from '../runtime/snapshot';
 import { toDiagramSvg } from '../views/diagram-svg';
 import { toFlowchart } from '../views/mermaid-flowchart';
 import { csvRows, toJsonLine } from '../views/trace-export';
@@ -84,7 +84,7 @@ export function runExportCommand(argv: readonly string[], io: RunIo): number {
   const sim = new Simulation(parsed.scenario, { sinks: [{ emit: (e) => events.push(e) }] });
   const atMs = Math.min(Math.round(args.atSec * 1000), parsed.scenario.durationMs);
   sim.runUntil(atMs, true);
-  const snapshot = buildSnapshot(sim, { running: false, speed: 1 });
+  const snapshot = stillSnapshot(sim, parsed.scenario);
   switch (args.format) {
     case 'mermaid':
       io.stdout(toFlowchart(snapshot));

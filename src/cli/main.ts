@@ -3,12 +3,14 @@
 import { createInterface } from 'node:readline';
 import { runDecode } from './decode';
 import { runExportCommand } from './export';
+import { runLessonCommand } from './lesson';
 import { runScenarioCommand } from './run';
 
 const USAGE = `usage:
   npm run --silent sim -- run <scenario.json> [--json] [--server-view] [--trace]
   npm run --silent sim -- decode <mqtt|ws|http> <hex|->
-  npm run --silent sim -- export <scenario> --at <seconds> --format mermaid|svg|jsonl|csv`;
+  npm run --silent sim -- export <scenario> --at <seconds> --format mermaid|svg|jsonl|csv
+  npm run --silent sim -- lesson <content/lessons/NN-slug.md> [--json]`;
 
 // A reader that stops early (`| head`) closes the pipe; that is not an error of ours.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -28,6 +30,8 @@ async function main(argv: string[]): Promise<number> {
       return runDecode(rest, io);
     case 'export':
       return runExportCommand(rest, io);
+    case 'lesson':
+      return runLessonCommand(rest, io);
     case 'run':
       return runScenarioCommand(rest, io);
     default:

@@ -5,12 +5,16 @@ import type {
   Snapshot,
 } from '../bridge/playground-api';
 import type { Gateway } from '../engine/gateway/gateway';
+import { WORK_UNITS } from '../engine/gateway/load-meter';
 import type { Fleet } from '../engine/phone/fleet';
 import type { Phone } from '../engine/phone/phone';
 import type { PhoneStatus } from '../engine/phone/connection-state';
 import { buildReport, type Report } from '../engine/sim/report';
 import type { Simulation } from '../engine/sim/simulation';
 import type { EphemeralStore } from '../engine/store/ephemeral-store';
+import type { RetryPolicy } from '../engine/model/retry-policy';
+import type { Scenario } from '../engine/scenario/scenario';
+import type { TimedInput } from '../bridge/run-record';
 
 /** Phones shown one by one; beyond this the diagram groups them. */
 export const DETAILED_PHONES = 24;
@@ -79,10 +83,6 @@ export function phoneViewAt(
   };
 }
 
-/** One phone's view; `detailed` adds its chats. */
-export const phoneView = (sim: Simulation, p: Phone, detailed: boolean): PhoneView =>
-  phoneViewAt(p, sim.fleet.names, sim.now, detailed);
-
 /** Counts of phones per protocol and status. */
 export function phoneGroups(phones: readonly Phone[]): PhoneGroupView[] {
   const groups = new Map<
@@ -112,17 +112,18 @@ export function phonesPart(fleet: Fleet, nowMs: number, selected?: number): Phon
   return { phoneCount: phones.length, phones: detailed, groups: phoneGroups(phones) };
 }
 
-/** The gateway's share of a snapshot. */
-export function gatewayPart(g: Gateway): Snapshot['gateway'] {
+/** The gateway's share of a snapshot at `nowMs` (its load then, not at its last sweep). */
+export function gatewayPart(g: Gateway, nowMs: number): Snapshot['gateway'] {
   return {
     connections: g.conns.size,
-    load: g.load,
+    load: g.loadAt(nowMs),
     crashed: g.crashed,
     epoch: g.epoch,
     maxConnections: g.config.maxConnections,
     workPerSec: g.config.workPerSec,
     backpressure: g.config.backpressure,
     thresholdPct: g.config.thresholdPct,
+    workUnits: WORK_UNITS,
   };
 }
 
@@ -136,8 +137,44 @@ export function storePart(store: EphemeralStore): Snapshot['store'] {
 /** Everything a snapshot says about the run as a whole, beside the components' parts. */
 export type SnapshotMeta = Pick<
   Snapshot,
-  'nowMs' | 'durationMs' | 'running' | 'speed' | 'seed' | 'scenarioName'
+  | 'nowMs'
+  | 'durationMs'
+  | 'running'
+  | 'speed'
+  | 'seed'
+  | 'scenarioName'
+  | 'description'
+  | 'settings'
+  | 'pendingInputs'
 >;
+
+/** The run-wide part of a snapshot: the one place it is built (the run session calls it). */
+export function snapshotMeta(
+  scenario: Scenario,
+  o: {
+    nowMs: number;
+    running: boolean;
+    speed: number;
+    retry: RetryPolicy;
+    pendingInputs: readonly TimedInput[];
+  },
+): SnapshotMeta {
+  return {
+    nowMs: o.nowMs,
+    durationMs: scenario.durationMs,
+    running: o.running,
+    speed: o.speed,
+    seed: scenario.seed,
+    scenarioName: scenario.name,
+    description: scenario.description,
+    settings: {
+      encryption: scenario.encryption,
+      retry: o.retry,
+      protocolSettings: scenario.settings,
+    },
+    pendingInputs: o.pendingInputs,
+  };
+}
 
 /** Puts a snapshot together from the components' parts (one thread or several workers). */
 export function assembleSnapshot(
@@ -161,23 +198,24 @@ export function assembleSnapshot(
 }
 
 /** The whole snapshot of an in-process run. */
-export function buildSnapshot(
-  sim: Simulation,
-  o: { running: boolean; speed: number; selected?: number },
-): Snapshot {
-  const meta = {
-    nowMs: sim.now,
-    durationMs: sim.scenario.durationMs,
-    running: o.running,
-    speed: o.speed,
-    seed: sim.scenario.seed,
-    scenarioName: sim.scenario.name,
-  };
+export function buildSnapshot(sim: Simulation, meta: SnapshotMeta, selected?: number): Snapshot {
   const parts = {
-    phones: phonesPart(sim.fleet, sim.now, o.selected),
-    gateway: gatewayPart(sim.gateway),
+    phones: phonesPart(sim.fleet, sim.now, selected),
+    gateway: gatewayPart(sim.gateway, sim.now),
     sessions: { online: sim.sessions.onlineCount },
     store: storePart(sim.store.store),
   };
   return assembleSnapshot(meta, parts, buildReport(sim));
+}
+
+/** A simulation's snapshot where it stands, paused at speed 1 (the CLI's exports and tests). */
+export function stillSnapshot(sim: Simulation, scenario: Scenario): Snapshot {
+  const meta = snapshotMeta(scenario, {
+    nowMs: sim.now,
+    running: false,
+    speed: 1,
+    retry: scenario.retry,
+    pendingInputs: [],
+  });
+  return buildSnapshot(sim, meta);
 }

@@ -38,6 +38,12 @@ export class TraceRecorder implements TraceSink {
     return this.events.slice(lo);
   }
 
+  /** The newest `n` events (all of them when fewer), and how many events came before those. */
+  tail(n: number): { events: TraceEvent[]; before: number } {
+    const start = Math.max(0, this.events.length - n);
+    return { events: this.events.slice(start), before: this.dropped + start };
+  }
+
   forMessage(msg: number): TraceEvent[] {
     return [...(this.byMessage.get(msg) ?? [])];
   }

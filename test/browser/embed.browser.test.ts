@@ -3,11 +3,14 @@
 // "Open in DoubleTick" opens the playground on the same trace hash. Hostile links give the error
 // view, run no script and leave the host page alone. Pages run under the site's CSP (a <meta> in
 // every built page) with no console errors.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ScenarioFile } from '../../src/bridge/playground-api';
+import { RUN_RECORD_VERSION } from '../../src/bridge/run-record';
+import { encodeShare } from '../../src/bridge/share-link';
 import { hasChromium, launch, openPage } from './playground/browser';
 import { ROOT, serveBuild, type Served } from './helpers/serve-build';
 import { serveHostPage, type HostPage } from './embed/serve-host';
@@ -66,13 +69,17 @@ describe('embed.html from another origin', () => {
     await expect.poll(() => clock(live), POLL).not.toBe('0:00.000');
     // Scrolled away: the embed pauses itself, and its virtual time stands still.
     const third = await embedFrame(page, 'lesson');
+    // The lesson step opens where the earlier steps left the world: Bob has read "Lunch?".
+    const stepStart = await clock(third);
+    expect(stepStart).not.toBe('0:00.000');
+    await third.getByText('Lunch?').first().waitFor({ timeout: 20_000 });
     await expect.poll(() => live.locator('.em-app').getAttribute('data-visible'), POLL).toBe('no');
     const away = await clock(live);
     await page.waitForTimeout(1_500);
     expect(await clock(live)).toBe(away);
     // The third plays when asked.
     await third.getByRole('button', { name: 'Play' }).click();
-    await expect.poll(() => clock(third), POLL).not.toBe('0:02.000');
+    await expect.poll(() => clock(third), POLL).not.toBe(stepStart);
     // Back on screen, the live one carries on.
     await page.locator('iframe#live').scrollIntoViewIfNeeded();
     await expect.poll(() => clock(live), POLL).not.toBe(away);
@@ -169,5 +176,35 @@ describe('embed.html from another origin', () => {
       expect(problems).toEqual([]);
       await context.close();
     }
+  });
+
+  it('a run link plays the shared run paused where it was shared, and opens the same run', async () => {
+    const scenario = JSON.parse(
+      readFileSync(join(ROOT, 'scenarios', 'offline-store-and-forward.json'), 'utf8'),
+    ) as ScenarioFile;
+    const payload = encodeShare({
+      version: RUN_RECORD_VERSION,
+      scenario,
+      inputs: [{ atMs: 4_000, action: { do: 'send', from: 1, to: 2, text: 'from a link' } }],
+      reached: { ms: 9_000, inclusive: true },
+      settings: { speed: 1 },
+    });
+    const { page, problems, context } = await openPage(
+      browser,
+      `${app.url}embed.html?run=${payload}`,
+    );
+    await page.locator('.react-flow__node').first().waitFor({ timeout: 20_000 });
+    await expect.poll(() => clock(page.mainFrame()), POLL).toBe('0:09.000');
+    const hash = await page.locator('.em-app').getAttribute('data-trace-hash');
+    expect(hash).toMatch(/^[0-9a-f]{8,}$/);
+    const href = await page.getByRole('link', { name: 'Open in DoubleTick' }).getAttribute('href');
+    expect(href).toBe(`${app.url}index.html#run=${payload}`);
+    const full = await context.newPage();
+    await full.goto(href!);
+    await expect
+      .poll(() => full.locator('.pg-app').getAttribute('data-trace-hash'), POLL)
+      .toBe(hash);
+    expect(problems).toEqual([]);
+    await context.close();
   });
 });

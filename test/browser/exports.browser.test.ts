@@ -56,7 +56,7 @@ describe('Export menu', () => {
     );
     expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').count()).toBe(1);
     await expect.poll(() => page.getByTestId('clock').innerText(), POLL).toBe('0:30.000');
-    await page.getByRole('button', { name: 'Export' }).click();
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
 
     const svg = (await downloaded(page, 'Diagram picture (SVG)')).toString('utf8');
     expect(svg).toMatch(/^<svg /);

@@ -61,6 +61,7 @@ describe.each([
     await Promise.all([pg.setSpeed(10), local.setSpeed(10)]);
     await expect(pg.setSpeed(5000)).rejects.toThrow('speed must be between 0.1 and 1000');
     await Promise.all([pg.play(), local.play()]);
+    await local.snapshot(); // the one-thread host asks for its first frame once play has settled
     for (let f = 0; f < 40; f++) {
       c.wall += 16;
       c.pending?.();

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { TraceEvent } from '../../src/engine/kernel/trace';
 import { parseScenario } from '../../src/engine/scenario/validate-scenario';
 import { Simulation } from '../../src/engine/sim/simulation';
-import { buildSnapshot } from '../../src/runtime/snapshot';
+import { stillSnapshot } from '../../src/runtime/snapshot';
 import type { Snapshot } from '../../src/bridge/playground-api';
 
 /** An example scenario run to `atSec`: its snapshot there and every trace event up to it. */
@@ -18,7 +18,7 @@ export function exampleAt(
   const events: TraceEvent[] = [];
   const sim = new Simulation(parsed.scenario, { sinks: [{ emit: (e) => events.push(e) }] });
   sim.runUntil(atSec * 1000, true);
-  return { snapshot: buildSnapshot(sim, { running: false, speed: 1 }), events };
+  return { snapshot: stillSnapshot(sim, parsed.scenario), events };
 }
 
 /** The snapshot with its first phone renamed (the page may show names the scenario never had). */

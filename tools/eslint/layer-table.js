@@ -23,6 +23,7 @@ export const LAYERS = [
       'remark-frontmatter',
       'mdast-util-',
       'unist-util-',
+      'mdast',
     ],
     why: 'lessons are pure: parsed, checked and evaluated like the engine',
   },

@@ -160,9 +160,7 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
   }
 
   admit(_c: GatewayConnection): string | undefined {
-    const held = this.heldConnections();
-    const rate = this.meter.rate(this.ctx.now);
-    const load = Math.max((held + 1) / this.config.maxConnections, rate / this.config.workPerSec);
+    const load = this.loadWith(this.heldConnections() + 1, this.ctx.now);
     if (this.config.backpressure && load * 100 >= this.config.thresholdPct) {
       this.stats.refusedConnections++;
       const pct = Math.round(load * 100);
@@ -170,8 +168,7 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
     }
     // No backpressure: it takes the connection it cannot afford, and falls over once the
     // protocol has finished with this packet.
-    if (!this.config.backpressure && load > 1)
-      this.pendingCrash = `overloaded at ${Math.round(load * 100)} % with backpressure off`;
+    if (!this.config.backpressure && load > 1) this.pendingCrash = overloaded(load);
     return undefined;
   }
 
@@ -469,18 +466,31 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
       const next = serverProtocol(c.proto).sweep(c, this);
       if (c.state === CONN_OPEN) this.wheel.schedule(c, next, this.tick);
     }
-    const load = Math.max(
-      this.conns.size / this.config.maxConnections,
-      this.meter.rate(now) / this.config.workPerSec,
-    );
+    const load = this.loadWith(this.conns.size, now);
     this.load = load;
     if (load > this.stats.peakLoad) this.stats.peakLoad = load;
-    if (!this.config.backpressure && load > 1)
-      return this.crash(`overloaded at ${Math.round(load * 100)} % with backpressure off`);
+    if (!this.config.backpressure && load > 1) return this.crash(overloaded(load));
     this.ctx.sendAt(
       ACTOR.gateway,
       { type: 'timer', name: 'sweep', conn: 0, gen: this.epoch },
       now + SWEEP_MS,
+    );
+  }
+
+  /**
+   * Load at `nowMs`, as the sweep computes it (connections held ÷ max, work in the last second ÷
+   * capacity): the figure the page shows, fresh rather than as of the last sweep. Reading it changes
+   * nothing the run will see (the meter only forgets buckets older than `nowMs`'s second).
+   */
+  loadAt(nowMs: number): number {
+    return this.crashed ? 0 : this.loadWith(this.conns.size, nowMs);
+  }
+
+  /** The load formula (one definition): the larger of connections ÷ max and work ÷ capacity. */
+  private loadWith(connections: number, nowMs: number): number {
+    return Math.max(
+      connections / this.config.maxConnections,
+      this.meter.rate(nowMs) / this.config.workPerSec,
     );
   }
 
@@ -573,3 +583,7 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
     this.ctx.emit(this.ctx.now, kind, from, to, msg, bytes, 0, arriveAtMs, proto, note);
   }
 }
+
+/** Why a gateway without backpressure fell over (the crash text, one definition). */
+const overloaded = (load: number): string =>
+  `overloaded at ${Math.round(load * 100)} % with backpressure off`;

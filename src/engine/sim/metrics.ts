@@ -90,7 +90,8 @@ export class MetricsCollector implements TraceSink {
         if (ev.msg > 0) this.storedChats.add(ev.msg);
         return;
       case 'deleted':
-        if (ev.msg > 0) this.deletedChats.add(ev.msg);
+        // A receipt's deletion carries its chat's id too: only the chat's own key (`c…`) counts.
+        if (ev.msg > 0 && ev.note?.charCodeAt(0) === 99) this.deletedChats.add(ev.msg);
         return;
       case 'refused':
         if (ev.from === ACTOR.gateway) this.refused++;

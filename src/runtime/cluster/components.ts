@@ -71,9 +71,9 @@ export const gatewayComponent: ComponentFactory = async (kernel, setup) => {
     );
   }
   return {
-    part: () => ({
+    part: (nowMs) => ({
       host: 'gateway',
-      gateway: gatewayPart(g),
+      gateway: gatewayPart(g, nowMs),
       config: { ...g.config },
       stats: { ...g.stats },
       held: g.heldChatIds(),

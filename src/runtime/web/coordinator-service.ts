@@ -1,29 +1,35 @@
 import * as Comlink from 'comlink';
 import { Cluster } from '../cluster/cluster';
 import { ClusterPlayground } from '../playground/cluster-playground';
-import type { RunRecords } from '../playground/run-records';
-import type { CoordinatorApi, HostWorkerFactory } from './worker-api';
+import type { RunRecords } from '../session/run-records';
+import {
+  runDatabases,
+  type CoordinatorApi,
+  type HostWorkerFactory,
+  type RunStorage,
+} from './worker-api';
 import { webSpawner } from './web-spawner';
 
 /** Wall time a frame may spend granting windows (the rest of a 16 ms frame is the page's). */
 const FRAME_BUDGET_MS = 12;
 
 /** The coordinator worker's job: own virtual time for the page, over host workers the page spawns; the run is saved in `records`. */
-export function startCoordinatorWorker(records: RunRecords): void {
+export function startCoordinatorWorker(records: (dbName: string) => RunRecords): void {
   let playground: ClusterPlayground | undefined;
   let ready: (pg: ClusterPlayground) => void;
   const attached = new Promise<ClusterPlayground>((r) => (ready = r));
   const pg = () => playground ?? attached;
   const api: CoordinatorApi = {
-    async attach(factory: HostWorkerFactory) {
+    async attach(factory: HostWorkerFactory, run: RunStorage) {
       if (playground) throw new Error('the coordinator is already attached');
       const cluster = await Cluster.create(
         webSpawner(factory as unknown as Comlink.Remote<HostWorkerFactory>),
       );
+      const db = runDatabases(run.runId);
       playground = new ClusterPlayground(cluster, {
-        store: { persistence: 'indexeddb' },
-        history: { persistence: 'indexeddb' },
-        records,
+        store: { persistence: 'indexeddb', dbName: db.store },
+        history: { persistence: 'indexeddb', dbName: db.history },
+        records: records(db.store),
         frameBudgetMs: FRAME_BUDGET_MS,
         warn: (m) => console.warn(m),
       });
@@ -33,6 +39,9 @@ export function startCoordinatorWorker(records: RunRecords): void {
     play: async () => (await pg()).play(),
     pause: async () => (await pg()).pause(),
     step: async () => (await pg()).step(),
+    advanceBy: async (ms) => (await pg()).advanceBy(ms),
+    open: async (r) => (await pg()).open(r),
+    record: async () => (await pg()).record(),
     setSpeed: async (s) => (await pg()).setSpeed(s),
     input: async (a) => (await pg()).input(a),
     seek: async (ms) => (await pg()).seek(ms),
@@ -43,11 +52,11 @@ export function startCoordinatorWorker(records: RunRecords): void {
     fork: async () => (await pg()).fork(),
     compare: async (s, o) => (await pg()).compare(s, o),
     frame: async () => (await pg()).frame(),
+    watchLesson: async (l, s) => (await pg()).watchLesson(l, s),
+    lessonStatus: async () => (await pg()).lessonStatus(),
     reopen: async () => (await pg()).reopen(),
     crashGateway: async () => (await pg()).crashGateway(),
-    select: async (user) => {
-      (await pg()).selected = user;
-    },
+    select: async (user) => (await pg()).select(user),
   };
   Comlink.expose(api);
 }

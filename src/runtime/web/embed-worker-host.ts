@@ -5,13 +5,15 @@
  * to running the engine in its own thread.
  */
 import * as Comlink from 'comlink';
-import type { FrameBatch, LoadResult, PlaygroundControl } from '../../bridge/playground-api';
+import type { Lesson } from '../../bridge/lesson-api';
+import type { FrameBatch, LoadResult, PlaygroundHost } from '../../bridge/playground-api';
+import type { RunRecord } from '../../bridge/run-record';
 import type { EmbedWorkerApi } from './embed-worker-service';
 
-/** What the embed needs of a host (the playground store's host shape). */
-export interface EmbedHost extends PlaygroundControl {
-  subscribe(fn: (b: FrameBatch) => void): () => void;
-  select(user: number | undefined): Promise<void>;
+/** The playground's host shape over a worker the embed can end (an embed keeps no saved run). */
+export interface EmbedHost extends PlaygroundHost {
+  /** The run record of `lesson` where step `step` (from 1) begins, worked out in the worker. */
+  lessonStepRecord(lesson: Lesson, step: number): Promise<RunRecord>;
   dispose(): void;
 }
 
@@ -74,6 +76,9 @@ export async function createEmbedWorkerHost(): Promise<EmbedHost> {
       return () => listeners.delete(fn);
     },
     load: (f) => control<LoadResult>(() => remote.load(f)),
+    open: (r) => control<LoadResult>(() => remote.open(r)),
+    record: () => remote.record(),
+    advanceBy: (ms) => control(() => remote.advanceBy(ms)),
     play: async () => {
       await remote.play();
       if (!looping) {
@@ -87,11 +92,13 @@ export async function createEmbedWorkerHost(): Promise<EmbedHost> {
     input: (a) => control(() => remote.input(a)),
     seek: (ms) => control(() => remote.seek(ms)),
     inputLog: () => remote.inputLog(),
+    reopen: async () => undefined,
     inspect: (msg) => remote.inspect(msg),
     snapshot: () => remote.snapshot(),
     search: (user, q) => remote.search(user, q),
     fork: () => control(() => remote.fork()),
     select: (user) => control(() => remote.select(user)),
+    lessonStepRecord: (lesson, step) => remote.lessonStepRecord(lesson, step),
     dispose() {
       cancelAnimationFrame(raf);
       worker.terminate();

@@ -11,6 +11,9 @@ import type {
   SearchResultView,
   TraceEvent,
 } from '../../bridge/playground-api';
+import type { Lesson } from '../../bridge/lesson-api';
+import type { RunRecord } from '../../bridge/run-record';
+import { lessonStepRecord } from '../lesson-step-record';
 import { LocalPlayground } from '../local-playground';
 
 /** Events gathered between two pulls at most; older ones are dropped (the page shows the latest). */
@@ -25,6 +28,8 @@ export interface EmbedWorkerApi extends Omit<PlaygroundControl, 'compare' | 'sea
   /** The batch gathered since the last pull (undefined when nothing happened). */
   frame(): FrameBatch | undefined;
   select(user: number | undefined): Promise<void>;
+  /** The run record of `lesson` where step `step` (from 1) begins (see lesson-step-record.ts). */
+  lessonStepRecord(lesson: Lesson, step: number): Promise<RunRecord>;
 }
 
 /** Builds the API over a fresh one-thread host; `endpoint` defaults to the worker's global scope. */
@@ -55,6 +60,9 @@ export function embedWorkerApi(): EmbedWorkerApi {
       return batch;
     },
     load: (f) => host.load(f),
+    open: (r) => host.open(r),
+    record: () => host.record(),
+    advanceBy: (ms) => host.advanceBy(ms),
     play: () => host.play(),
     pause: () => host.pause(),
     step: () => host.step(),
@@ -67,6 +75,7 @@ export function embedWorkerApi(): EmbedWorkerApi {
     search: (user, q) => host.search(user, q),
     fork: () => host.fork(),
     select: (user) => host.select(user),
+    lessonStepRecord: async (lesson, step) => lessonStepRecord(lesson, step),
   };
 }
 

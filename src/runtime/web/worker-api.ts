@@ -6,8 +6,21 @@ import type {
   PlaygroundControl,
   SearchResultView,
 } from '../../bridge/playground-api';
+import type { LessonWatchControl } from '../../bridge/lesson-api';
 import type { HostName } from '../cluster/partition';
-import type { ReopenResult } from '../playground/cluster-playground';
+import type { ReopenResult } from '../../bridge/playground-api';
+
+/** Where one run keeps what outlives a reload (one set of IndexedDB databases per run id). */
+export interface RunStorage {
+  /** The run's id (a tab's, from sessionStorage); its databases are named after it. */
+  readonly runId: string;
+}
+
+/** The IndexedDB databases of run `runId`: the store's items and the run record, and the phones' history. */
+export const runDatabases = (runId: string): { store: string; history: string } => ({
+  store: `doubletick-run-${runId}`,
+  history: `doubletick-history-${runId}`,
+});
 
 /** What the page does for the coordinator: only the page can create and terminate workers. */
 export interface HostWorkerFactory {
@@ -20,8 +33,10 @@ export interface HostWorkerFactory {
 
 /** The coordinator worker's API: the page API, plus the frame pull and the faults. */
 export interface CoordinatorApi extends PlaygroundControl {
+  watchLesson: LessonWatchControl['watchLesson'];
+  lessonStatus: LessonWatchControl['lessonStatus'];
   /** Gives the coordinator the page's worker factory; it spawns and links the hosts. */
-  attach(factory: HostWorkerFactory): Promise<void>;
+  attach(factory: HostWorkerFactory, run: RunStorage): Promise<void>;
   /** One batch of trace events and a snapshot (advancing a playing run by the wall time since the last one). */
   frame(): Promise<FrameBatch | undefined>;
   reopen(): Promise<ReopenResult | undefined>;

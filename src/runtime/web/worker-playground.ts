@@ -3,24 +3,18 @@ import type {
   ComparisonOptions,
   FrameBatch,
   LoadResult,
-  PlaygroundControl,
+  PlaygroundHost,
+  RunRecord,
   ScenarioFile,
 } from '../../bridge/playground-api';
 import type { InputAction } from '../../engine/model/messages';
-import type { ReopenResult } from '../playground/cluster-playground';
 import { createCoordinatorWorker, hostWorkerFactory } from './host-workers';
-import type { CoordinatorApi } from './worker-api';
+import type { CoordinatorApi, RunStorage } from './worker-api';
 
 /** The page API over workers, with the page's extras. */
-export interface WorkerPlayground extends PlaygroundControl {
-  /** Receives one FrameBatch per animation frame while playing, and one after each control call. */
-  subscribe(fn: (b: FrameBatch) => void): () => void;
-  /** Reopens the run saved before a reload (undefined when there is none). */
-  reopen(): Promise<ReopenResult | undefined>;
+export interface WorkerPlayground extends PlaygroundHost {
   /** Terminates the gateway's worker mid-run; a fresh one restarts after the gateway's restart time. */
   crashGateway(): Promise<void>;
-  /** Shows `user` in detail in snapshots. */
-  select(user: number | undefined): Promise<void>;
   /** The host workers alive now (the coordinator's is one more). */
   workerCount(): number;
   dispose(): void;
@@ -31,7 +25,7 @@ export interface WorkerPlayground extends PlaygroundControl {
  * workers (gateway, session manager, store, phones) it links with MessageChannels; the page only
  * pulls one batch per animation frame, so it stays smooth whatever the fleet does.
  */
-export function createWorkerPlayground(): WorkerPlayground {
+export function createWorkerPlayground(run: RunStorage): WorkerPlayground {
   const report = (m: string): void => console.error(`[doubletick] ${m}`);
   const coordinatorWorker = createCoordinatorWorker();
   coordinatorWorker.addEventListener('error', (e) =>
@@ -39,7 +33,7 @@ export function createWorkerPlayground(): WorkerPlayground {
   );
   const remote = Comlink.wrap<CoordinatorApi>(coordinatorWorker);
   const factory = hostWorkerFactory(report);
-  const ready = remote.attach(Comlink.proxy(factory));
+  const ready = remote.attach(Comlink.proxy(factory), run);
   const listeners = new Set<(b: FrameBatch) => void>();
   let looping = false;
   let frame = 0;
@@ -87,6 +81,9 @@ export function createWorkerPlayground(): WorkerPlayground {
     },
     pause: () => control(() => remote.pause()),
     step: () => control(() => remote.step()),
+    advanceBy: (ms: number) => control(() => remote.advanceBy(ms)),
+    open: (r: RunRecord) => control<LoadResult>(() => remote.open(r)),
+    record: async () => (await ready, remote.record()),
     setSpeed: (speed: number) => control(() => remote.setSpeed(speed)),
     input: (action: InputAction) => control(() => remote.input(action)),
     seek: (ms: number) => control(() => remote.seek(ms)),
@@ -95,6 +92,8 @@ export function createWorkerPlayground(): WorkerPlayground {
     search: async (user: number, query: string) => (await ready, remote.search(user, query)),
     snapshot: async () => (await ready, remote.snapshot()),
     fork: () => control(() => remote.fork()),
+    watchLesson: (lesson, step) => control(() => remote.watchLesson(lesson, step)),
+    lessonStatus: async () => (await ready, remote.lessonStatus()),
     compare: async (seconds: number, options?: ComparisonOptions) => (
       await ready,
       remote.compare(seconds, options)

@@ -11,11 +11,13 @@ import { useAutoPause } from './useAutoPause';
 export interface EmbedAppProps {
   readonly store: PlaygroundStore;
   readonly params: EmbedParams;
+  /** The moment the embed opened at (Restart comes back here). */
+  readonly startMs: number;
   /** The playground's URL for the same run at virtual time `nowMs`. */
   readonly openUrl: (nowMs: number) => string;
 }
 
-function Body({ store, params, openUrl }: EmbedAppProps): React.JSX.Element {
+function Body({ store, params, startMs, openUrl }: EmbedAppProps): React.JSX.Element {
   const systemDark = useMediaQuery('(prefers-color-scheme: dark)');
   const reducedMotion = useReducedMotion();
   const theme = params.theme === 'auto' ? (systemDark ? 'dark' : 'light') : params.theme;
@@ -43,7 +45,7 @@ function Body({ store, params, openUrl }: EmbedAppProps): React.JSX.Element {
       </main>
       {params.ticker ? <Ticker /> : null}
       <footer className="em-bar">
-        {params.controls ? <EmbedControls startMs={params.atMs ?? 0} /> : null}
+        {params.controls ? <EmbedControls startMs={startMs} /> : null}
         <a className="em-open" href={openUrl(now)} target="_blank" rel="noopener">
           Open in DoubleTick
         </a>

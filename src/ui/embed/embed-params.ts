@@ -32,7 +32,7 @@ export const MAX_QUERY_CHARS = 16_384;
 const MAX_T_SEC = 24 * 3600;
 const KNOWN = ['run', 'lesson', 'step', 'scenario', 't', 'autoplay', 'theme', 'controls', 'ticker'];
 const NAME = /^[a-z0-9][a-z0-9-]{0,63}$/;
-const PAYLOAD = /^[A-Za-z0-9_-]+$/;
+const PAYLOAD = /^[A-Za-z0-9_.-]+$/;
 
 /** Shows a bad value in a message: short, and only printable characters. */
 export function quoted(v: string): string {
@@ -84,7 +84,7 @@ function sourceOf(
   }
   const payload = q.get('run')!;
   if (!PAYLOAD.test(payload)) {
-    errors.push('run must be a share link payload (letters, digits, - and _ only)');
+    errors.push('run must be a share link payload (letters, digits, ., - and _ only)');
     return undefined;
   }
   return { kind: 'run', payload };

@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useRef, useSyncExternalStore } from 'react';
-import type { PlaygroundStore, ViewState } from '../store/playground-store';
+import type { PlaygroundStore } from '../store/playground-store';
+import type { ViewState } from '../store/view-state';
 
 export const StoreContext = createContext<PlaygroundStore | null>(null);
 

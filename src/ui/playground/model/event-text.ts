@@ -1,5 +1,6 @@
 import type { TraceEvent, TraceKind } from '../../../bridge/playground-api';
 import { actorLabel, type NameBook } from '../../../views/actors';
+import { displayName } from './names';
 
 /** What each trace kind means, in a learner's words (the log's tooltip and legend). */
 export const KIND_MEANING: Readonly<Record<TraceKind, string>> = {
@@ -69,3 +70,25 @@ export const isTravellingHop = (e: TraceEvent): boolean =>
 /** Whether the event put bytes on a wire or between servers (instant or not). */
 export const isHop = (e: TraceEvent): boolean =>
   e.from !== e.to && e.bytes > 0 && e.kind !== 'sent';
+
+/** What a delivery key names: `c3` the message itself, `d3`/`r3` its delivered or read receipt. */
+const KEY_TEXT: Readonly<Record<string, string>> = {
+  c: 'message',
+  d: 'delivered receipt of message',
+  r: 'read receipt of message',
+};
+
+/**
+ * A trace note in a learner's words: names instead of user ids (`u2 offline` → `Bob is offline`)
+ * and delivery keys spelled out (`c3` → `message #3`). The trace keeps its compact notes (they
+ * are part of the trace hash); only the page reads them this way.
+ */
+export function noteText(note: string | undefined, names: NameBook): string {
+  if (!note) return '';
+  const who = (user: string): string => displayName(names.get(Number(user)) ?? `u${user}`);
+  const presence = /^u(\d+) (online|offline)$/.exec(note);
+  if (presence) return `${who(presence[1]!)} is ${presence[2]}`;
+  const key = /^([cdr])(\d+)$/.exec(note);
+  if (key) return `${KEY_TEXT[key[1]!]} #${key[2]}`;
+  return note.replace(/\bu(\d+)\b/g, (_m, user: string) => who(user));
+}

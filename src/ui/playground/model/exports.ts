@@ -1,7 +1,7 @@
 import { toFlowchart } from '../../../views/mermaid-flowchart';
 import { toSequenceDiagram } from '../../../views/mermaid-sequence';
 import { toCsv, toJsonLines } from '../../../views/trace-export';
-import type { ViewState } from '../store/playground-store';
+import type { ViewState } from '../store/view-state';
 import type { TraceEvent } from '../../../bridge/playground-api';
 
 /** One text export the Export menu offers, or why it is not available now. */

@@ -1,5 +1,5 @@
 import type { TraceEvent, TraceKind } from '../../../bridge/playground-api';
-import { phoneActor } from '../../../views/actors';
+import { phoneActor } from '../../../bridge/vocabulary';
 
 /** The event log's filter: by kind, by phone (either end of the event) and by message id. */
 export interface LogFilter {

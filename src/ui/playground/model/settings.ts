@@ -1,4 +1,6 @@
-import type { InputAction, ProtocolName, ScenarioFile } from '../../../bridge/playground-api';
+import type { ProtocolName, RetryPolicy } from '../../../bridge/playground-api';
+import { playgroundScenario, type PlaygroundChoices } from '../../../bridge/run-record';
+import type { ScenarioFile } from '../../../bridge/playground-api';
 
 /** The choices the controls offer, in the order they show them. */
 export const PROTOCOL_OPTIONS: readonly { value: ProtocolName; label: string }[] = [
@@ -26,10 +28,7 @@ export const RETRY_PRESETS = {
     label: 'Exponential backoff, full jitter',
     policy: { kind: 'exponential', baseMs: 500, capMs: 30_000 },
   },
-} as const satisfies Record<
-  string,
-  { label: string; policy: Extract<InputAction, { do: 'retry' }>['policy'] }
->;
+} as const satisfies Record<string, { label: string; policy: RetryPolicy }>;
 export type RetryPreset = keyof typeof RETRY_PRESETS;
 
 /** What a reset starts from: the seed and the switches that belong to the scenario itself. */
@@ -47,18 +46,13 @@ export const DEFAULT_SETTINGS: RunSettings = {
   retry: 'jitter',
 };
 
-/** The longest run the playground allows (the engine's limit): a day of virtual time. */
-export const PLAYGROUND_DURATION_SEC = 24 * 3600;
-
-/** The run a reset loads: Alice and Bob, online, on the chosen protocol, at the chosen seed. */
-export function playgroundScenario(s: RunSettings): ScenarioFile {
-  return {
-    name: 'Playground',
-    description: 'Alice and Bob are online; spawn more phones, take them offline, send, and watch.',
-    seed: s.seed,
-    durationSec: PLAYGROUND_DURATION_SEC,
-    encryption: s.encryption,
-    retry: RETRY_PRESETS[s.retry].policy,
-    phones: [{ count: 2, protocol: s.protocol, names: ['alice', 'bob'] }],
-  };
+/** The preset whose policy the run has now (a scenario file may set another: undefined then). */
+export function presetOf(policy: RetryPolicy | undefined): RetryPreset | undefined {
+  if (!policy) return undefined;
+  const same = (a: RetryPolicy): boolean => JSON.stringify(a) === JSON.stringify(policy);
+  return (Object.keys(RETRY_PRESETS) as RetryPreset[]).find((k) => same(RETRY_PRESETS[k].policy));
 }
+
+/** The run a reset loads, from the Run panel's choices (the bridge builds it). */
+export const scenarioFor = (s: RunSettings): ScenarioFile =>
+  playgroundScenario({ ...s, retry: RETRY_PRESETS[s.retry].policy } satisfies PlaygroundChoices);

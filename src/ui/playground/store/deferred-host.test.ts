@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FrameBatch } from '../../../bridge/playground-api';
 import { deferHost } from './deferred-host';
-import type { PlaygroundHost } from './host';
+import type { PlaygroundHost } from '../../../bridge/playground-api';
 
 describe('deferHost', () => {
   it('waits for the host, then forwards calls and batches', async () => {

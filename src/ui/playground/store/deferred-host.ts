@@ -1,5 +1,5 @@
 import type { FrameBatch } from '../../../bridge/playground-api';
-import type { PlaygroundHost } from './host';
+import type { PlaygroundHost } from '../../../bridge/playground-api';
 
 /**
  * A host that is still starting (workers booting, the engine chunk loading): calls wait for it,
@@ -32,6 +32,10 @@ export function deferHost(ready: Promise<PlaygroundHost>): PlaygroundHost {
     play: call('play'),
     pause: call('pause'),
     step: call('step'),
+    advanceBy: call('advanceBy'),
+    open: call('open'),
+    record: call('record'),
+    reopen: call('reopen'),
     setSpeed: call('setSpeed'),
     input: call('input'),
     seek: call('seek'),
@@ -42,6 +46,8 @@ export function deferHost(ready: Promise<PlaygroundHost>): PlaygroundHost {
     compare: call('compare'),
     select: call('select'),
     search: call('search'),
+    watchLesson: call('watchLesson'),
+    lessonStatus: call('lessonStatus'),
   };
   return host as unknown as PlaygroundHost;
 }

@@ -52,6 +52,12 @@ export class EventLog {
     this.truncateFrom(tMs + 1e-9);
   }
 
+  /** The run was rebuilt: its log (`dropped` older events not sent) replaces what is held. */
+  replace(events: readonly TraceEvent[], dropped: number): void {
+    this.buf = [...events];
+    this.dropped = dropped;
+  }
+
   clear(): void {
     this.buf = [];
     this.dropped = 0;

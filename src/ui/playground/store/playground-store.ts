@@ -2,68 +2,43 @@ import type {
   ComparisonRow,
   FrameBatch,
   InputAction,
-  MessageInspection,
+  PlaygroundHost,
   ProtocolName,
+  RunRecord,
   ScenarioFile,
   Snapshot,
   SearchResultView,
 } from '../../../bridge/playground-api';
 import { diagramMode, MAX_DRAWN_PHONES, nodeForActor } from '../../../views/diagram-layout';
 import { flightsFrom, type Flight } from '../model/flights';
+import { formatClock } from '../../../views/format';
+import { withPending } from '../model/pending';
 import {
   DEFAULT_SETTINGS,
-  playgroundScenario,
   RETRY_PRESETS,
+  scenarioFor,
   type RetryPreset,
   type RunSettings,
 } from '../model/settings';
 import { EdgeHeat } from './edge-heat';
 import { EventLog } from './event-log';
-import type { PlaygroundHost } from './host';
-import { pushSample, sampleOf, type MetricSample } from './metric-history';
-
-/** Everything React reads. Replaced (never mutated) on change, so selectors can compare by identity. */
-export interface ViewState {
-  /** The latest snapshot: every frame. */
-  readonly snapshot: Snapshot | undefined;
-  /** The snapshot at most a few times a second (charts and tables need no more). */
-  readonly slow: Snapshot | undefined;
-  readonly history: readonly MetricSample[];
-  /** Bytes per virtual second on each diagram edge, decaying (the heat of grouped fleets). */
-  readonly heat: Readonly<Record<string, number>>;
-  /** Bumps when the event log changed (at most a few times a second while playing). */
-  readonly logVersion: number;
-  /** The furthest virtual time this run has reached (the scrubber's end). */
-  readonly maxReachedMs: number;
-  readonly names: ReadonlyMap<number, string>;
-  readonly selectedMsg: number | undefined;
-  /** The phone the phone panel acts on (clicking a phone on the diagram picks it). */
-  readonly selectedPhone: number;
-  readonly followedMsg: number | undefined;
-  readonly inspection: MessageInspection | undefined;
-  readonly settings: RunSettings;
-  readonly retry: RetryPreset;
-  readonly comparison: {
-    readonly running: boolean;
-    readonly rows: readonly ComparisonRow[];
-    readonly error?: string;
-  };
-  readonly error: string | undefined;
-  readonly ready: boolean;
-}
+import { pushSample, sampleOf } from './metric-history';
+import {
+  edgeIdFor,
+  INITIAL_VIEW,
+  namesOf,
+  PULSE_MS,
+  type CopyOffer,
+  type ExampleScenario,
+  type Pulse,
+  type ViewState,
+} from './view-state';
 
 const SLOW_EVERY_MS = 200;
 const LOG_EVERY_MS = 250;
 /** Flights kept after arrival, so a dot that lands is still seen landing (virtual ms). */
 const FLIGHT_TRAIL_MS = 30;
 const MAX_FLIGHTS = 20_000;
-/** Pulses (hops with no travel time) stay visible this long on the display clock. */
-export const PULSE_MS = 700;
-
-export interface Pulse {
-  readonly flight: Flight;
-  readonly bornMs: number;
-}
 
 type Listener = () => void;
 
@@ -73,24 +48,8 @@ type Listener = () => void;
  * actions to the host. Components subscribe to slices through `useView`.
  */
 export class PlaygroundStore {
-  private state: ViewState = {
-    snapshot: undefined,
-    slow: undefined,
-    history: [],
-    heat: {},
-    logVersion: 0,
-    maxReachedMs: 0,
-    names: new Map(),
-    selectedMsg: undefined,
-    selectedPhone: 1,
-    followedMsg: undefined,
-    inspection: undefined,
-    settings: DEFAULT_SETTINGS,
-    retry: DEFAULT_SETTINGS.retry,
-    comparison: { running: false, rows: [] },
-    error: undefined,
-    ready: false,
-  };
+  private state: ViewState = INITIAL_VIEW;
+
   private readonly listeners = new Set<Listener>();
   readonly log = new EventLog();
   /** Hops in flight, read by the canvas each animation frame (not React state). */
@@ -120,6 +79,7 @@ export class PlaygroundStore {
   constructor(
     readonly host: PlaygroundHost,
     private readonly wallNow: () => number = () => performance.now(),
+    readonly examples: readonly ExampleScenario[] = [],
   ) {}
 
   getState = (): ViewState => this.state;
@@ -149,14 +109,14 @@ export class PlaygroundStore {
   // ————— the stream —————
 
   private onBatch = (b: FrameBatch): void => {
-    const s = b.snapshot;
+    const s = withPending(b.snapshot);
     const prev = this.state.snapshot;
     const wall = this.wallNow();
-    if (prev && s.nowMs < prev.nowMs) this.rewind(s.nowMs);
+    if (b.replaceLog) this.rewind(b.events, b.replaceLog.dropped);
+    else this.log.append(b.events);
     this.displayMs += s.running && prev?.running ? Math.min(100, wall - this.lastWallMs) : PULSE_MS;
     this.lastWallMs = wall;
-    this.log.append(b.events);
-    if (b.events.length) this.logDirty = true;
+    if (b.events.length || b.replaceLog) this.logDirty = true;
     this.addFlights(b, s);
     const patch: { -readonly [K in keyof ViewState]?: ViewState[K] } = {
       snapshot: s,
@@ -189,12 +149,11 @@ export class PlaygroundStore {
       void this.refreshInspection();
   };
 
-  /** Time went back (a seek): forget what the replay will show again. */
-  private rewind(toMs: number): void {
-    this.log.truncateAfter(toMs);
-    this.flights = this.flights.filter((f) => f.atMs <= toMs);
+  /** The run was rebuilt (a seek, fork or reopen): its log replaces the page's, and nothing is in flight. */
+  private rewind(events: readonly FrameBatch['events'][number][], dropped: number): void {
+    this.log.replace(events, dropped);
+    this.flights = [];
     this.pulses = [];
-    this.logDirty = true;
   }
 
   private addFlights(b: FrameBatch, s: Snapshot): void {
@@ -233,10 +192,17 @@ export class PlaygroundStore {
   play = (): Promise<void> => this.guard('play', () => this.host.play());
   pause = (): Promise<void> => this.guard('pause', () => this.host.pause());
   toggle = (): Promise<void> => (this.state.snapshot?.running ? this.pause() : this.play());
+  /** To the next event (every event at that instant), so a lifecycle can be walked hop by hop. */
   step = (): Promise<void> =>
     this.guard('step', async () => {
       await this.host.pause();
       await this.host.step();
+    });
+  /** One second of virtual time. */
+  stepSecond = (): Promise<void> =>
+    this.guard('step', async () => {
+      await this.host.pause();
+      await this.host.advanceBy(1000);
     });
   setSpeed = (speed: number): Promise<void> =>
     this.guard('speed', async () => {
@@ -247,58 +213,130 @@ export class PlaygroundStore {
   input = (action: InputAction): Promise<void> =>
     this.guard(action.do, () => this.host.input(action));
 
-  setRetry = (preset: RetryPreset): Promise<void> => {
-    this.set({ retry: preset });
-    return this.input({ do: 'retry', policy: RETRY_PRESETS[preset].policy });
-  };
+  setRetry = (preset: RetryPreset): Promise<void> =>
+    this.input({ do: 'retry', policy: RETRY_PRESETS[preset].policy });
 
   setProtocolAll = (protocol: ProtocolName): Promise<void> =>
     this.input({ do: 'protocol', user: 'all', protocol });
 
   /** A new run from the settings (seed, encryption, starting protocol, retry policy). */
-  reset = (settings: RunSettings = this.state.settings): Promise<void> =>
-    this.loadWith('reset', settings, () => this.host.load(playgroundScenario(settings)));
+  reset = (settings: RunSettings = DEFAULT_SETTINGS): Promise<void> =>
+    this.loadWith('reset', () => this.host.load(scenarioFor(settings)));
 
-  /** A scenario file (an example by name, or one from a link or an embed): a new run of it. */
-  loadScenario = (file: ScenarioFile): Promise<void> =>
-    this.loadWith('open', this.state.settings, () => this.host.load(file));
+  /**
+   * A scenario file (an example, or one the learner opened): a new run of it. `paused` (a
+   * lesson's run) starts it paused at time 0 whatever the page was doing.
+   */
+  loadScenario = (file: ScenarioFile, opts: { paused?: boolean } = {}): Promise<void> =>
+    this.loadWith(
+      'open',
+      async () => {
+        if (opts.paused) await this.host.pause();
+        return this.host.load(file);
+      },
+      !opts.paused,
+    );
+
+  /** A saved or shared run: replayed to where it had got, paused there. */
+  openRun = (record: RunRecord): Promise<void> =>
+    this.loadWith('open', () => this.host.open(record), false);
+
+  /** The run so far (to share or export). */
+  record = (): Promise<RunRecord> => this.host.record();
+
+  /**
+   * Opens a shared run from link text (`#run=…`): the codec loads only then. A bad link, or a run
+   * inside it that does not check out, shows the share error view instead of the run.
+   */
+  openShared = async (text: string): Promise<void> => {
+    this.unsubscribe ??= this.host.subscribe(this.onBatch);
+    const { decodeShare } = await import('../../../bridge/share-link');
+    const d = decodeShare(text);
+    if (!d.ok) return this.set({ shareError: d.message, ready: true });
+    const r = await this.host.open(d.record as RunRecord);
+    if (!r.ok)
+      return this.set({
+        shareError: `The run in the link does not check out: ${r.errors.slice(0, 3).join('; ')}`,
+        ready: true,
+      });
+    this.afterLoad();
+  };
+
+  /**
+   * Reopens this tab's run after a reload (the host replays it and takes the stored messages from
+   * IndexedDB); says whether there was one.
+   */
+  reopen = async (): Promise<boolean> => {
+    this.unsubscribe ??= this.host.subscribe(this.onBatch);
+    const r = await this.host.reopen();
+    if (!r) return false;
+    this.afterLoad();
+    const items = `${r.restored} stored ${r.restored === 1 ? 'message' : 'messages'}`;
+    this.set({
+      notice: `Reopened your run at ${formatClock(r.atMs)}; ${items} came back from this browser's storage${r.agreed ? '' : ' (they differ from the replay; the stored copy is kept)'}.`,
+    });
+    return true;
+  };
+
+  setNotice = (notice: string | undefined): void => this.set({ notice });
+  offerCopy = (copyOffer: CopyOffer | undefined): void => this.set({ copyOffer });
+
+  /** Opens a copy of the offered run in this tab (its own run from now on). */
+  openCopy = (): Promise<void> =>
+    this.guard('open a copy', async () => {
+      const record = await this.state.copyOffer?.load();
+      this.set({ copyOffer: undefined });
+      if (!record) throw new Error('the other run is no longer stored');
+      await this.openRun(record);
+      this.set({
+        notice: 'This tab now has a copy of the newest run; changes here stay in this tab.',
+      });
+    });
+
+  /** Leaves the share error view for a fresh run. */
+  dismissShareError = async (): Promise<void> => {
+    this.set({ shareError: undefined });
+    await this.reset();
+  };
 
   private loadWith = (
     what: string,
-    settings: RunSettings,
-    load: () => ReturnType<PlaygroundHost['load']>,
+    load: () => Promise<{ ok: true } | { ok: false; errors: readonly string[] }>,
+    keepPlaying = true,
   ): Promise<void> =>
     this.guard(what, async () => {
+      // A lesson's run may be the page's first: the page then listens from here.
+      this.unsubscribe ??= this.host.subscribe(this.onBatch);
       const wasRunning = this.state.snapshot?.running ?? false;
-      this.log.clear();
-      this.flights = [];
-      this.pulses = [];
-      this.heat.clear();
-      this.namesKey = '';
-      this.set({
-        settings,
-        retry: settings.retry,
-        selectedPhone: 1,
-        history: [],
-        heat: {},
-        maxReachedMs: 0,
-        selectedMsg: undefined,
-        followedMsg: undefined,
-        inspection: undefined,
-        snapshot: undefined,
-        slow: undefined,
-        logVersion: this.state.logVersion + 1,
-      });
       const r = await load();
       if (!r.ok) throw new Error(r.errors.join('; '));
-      this.set({ ready: true });
-      if (wasRunning) await this.host.play();
+      this.afterLoad();
+      if (wasRunning && keepPlaying) await this.host.play();
     });
+
+  /** A new run is shown (its first batch, with its log, has arrived): forget the old one's view. */
+  private afterLoad(): void {
+    this.flights = [];
+    this.pulses = [];
+    this.heat.clear();
+    this.set({
+      selectedPhone: 1,
+      history: this.state.snapshot ? [sampleOf(this.state.snapshot)] : [],
+      heat: {},
+      maxReachedMs: this.state.snapshot?.nowMs ?? 0,
+      selectedMsg: undefined,
+      followedMsg: undefined,
+      inspection: undefined,
+      shareError: undefined,
+      ready: true,
+      logVersion: this.state.logVersion + 1,
+    });
+  }
 
   seek = (ms: number): Promise<void> => this.guard('seek', () => this.host.seek(ms));
   fork = (): Promise<void> =>
     this.guard('fork', async () => {
-      if (this.host.fork) await this.host.fork();
+      await this.host.fork();
       this.set({ maxReachedMs: this.state.snapshot?.nowMs ?? 0 });
     });
 
@@ -313,7 +351,7 @@ export class PlaygroundStore {
   choosePhone = (user: number): void => {
     this.set({ selectedPhone: user });
     // Past the first phones the host must be asked to include this one in detail.
-    if (this.host.select) void this.guard('select', () => this.host.select!(user));
+    void this.guard('select', () => this.host.select(user));
   };
 
   /** Follows the most recent chat message (sampled from the trace) on the diagram and in the inspector. */
@@ -363,20 +401,4 @@ export class PlaygroundStore {
     });
 
   clearError = (): void => this.set({ error: undefined });
-}
-
-/** Edge id of a hop between two nodes (the layout's ids: `e-phone-3`, `e-store`, `e-sessions`). */
-export function edgeIdFor(a: string, b: string): string {
-  const other = a === 'gateway' ? b : a;
-  return `e-${other}`;
-}
-
-function namesOf(s: Snapshot): { key: string; map: Map<number, string> } {
-  const map = new Map<number, string>();
-  let key = '';
-  for (const p of s.phones) {
-    map.set(p.user, p.name);
-    key += `${p.user}:${p.name},`;
-  }
-  return { key, map };
 }

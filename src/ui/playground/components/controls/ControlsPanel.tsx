@@ -1,7 +1,7 @@
 import { FleetControls } from './FleetControls';
 import { GatewayControls } from './GatewayControls';
 import { PhoneControls } from './PhoneControls';
-import { RunControls } from './RunControls';
+import { RunPanel } from '../run/RunPanel';
 import { SpawnControls } from './SpawnControls';
 import { SpikeControls } from './SpikeControls';
 
@@ -14,7 +14,7 @@ export function ControlsPanel(): React.JSX.Element {
       <FleetControls />
       <SpikeControls />
       <GatewayControls />
-      <RunControls />
+      <RunPanel />
     </div>
   );
 }

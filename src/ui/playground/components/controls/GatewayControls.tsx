@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { DEFAULT_GATEWAY, THRESHOLD_PCT_RANGE } from '../../../../bridge/vocabulary';
 import { shallowEqual, usePlaygroundStore, useView } from '../../hooks/usePlayground';
 import { formatInt } from '../../../../views/format';
-import { RETRY_PRESETS, type RetryPreset } from '../../model/settings';
+import { presetOf, RETRY_PRESETS, type RetryPreset } from '../../model/settings';
 import { Section, SelectField } from './Field';
 
 const CAPACITIES = [500, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000];
@@ -16,12 +17,16 @@ export function GatewayControls(): React.JSX.Element {
   const g = useView((s) => {
     const gw = s.slow?.gateway;
     return {
-      max: gw?.maxConnections ?? 10_000,
-      work: gw?.workPerSec ?? 20_000,
+      max: gw?.maxConnections ?? DEFAULT_GATEWAY.maxConnections,
+      work: gw?.workPerSec ?? DEFAULT_GATEWAY.workPerSec,
+      // The figures the engine charges (WORK_UNITS), so the note never drifts from them.
+      handshake: gw?.workUnits.handshake,
+      message: gw?.workUnits.message,
+      control: gw?.workUnits.control,
       bp: gw?.backpressure ?? true,
-      pct: gw?.thresholdPct ?? 80,
+      pct: gw?.thresholdPct ?? DEFAULT_GATEWAY.thresholdPct,
       crashed: gw?.crashed ?? false,
-      retry: s.retry,
+      retry: presetOf(s.snapshot?.settings.retry),
     };
   }, shallowEqual);
   const thresholdId = useId();
@@ -38,7 +43,7 @@ export function GatewayControls(): React.JSX.Element {
     <>
       <Section
         title="Gateway"
-        note="Load is the larger of connections held ÷ max connections and work ÷ capacity; a handshake costs 10 units, a message 1, a ping or empty poll ¼."
+        note={`Load is the larger of connections held ÷ max connections and work ÷ capacity${g.handshake !== undefined ? `; a handshake costs ${g.handshake} units, a message ${g.message}, a ping or empty poll ${g.control}` : ''}.`}
       >
         <div className="pg-row">
           <SelectField
@@ -68,9 +73,9 @@ export function GatewayControls(): React.JSX.Element {
             <input
               id={thresholdId}
               type="range"
-              min={50}
-              max={100}
-              step={5}
+              min={THRESHOLD_PCT_RANGE.min}
+              max={THRESHOLD_PCT_RANGE.max}
+              step={1}
               value={pct}
               disabled={!g.bp}
               onChange={(e) => {
@@ -97,14 +102,17 @@ export function GatewayControls(): React.JSX.Element {
         title="Retry policy"
         note="How long a refused or dropped phone waits before it tries again (FACTS §6.1: Brooker, “Exponential Backoff And Jitter”, AWS 2015)."
       >
-        <SelectField<RetryPreset>
+        <SelectField<RetryPreset | 'scenario'>
           label="After a refusal, retry with"
-          value={g.retry}
-          options={(Object.keys(RETRY_PRESETS) as RetryPreset[]).map((k) => ({
-            value: k,
-            label: RETRY_PRESETS[k].label,
-          }))}
-          onChange={(v) => void store.setRetry(v)}
+          value={g.retry ?? 'scenario'}
+          options={[
+            ...(g.retry ? [] : [{ value: 'scenario' as const, label: 'As the scenario sets it' }]),
+            ...(Object.keys(RETRY_PRESETS) as RetryPreset[]).map((k) => ({
+              value: k,
+              label: RETRY_PRESETS[k].label,
+            })),
+          ]}
+          onChange={(v) => void (v !== 'scenario' && store.setRetry(v))}
         />
       </Section>
     </>

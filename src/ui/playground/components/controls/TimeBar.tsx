@@ -33,8 +33,17 @@ export function TimeBar(): React.JSX.Element {
         onClick={() => void store.step()}
         disabled={!ready}
         aria-keyshortcuts="."
+        title="Run to the next event"
       >
         Step
+      </button>
+      <button
+        type="button"
+        className="pg-btn"
+        onClick={() => void store.stepSecond()}
+        disabled={!ready}
+      >
+        Step 1 s
       </button>
       <label htmlFor={speedId} className="pg-inline-label">
         Speed

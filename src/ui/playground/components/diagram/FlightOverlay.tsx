@@ -12,7 +12,7 @@ import {
   type FlightStyle,
 } from '../../model/flights';
 import { formatInt } from '../../../../views/format';
-import { edgeIdFor, PULSE_MS } from '../../store/playground-store';
+import { edgeIdFor, PULSE_MS } from '../../store/view-state';
 
 /** Dots drawn per frame at most; beyond it a sample (every k-th) is drawn and the legend says so. */
 const MAX_DRAWN = 1000;

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { DEFAULT_GATEWAY } from '../../../../bridge/vocabulary';
 import { shallowEqual, useView } from '../../hooks/usePlayground';
 import { formatInt, formatPct } from '../../../../views/format';
 import { displayName } from '../../model/names';
@@ -13,7 +14,7 @@ export function GatewayNode(): React.JSX.Element {
       max: gw?.maxConnections ?? 1,
       load: Math.round((gw?.load ?? 0) * 100) / 100,
       bp: gw?.backpressure ?? true,
-      pct: gw?.thresholdPct ?? 80,
+      pct: gw?.thresholdPct ?? DEFAULT_GATEWAY.thresholdPct,
       crashed: gw?.crashed ?? false,
       refused: s.snapshot?.report.gateway.refusedConnections ?? 0,
     };

@@ -1,7 +1,7 @@
 import type { HopBytes } from '../../../../bridge/playground-api';
 import { usePlaygroundStore, useView } from '../../hooks/usePlayground';
 import { actorLabel } from '../../../../views/actors';
-import { KIND_MEANING, routeText } from '../../model/event-text';
+import { KIND_MEANING, noteText, routeText } from '../../model/event-text';
 import { formatBytes, formatClock } from '../../../../views/format';
 import { partiesOf } from '../../../../views/mermaid-sequence';
 import { displayName } from '../../model/names';
@@ -62,7 +62,7 @@ export function Inspector(): React.JSX.Element {
                 {e.arriveAtMs > e.atMs ? (
                   <span className="pg-muted">+{Math.round(e.arriveAtMs - e.atMs)} ms</span>
                 ) : null}
-                {e.note ? <span className="pg-muted">{e.note}</span> : null}
+                {e.note ? <span className="pg-muted">{noteText(e.note, names)}</span> : null}
               </div>
               <p className="pg-tl-meaning pg-muted">
                 {KIND_MEANING[e.kind]} · {((e.atMs - first) / 1000).toFixed(3)} s after it was

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { TraceEvent } from '../../../../bridge/playground-api';
 import type { NameBook } from '../../../../views/actors';
-import { KIND_MEANING, routeText } from '../../model/event-text';
+import { KIND_MEANING, noteText, routeText } from '../../model/event-text';
 import { formatClock, formatInt } from '../../../../views/format';
 import { PROTOCOL_SHORT } from '../../model/settings';
 
@@ -62,7 +62,7 @@ export const LogRow = memo(function LogRow({
       </span>
       <span role="cell">{e.proto ? PROTOCOL_SHORT[e.proto] : ''}</span>
       <span role="cell" className="pg-note-cell">
-        {e.note ?? ''}
+        {noteText(e.note, names)}
       </span>
     </div>
   );

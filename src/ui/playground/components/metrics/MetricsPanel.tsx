@@ -1,4 +1,5 @@
 import type { ProtocolName, Snapshot } from '../../../../bridge/playground-api';
+import { DEFAULT_GATEWAY } from '../../../../bridge/vocabulary';
 import { shallowEqual, useView } from '../../hooks/usePlayground';
 import { formatBytes, formatInt, formatMs, formatPct } from '../../../../views/format';
 import { PROTOCOL_SHORT } from '../../model/settings';
@@ -24,10 +25,10 @@ function Tile({
 }): React.JSX.Element {
   return (
     <div className="pg-tile">
-      <h3>
+      <h2>
         {title}
         {source ? <Source text={source} /> : null}
-      </h3>
+      </h2>
       <p className="pg-tile-value" data-testid={`metric:${title}`}>
         {value}
       </p>
@@ -52,7 +53,10 @@ export function MetricsPanel(): React.JSX.Element {
   const s = useView((v) => v.slow);
   const history = useView((v) => v.history);
   const gw = useView(
-    (v) => ({ max: v.slow?.gateway.maxConnections ?? 1, pct: v.slow?.gateway.thresholdPct ?? 80 }),
+    (v) => ({
+      max: v.slow?.gateway.maxConnections ?? 1,
+      pct: v.slow?.gateway.thresholdPct ?? DEFAULT_GATEWAY.thresholdPct,
+    }),
     shallowEqual,
   );
   if (!s) return <p className="pg-muted">Starting…</p>;
@@ -154,22 +158,22 @@ export function MetricsPanel(): React.JSX.Element {
           <p className="pg-small-text">the gateway’s record per held connection</p>
         </Tile>
       </div>
-      <h3>Messages by state</h3>
+      <h2>Messages by state</h2>
       <MessageStates m={r.messages} />
-      <h3>
+      <h2>
         Bytes per delivered message <Source text={SOURCES.httpHeaders} />
-      </h3>
+      </h2>
       <Bars rows={bytesPer} label="bytes per delivered message" />
-      <h3>Header vs payload bytes</h3>
+      <h2>Header vs payload bytes</h2>
       <Bars rows={headers} label="header vs payload" />
       <p className="pg-key">
         <span className="pg-swatch pg-fill-header" aria-hidden="true" /> headers{' '}
         <span className="pg-swatch pg-fill-payload" aria-hidden="true" /> payload (envelopes,
         ciphertext)
       </p>
-      <h3>
+      <h2>
         Radio energy per phone-hour <Source text={SOURCES.lte} />
-      </h3>
+      </h2>
       <Bars rows={energy} label="radio energy per phone-hour" />
       <ol className="pg-footnotes">
         <li>{SOURCES.httpHeaders}.</li>

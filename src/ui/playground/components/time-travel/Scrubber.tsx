@@ -2,6 +2,16 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { shallowEqual, usePlaygroundStore, useView } from '../../hooks/usePlayground';
 import { formatClock } from '../../../../views/format';
 
+/** How far the scrubber's keys move: arrows 100 ms (a hop or two), PageUp/PageDown a second. */
+export const SCRUB_KEY_MS: Readonly<Record<string, number>> = {
+  ArrowLeft: -100,
+  ArrowDown: -100,
+  ArrowRight: 100,
+  ArrowUp: 100,
+  PageDown: -1000,
+  PageUp: 1000,
+};
+
 /**
  * Time travel: a scrubber over the virtual time reached so far. Letting go replays the seed and
  * the input log to that moment (deterministically); "Fork from here" drops the inputs after it.
@@ -47,6 +57,12 @@ export function Scrubber(): React.JSX.Element {
         value={Math.round(drag ?? now)}
         aria-valuetext={formatClock(drag ?? now)}
         onChange={(e) => setDrag(Number(e.target.value))}
+        onKeyDown={(e) => {
+          const by = SCRUB_KEY_MS[e.key];
+          if (by === undefined) return;
+          e.preventDefault();
+          setDrag(Math.max(0, Math.min(Math.round(max), Math.round(drag ?? now) + by)));
+        }}
         onPointerUp={commit}
         onKeyUp={commit}
         onBlur={commit}

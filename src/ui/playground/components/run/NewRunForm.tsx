@@ -1,22 +1,26 @@
 import { useId, useState } from 'react';
 import type { ProtocolName } from '../../../../bridge/playground-api';
-import { shallowEqual, usePlaygroundStore, useView } from '../../hooks/usePlayground';
-import { PROTOCOL_OPTIONS } from '../../model/settings';
-import { Section, SelectField } from './Field';
+import { SelectField } from '../controls/Field';
+import { usePlaygroundStore, useView } from '../../hooks/usePlayground';
+import { DEFAULT_SETTINGS, presetOf, PROTOCOL_OPTIONS } from '../../model/settings';
 
-/** Seed, encryption and the starting protocol, applied by Reset (they define the run itself). */
-export function RunControls(): React.JSX.Element {
+/** Seed, encryption and the starting protocol of a fresh run, applied by Reset. Starts from the run shown. */
+export function NewRunForm(): React.JSX.Element {
   const store = usePlaygroundStore();
-  const settings = useView((s) => s.settings, shallowEqual);
-  const retry = useView((s) => s.retry);
-  const [seed, setSeed] = useState(String(settings.seed));
-  const [encryption, setEncryption] = useState(settings.encryption);
-  const [protocol, setProtocol] = useState<ProtocolName>(settings.protocol);
+  const current = useView((s) => s.snapshot);
+  const [seed, setSeed] = useState(String(current?.seed ?? DEFAULT_SETTINGS.seed));
+  const [encryption, setEncryption] = useState(
+    current?.settings.encryption ?? DEFAULT_SETTINGS.encryption,
+  );
+  const [protocol, setProtocol] = useState<ProtocolName>(
+    current?.phones[0]?.proto ?? DEFAULT_SETTINGS.protocol,
+  );
+  const retry = presetOf(current?.settings.retry) ?? DEFAULT_SETTINGS.retry;
   const seedId = useId();
   const seedNum = Number(seed);
   const seedOk = Number.isInteger(seedNum) && seedNum >= 0 && seedNum <= 0xffffffff;
   return (
-    <Section title="Run" note="Same seed and same inputs give the same run, event for event.">
+    <>
       <div className="pg-row">
         <div className="pg-field">
           <label htmlFor={seedId}>Seed</label>
@@ -56,6 +60,6 @@ export function RunControls(): React.JSX.Element {
       {!seedOk ? (
         <p className="pg-note pg-bad">The seed must be a whole number from 0 to 4,294,967,295.</p>
       ) : null}
-    </Section>
+    </>
   );
 }

@@ -1,0 +1,14 @@
+/** How a run is paced against the wall clock (one definition for both hosts). */
+
+export const MIN_SPEED = 0.1;
+export const MAX_SPEED = 1000;
+/** The most wall time one frame may stand for, so a stalled tab does not jump minutes ahead. */
+export const MAX_FRAME_WALL_MS = 100;
+/** How often a playing run saves how far it got. */
+export const SAVE_EVERY_WALL_MS = 500;
+
+/** Checks a speed, with an error that names the range. */
+export function checkSpeed(speed: number): void {
+  if (!(speed >= MIN_SPEED && speed <= MAX_SPEED))
+    throw new RangeError(`speed must be between ${MIN_SPEED} and ${MAX_SPEED} (got ${speed})`);
+}

@@ -1,0 +1,201 @@
+/**
+ * The run session's state and its inner workings: building a run from the record, replaying it
+ * to a point (worker crashes included), the snapshot and frame batch, saving. run-session.ts
+ * holds the calls the page makes; both hosts are a RunSession.
+ */
+import { LessonWatch } from '../lesson-watch';
+import type { FrameBatch, Snapshot } from '../../bridge/playground-api';
+import {
+  RUN_RECORD_VERSION,
+  type RunRecord,
+  type TimedInput,
+  type TimeMark,
+  type WorkerCrash,
+} from '../../bridge/run-record';
+import type { TraceSink } from '../../engine/kernel/trace';
+import type { Scenario, ScenarioFile } from '../../engine/scenario/scenario';
+import { snapshotMeta } from '../snapshot';
+import { InputLog } from './input-log';
+import type { RunRecords } from './run-records';
+import type { RunFactory, SessionRun } from './session-run';
+import { inputTimeAfter, notAfter } from './time-mark';
+import { TraceStream } from './trace-stream';
+
+/** A trace consumer beside the page's (a lesson's checkpoints): it sees every event of the run. */
+export interface RunSink extends TraceSink {
+  /** The run was rebuilt from time 0 (a load, seek, fork or reopen): forget what was seen. */
+  restart?(): void;
+}
+
+export interface RunSessionOptions {
+  /** Where the run is saved to reopen after a reload (none: it is not saved). */
+  readonly records?: RunRecords;
+  /** Trace consumers beside the page's own. */
+  readonly sinks?: readonly RunSink[];
+  /** The wall clock, in ms (injected so tests can drive frames by hand). */
+  readonly nowMs?: () => number;
+  /** Wall time one frame may spend running before it hands back what it has. */
+  readonly frameBudgetMs?: number;
+  readonly warn?: (message: string) => void;
+}
+
+export type { ReopenResult } from '../../bridge/playground-api';
+
+export abstract class RunCore<R extends SessionRun = SessionRun> {
+  protected run: R | undefined;
+  protected file: ScenarioFile | undefined;
+  protected scenario: Scenario | undefined;
+  protected readonly log = new InputLog();
+  /** How many of the log's worker crashes the current run has been through. */
+  protected crashesDone = 0;
+  protected readonly trace = new TraceStream();
+  protected running = false;
+  protected speed = 1;
+  /** Virtual time a playing run should have reached (fractions of a ms carry to the next frame). */
+  protected paceMs = 0;
+  protected lastWallMs = 0;
+  protected lastSavedWallMs = -Infinity;
+  protected queue: Promise<unknown> = Promise.resolve();
+  protected readonly now: () => number;
+  protected selected: number | undefined;
+  /** The lesson player's checkpoint sink: in every run's sinks, watching the lesson shown, if any. */
+  protected readonly lessons = new LessonWatch();
+
+  constructor(
+    private readonly runs: RunFactory<R>,
+    protected readonly opts: RunSessionOptions = {},
+  ) {
+    this.now = opts.nowMs ?? (() => performance.now());
+  }
+
+  /** A control call finished (the local host pushes a batch to its subscribers then). */
+  protected async changed(): Promise<void> {}
+
+  /**
+   * Runs `fn` after every earlier call; `changed()` follows a control call inside the same turn,
+   * so whoever awaits a control call finds its effect already handed to the page.
+   */
+  protected serial<T>(fn: () => Promise<T>, control = true): Promise<T> {
+    const run = async (): Promise<T> => {
+      const v = await fn();
+      if (control) await this.changed();
+      return v;
+    };
+    const p = this.queue.then(run, run);
+    this.queue = p.catch(() => undefined);
+    return p;
+  }
+
+  /** Waits for every call so far (a host being disposed). */
+  protected async idle(): Promise<void> {
+    await this.queue.catch(() => undefined);
+  }
+
+  // ————— inside —————
+
+  protected loaded(): { run: R; scenario: Scenario } {
+    if (!this.run || !this.scenario) throw new Error('no run is loaded');
+    return { run: this.run, scenario: this.scenario };
+  }
+
+  protected begin(
+    file: ScenarioFile,
+    scenario: Scenario,
+    inputs: readonly TimedInput[],
+    crashes: readonly WorkerCrash[],
+  ): void {
+    this.running = false;
+    this.file = file;
+    this.scenario = scenario;
+    this.log.reset(inputs, crashes);
+  }
+
+  /** A new run with the record's inputs scheduled (a worker crash keeps its place in the numbering). */
+  protected async build(begin: 'fresh' | 'replay'): Promise<R> {
+    const extra = [...(this.opts.sinks ?? []), this.lessons];
+    for (const s of extra) s.restart?.();
+    const sinks: TraceSink[] = this.trace.restart(begin === 'fresh', extra);
+    const run = await this.runs.start(this.scenario!, sinks, begin);
+    this.crashesDone = 0;
+    this.log.scheduleOn(run);
+    return run;
+  }
+
+  /** Replays the record to `target`, makes the durable copies that point, and has the page's log replaced. */
+  protected async rebuild(target: TimeMark): Promise<R> {
+    const run = await this.build('replay');
+    await this.advance(run, target);
+    await run.checkpoint();
+    this.run = run;
+    this.trace.replaceLog();
+    return run;
+  }
+
+  /** Runs to `target`, terminating the gateway worker wherever the crash button did in the run being replayed. */
+  protected async advance(run: R, target: TimeMark, stop?: () => boolean): Promise<boolean> {
+    const crashes = this.log.crashes;
+    if (run.crashWorker)
+      for (
+        let c = crashes[this.crashesDone];
+        c && notAfter(c.at, target);
+        c = crashes[this.crashesDone]
+      ) {
+        if (!(await run.runUntil(c.at.ms, c.at.inclusive, stop))) return false;
+        await run.crashWorker(true);
+        this.crashesDone++;
+      }
+    return run.runUntil(target.ms, target.inclusive, stop);
+  }
+
+  /** A frame cut short stops between instants; pausing runs the rest of that instant. */
+  protected async settle(): Promise<void> {
+    const run = this.run;
+    if (run && !run.reached.inclusive)
+      await this.advance(run, { ms: run.reached.ms, inclusive: true });
+  }
+
+  /** Forgets recorded inputs after now (keeping those given now); the replayed run had them queued, so it is rebuilt. */
+  protected async dropFuture(): Promise<void> {
+    const { run } = this.loaded();
+    if (this.log.keepUntil(inputTimeAfter(run.reached))) await this.rebuild(run.reached);
+  }
+
+  protected async snapshotNow(mayReuse: boolean): Promise<Snapshot> {
+    const { run, scenario } = this.loaded();
+    const reached = run.reached;
+    const pendingAt = inputTimeAfter(reached);
+    const meta = snapshotMeta(scenario, {
+      nowMs: reached.ms,
+      running: this.running,
+      speed: this.speed,
+      retry: this.log.retryAt(reached, scenario.retry),
+      pendingInputs: this.log.at(pendingAt),
+    });
+    return run.snapshot(meta, this.selected, mayReuse);
+  }
+
+  protected async batch(mayReuse: boolean): Promise<FrameBatch> {
+    const snapshot = await this.snapshotNow(mayReuse);
+    const { events, replaced } = this.trace.take();
+    return replaced ? { events, snapshot, replaceLog: replaced } : { events, snapshot };
+  }
+
+  protected recordNow(): RunRecord {
+    const { run } = this.loaded();
+    return {
+      version: RUN_RECORD_VERSION,
+      scenario: this.file!,
+      inputs: [...this.log.entries],
+      reached: run.reached,
+      settings: { speed: this.speed },
+      ...(this.log.crashes.length ? { workerCrashes: [...this.log.crashes] } : {}),
+    };
+  }
+
+  protected async save(): Promise<void> {
+    const records = this.opts.records;
+    if (!records || !this.run) return;
+    this.lastSavedWallMs = this.now();
+    await records.save(this.recordNow());
+  }
+}
