@@ -9,9 +9,9 @@ import type {
   Snapshot,
   SearchResultView,
 } from '../../../bridge/playground-api';
-import { diagramMode, MAX_DRAWN_PHONES, nodeForActor } from '../model/diagram-layout';
+import { diagramMode, MAX_DRAWN_PHONES, nodeForActor } from '../../../views/diagram-layout';
 import { flightsFrom, type Flight } from '../model/flights';
-import { formatClock } from '../model/format';
+import { formatClock } from '../../../views/format';
 import { withPending } from '../model/pending';
 import {
   DEFAULT_SETTINGS,

@@ -2,7 +2,7 @@ import { useStoreApi } from '@xyflow/react';
 import { useEffect, useRef, type MutableRefObject } from 'react';
 import { usePlaygroundStore } from '../../hooks/usePlayground';
 import { hopEndpoints, type Point, type Rect } from '../../model/anchors';
-import type { EdgeSpec } from '../../model/diagram-layout';
+import type { EdgeSpec } from '../../../../views/diagram-layout';
 import {
   flightRadius,
   flightStyle,
@@ -11,7 +11,7 @@ import {
   sampleFlights,
   type FlightStyle,
 } from '../../model/flights';
-import { formatInt } from '../../model/format';
+import { formatInt } from '../../../../views/format';
 import { edgeIdFor, PULSE_MS } from '../../store/view-state';
 
 /** Dots drawn per frame at most; beyond it a sample (every k-th) is drawn and the legend says so. */
