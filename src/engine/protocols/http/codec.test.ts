@@ -1,11 +1,11 @@
 // Proves the HTTP/1.1 codec: exact CRLF layout, round trips, Content-Length bodies and a precise
 // error for each RFC 9112 rule.
+import { decodeHttpMessage } from './body';
 import { describe, expect, it } from 'vitest';
 import { HTTP_SAMPLES } from '../../../../test/protocols/samples';
 import { utf8Encode } from '../../model/bytes';
 import {
   decodeHttpHead,
-  decodeHttpMessage,
   encodeHttpRequest,
   encodeHttpResponse,
   headerValue,
