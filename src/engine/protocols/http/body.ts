@@ -83,7 +83,10 @@ export function bodyFraming(head: DecodedHttpHead, at: number): HttpBodyFraming 
     }
     if (codings[codings.length - 1] === 'chunked') return { kind: 'chunked', codings };
     if (head.kind === 'request') {
-      failAt('a request whose Transfer-Encoding does not end in chunked (RFC 9112 §6.3 rule 4)', at);
+      failAt(
+        'a request whose Transfer-Encoding does not end in chunked (RFC 9112 §6.3 rule 4)',
+        at,
+      );
     }
     return { kind: 'close-delimited' };
   }
@@ -122,7 +125,10 @@ function decodeChunkedBody(bytes: Uint8Array, at: number) {
     const size = /^[0-9A-Fa-f]+/.exec(line.text)?.[0] ?? '';
     const ext = line.text.slice(size.length);
     if (size === '' || size.length > MAX_CHUNK_SIZE_DIGITS || !/^([ \t]*;.*)?$/.test(ext)) {
-      failAt(`bad chunk size ${JSON.stringify(line.text)}: hex digits expected (RFC 9112 §7.1)`, pos);
+      failAt(
+        `bad chunk size ${JSON.stringify(line.text)}: hex digits expected (RFC 9112 §7.1)`,
+        pos,
+      );
     }
     const n = parseInt(size, 16);
     chunkSizes.push(n);
@@ -142,7 +148,8 @@ function decodeChunkedBody(bytes: Uint8Array, at: number) {
   tail.set(trailerHead);
   tail.set(bytes.subarray(pos), trailerHead.length);
   const t = decodeHttpHead(tail);
-  if (!t.ok) failAt(`trailer section: ${t.error.message}`, pos + t.error.offset - trailerHead.length);
+  if (!t.ok)
+    failAt(`trailer section: ${t.error.message}`, pos + t.error.offset - trailerHead.length);
   const end = pos + t.length - trailerHead.length;
   const body = new Uint8Array(parts.reduce((a, p) => a + p.length, 0));
   parts.reduce((o, p) => (body.set(p, o), o + p.length), 0);

@@ -1,11 +1,5 @@
 /** HTTP/1.1 heads: encoding, and decoding with RFC 9112's rules (bodies: body.ts). */
-import {
-  badOffset,
-  catchDecode,
-  failAt,
-  utf8Decode,
-  utf8Encode,
-} from '../../model/bytes';
+import { badOffset, catchDecode, failAt, utf8Decode, utf8Encode } from '../../model/bytes';
 import { decodeOk, type DecodeResult } from '../../model/decode-result';
 import {
   HTTP_MAX_HEAD_BYTES,
@@ -110,7 +104,10 @@ export function decodeHttpHead(bytes: Uint8Array, offset = 0): DecodeResult<Deco
       const lf = bytes.subarray(pos, Math.min(bytes.length, limit)).indexOf(LF);
       if (lf < 0) {
         if (bytes.length >= limit) failAt('head exceeds 64 KiB without an empty line', limit);
-        failAt('truncated: no empty line (CRLF CRLF) ends the head yet (RFC 9112 §2.1)', bytes.length);
+        failAt(
+          'truncated: no empty line (CRLF CRLF) ends the head yet (RFC 9112 §2.1)',
+          bytes.length,
+        );
       }
       const lineEnd = pos + lf - 1;
       // RFC 9112 §2.2: lines end in CRLF; a bare LF is not accepted here.
@@ -136,7 +133,8 @@ function parseStartLine(bytes: Uint8Array, start: number, end: number): DecodedH
   if (line.startsWith('HTTP/')) {
     // RFC 9112 §4: status-line = HTTP-version SP status-code SP [ reason-phrase ].
     checkVersion(line.slice(0, 8), start);
-    if (line.charCodeAt(8) !== SP) failAt('status line needs a space after the version (RFC 9112 §4)', start + 8);
+    if (line.charCodeAt(8) !== SP)
+      failAt('status line needs a space after the version (RFC 9112 §4)', start + 8);
     const code = line.slice(9, 12);
     if (!/^[1-5][0-9][0-9]$/.test(code)) {
       failAt(`status code ${JSON.stringify(code)} is not 100–599 (RFC 9110 §15)`, start + 9);
@@ -196,7 +194,10 @@ function checkVersion(v: string, at: number): void {
     failAt(`malformed HTTP version ${JSON.stringify(v)} (RFC 9112 §2.3)`, at);
   }
   if (v !== 'HTTP/1.1' && v !== 'HTTP/1.0') {
-    failAt(`unsupported HTTP version ${v}: this decoder reads HTTP/1.0 and 1.1 (RFC 9112 §2.3)`, at);
+    failAt(
+      `unsupported HTTP version ${v}: this decoder reads HTTP/1.0 and 1.1 (RFC 9112 §2.3)`,
+      at,
+    );
   }
 }
 
