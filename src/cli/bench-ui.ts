@@ -16,8 +16,8 @@ import { median, type BenchRow } from './bench-row';
 import { fourProtocolsRecord, shareUrl } from './bench-share';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const FLAGS = [
+export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+export const FLAGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -51,7 +51,7 @@ function config(outDir: string): InlineConfig {
 }
 
 const round1 = (n: number): number => Math.round(n * 10) / 10;
-const row = (
+export const row = (
   name: string,
   value: number,
   unit: string,
@@ -178,7 +178,7 @@ function formatClockLikeThePage(ms: number): string {
  * (esbuild, keepNames) would wrap a serialized function's inner closures in a `__name` helper the
  * page does not have.
  */
-const MEASURE_SCRIPT = `(async (duration) => {
+export const MEASURE_SCRIPT = `(async (duration) => {
   const long = [];
   const obs = new PerformanceObserver((list) => { for (const e of list.getEntries()) long.push(e.duration); });
   obs.observe({ type: 'longtask' });
