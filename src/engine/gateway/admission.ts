@@ -1,12 +1,40 @@
 import type { GatewayConfig } from '../model/gateway-config';
-import { LoadMeter } from './load-meter';
+import { LoadMeter, WORK_UNITS } from './load-meter';
 
 /** Figures the gateway keeps about itself for the metrics. */
 export interface GatewayStats {
   peakConnections: number;
   refusedConnections: number;
+  /** The highest load measured, including the load at the moment of a crash. */
   peakLoad: number;
   crashes: number;
+  /** The longest run of consecutive measurement windows (sweeps, 1 s) with load above 100 %. */
+  longestOverloadSec: number;
+  /** Refusals in each second of the run (index = second). */
+  refusalsPerSec: number[];
+  /** Connections opened in each second of the run (index = second). */
+  connectsPerSec: number[];
+  /** When the gateway last opened a connection (−1: never). */
+  lastConnectMs: number;
+}
+
+/** Stats of a gateway that has seen nothing yet. */
+export const emptyStats = (): GatewayStats => ({
+  peakConnections: 0,
+  refusedConnections: 0,
+  peakLoad: 0,
+  crashes: 0,
+  longestOverloadSec: 0,
+  refusalsPerSec: [],
+  connectsPerSec: [],
+  lastConnectMs: -1,
+});
+
+/** Adds one to second `sec` of a per-second series, growing it with zeros. */
+export function countInSecond(series: number[], nowMs: number): void {
+  const sec = Math.floor(nowMs / 1000);
+  while (series.length <= sec) series.push(0);
+  series[sec]!++;
 }
 
 /** What admission control decided about one new connection. */
@@ -25,6 +53,8 @@ const TAKEN: AdmissionVerdict = {};
  */
 export class Admission {
   readonly meter = new LoadMeter();
+  /** Consecutive sweeps so far that measured load above 100 %. */
+  private overloadRun = 0;
 
   constructor(
     private readonly config: GatewayConfig,
@@ -41,14 +71,26 @@ export class Admission {
     const load = this.loadWith(connections, nowMs);
     if (this.config.backpressure && load * 100 >= this.config.thresholdPct) {
       this.stats.refusedConnections++;
+      countInSecond(this.stats.refusalsPerSec, nowMs);
+      // Refusals may use the capacity up to the threshold; beyond it the process stops
+      // accepting, leaving what remains to the connections it holds: the kernel's accept queue
+      // overflows and the request is ignored (listen(2)), which costs the process nothing.
+      const cost = WORK_UNITS.refusal / this.config.workPerSec;
+      if ((load + cost) * 100 <= this.config.thresholdPct) this.charge(nowMs, WORK_UNITS.refusal);
       const pct = Math.round(load * 100);
       return {
         refusal: `server busy: load ${pct} % is over the ${this.config.thresholdPct} % threshold; retry later`,
       };
     }
+    // Taken: the rest of the handshake (TLS, authentication, the session) is work done now.
+    this.charge(nowMs, WORK_UNITS.handshake);
     // No backpressure: it takes the connection it cannot afford, and falls over once the
-    // protocol has finished with this packet.
-    if (!this.config.backpressure && load > 1) return { crash: overloaded(load) };
+    // protocol has finished with this packet. The load that killed it is the run's peak.
+    const after = this.loadWith(connections, nowMs);
+    if (!this.config.backpressure && after > 1) {
+      this.notePeak(after);
+      return { crash: overloaded(after) };
+    }
     return TAKEN;
   }
 
@@ -58,9 +100,22 @@ export class Admission {
    */
   measure(connections: number, nowMs: number): { load: number; crash?: string } {
     const load = this.loadWith(connections, nowMs);
-    if (load > this.stats.peakLoad) this.stats.peakLoad = load;
+    this.notePeak(load);
+    this.overloadRun = load > 1 ? this.overloadRun + 1 : 0;
+    if (this.overloadRun > this.stats.longestOverloadSec)
+      this.stats.longestOverloadSec = this.overloadRun;
     if (!this.config.backpressure && load > 1) return { load, crash: overloaded(load) };
     return { load };
+  }
+
+  /** A connection opened at `nowMs`. */
+  noteConnect(nowMs: number): void {
+    countInSecond(this.stats.connectsPerSec, nowMs);
+    this.stats.lastConnectMs = nowMs;
+  }
+
+  private notePeak(load: number): void {
+    if (load > this.stats.peakLoad) this.stats.peakLoad = load;
   }
 
   /** The load formula (one definition): the larger of connections ÷ max and work ÷ capacity. */
@@ -74,6 +129,7 @@ export class Admission {
   /** A crash forgets the work measured so far. */
   reset(): void {
     this.meter.reset();
+    this.overloadRun = 0;
   }
 }
 

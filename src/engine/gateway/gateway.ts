@@ -17,7 +17,7 @@ import {
   type GatewayConnection,
 } from '../protocols/server-connection';
 import { SWEEP_MS, type GatewayConfig } from '../model/gateway-config';
-import { Admission, type GatewayStats } from './admission';
+import { Admission, emptyStats, type GatewayStats } from './admission';
 import { CheckWheel } from './check-wheel';
 import { ConnectionTable } from './connection-table';
 import { WORK_UNITS } from './load-meter';
@@ -46,12 +46,7 @@ export class Gateway implements Actor<SimMessage>, GatewayPort, RouterHost {
   epoch = 1;
   crashed = false;
   load = 0;
-  readonly stats: GatewayStats = {
-    peakConnections: 0,
-    refusedConnections: 0,
-    peakLoad: 0,
-    crashes: 0,
-  };
+  readonly stats: GatewayStats = emptyStats();
   private readonly admission: Admission;
   private ctx!: Ctx;
 
@@ -135,7 +130,9 @@ export class Gateway implements Actor<SimMessage>, GatewayPort, RouterHost {
       this.conns.set(user, c);
     }
     c.lastHeardMs = this.ctx.now;
-    this.charge(c.state === CONN_HANDSHAKE ? WORK_UNITS.handshake : WORK_UNITS.control);
+    // A connection still in its handshake is charged by admission: a full handshake if taken,
+    // only the accept and close if refused.
+    if (c.state !== CONN_HANDSHAKE) this.charge(WORK_UNITS.control);
     serverProtocol(c.proto).onUp(c, chunks, this);
     if (this.pendingCrash !== undefined) {
       const reason = this.pendingCrash;
@@ -145,7 +142,8 @@ export class Gateway implements Actor<SimMessage>, GatewayPort, RouterHost {
   }
 
   admit(_c: GatewayConnection): string | undefined {
-    const verdict = this.admission.admit(this.heldConnections() + 1, this.ctx.now);
+    // The table already holds the new connection (onUp put it there): count it once.
+    const verdict = this.admission.admit(this.heldConnections(), this.ctx.now);
     if (verdict.crash !== undefined) this.pendingCrash = verdict.crash;
     return verdict.refusal;
   }
@@ -157,6 +155,7 @@ export class Gateway implements Actor<SimMessage>, GatewayPort, RouterHost {
     this.wheel.schedule(c, this.ctx.now + SWEEP_MS, this.tick);
     const held = this.heldConnections();
     if (held > this.stats.peakConnections) this.stats.peakConnections = held;
+    this.admission.noteConnect(this.ctx.now);
     const present = this.sessions.has(c.user);
     this.sessions.mark(c.user);
     this.dc(ACTOR.sessions, {

@@ -1,5 +1,5 @@
 import { CONNECTION_FIELDS } from '../protocols/server-connection';
-import type { GatewayStats } from '../gateway/gateway';
+import type { GatewayStats } from '../gateway/admission';
 import type { QueuedEvent } from '../kernel/event-queue';
 import { PROTOCOLS, type ProtocolName } from '../model/protocols';
 import type { Phone } from '../phone/phone';
@@ -51,9 +51,27 @@ export interface Report {
     connectionsNow: number;
     refusedConnections: number;
     peakLoad: number;
+    /** The longest run of 1 s measurement windows in which the load stayed above 100 %. */
+    longestOverloadSec: number;
     crashed: boolean;
     crashes: number;
     bytesPerConnection: number;
+  };
+  /** How a rush of connections went (New Year's Eve). */
+  spike: {
+    /** Refused connections in each second of the run. */
+    refusalsPerSec: number[];
+    /** Connections opened in each second of the run. */
+    connectsPerSec: number[];
+    /**
+     * Seconds from the last phones' arrival (the latest spike, or the run's start) until the last
+     * connection opened, if every phone that wants a connection now holds one; otherwise null.
+     */
+    timeToAllConnectedSec: number | null;
+    /** Phones that want a connection and do not hold one yet. */
+    stillWaiting: number;
+    /** Phones that reached their retry policy's cap on attempts and stopped trying. */
+    gaveUp: number;
   };
   encryption: boolean;
   rejectedInputs: number;
@@ -82,6 +100,11 @@ export interface FleetTally {
   joules: number;
   highMs: number;
   hours: number;
+  /** Phones that want a connection and do not hold one (backing off, connecting, no network). */
+  waiting: number;
+  gaveUp: number;
+  /** When the newest of these phones was spawned. */
+  lastSpawnMs: number;
 }
 
 /**
@@ -140,8 +163,15 @@ export function fleetTally(phones: readonly Phone[], nowMs: number): Map<Protoco
   for (const p of phones) {
     p.radio.settle(nowMs);
     let e = out.get(p.proto);
-    if (!e) out.set(p.proto, (e = { clients: 0, joules: 0, highMs: 0, hours: 0 }));
+    if (!e)
+      out.set(
+        p.proto,
+        (e = { clients: 0, joules: 0, highMs: 0, hours: 0, waiting: 0, gaveUp: 0, lastSpawnMs: 0 }),
+      );
     e.clients++;
+    if (p.status === 'gave-up') e.gaveUp++;
+    else if (p.wantOnline && p.status !== 'online') e.waiting++;
+    if (p.spawnMs > e.lastSpawnMs) e.lastSpawnMs = p.spawnMs;
     e.joules += p.radio.joules;
     e.highMs += p.radio.highPowerMs;
     e.hours += Math.max(0, nowMs - p.spawnMs) / 3_600_000;
@@ -232,6 +262,15 @@ export function buildReport(src: Simulation | ReportView): Report {
 
   const lat = m.latencies();
   const g = v.gateway;
+  let stillWaiting = 0;
+  let gaveUp = 0;
+  let arrivedMs = 0;
+  for (const t of v.fleet.values()) {
+    stillWaiting += t.waiting;
+    gaveUp += t.gaveUp;
+    arrivedMs = Math.max(arrivedMs, t.lastSpawnMs);
+  }
+  const lastConnect = Math.max(arrivedMs, g.stats.lastConnectMs);
   return {
     scenario: v.scenario.name,
     seed: v.scenario.seed,
@@ -259,9 +298,18 @@ export function buildReport(src: Simulation | ReportView): Report {
       connectionsNow: g.connections,
       refusedConnections: g.stats.refusedConnections,
       peakLoad: round(g.stats.peakLoad, 3),
+      longestOverloadSec: g.stats.longestOverloadSec,
       crashed: g.stats.crashes > 0,
       crashes: g.stats.crashes,
       bytesPerConnection: CONNECTION_BYTES_ESTIMATE,
+    },
+    spike: {
+      refusalsPerSec: [...g.stats.refusalsPerSec],
+      connectsPerSec: [...g.stats.connectsPerSec],
+      timeToAllConnectedSec:
+        stillWaiting + gaveUp === 0 ? round((lastConnect - arrivedMs) / 1000, 1) : null,
+      stillWaiting,
+      gaveUp,
     },
     encryption: v.scenario.encryption,
     rejectedInputs: m.rejected,
