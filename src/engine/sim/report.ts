@@ -27,6 +27,11 @@ export interface Report {
     lost: number;
     duplicated: number;
     duplicatesSuppressed: number;
+    /**
+     * Receipts pass through the store too, counted apart from chats: stored, deleted after the
+     * recipient's ack, and still held (stored = deleted + held, once nothing is on its way).
+     */
+    receipts: { stored: number; deletedFromStore: number; pendingInStore: number };
   };
   protocols: Partial<
     Record<
@@ -92,6 +97,8 @@ export interface PendingPlaces {
   readonly inGateway: ReadonlySet<number>;
   readonly onWire: ReadonlySet<number>;
   readonly inOutbox: ReadonlySet<number>;
+  /** Receipts the store holds now. */
+  readonly receiptsInStore: number;
 }
 
 /** One protocol's phones, summed for the report. */
@@ -121,6 +128,13 @@ export interface ReportView {
   readonly fleet: ReadonlyMap<ProtocolName, FleetTally>;
   readonly pending: PendingPlaces;
   readonly gateway: { readonly stats: GatewayStats; readonly connections: number };
+}
+
+/** Receipts the store holds (every item that is not a chat). */
+export function storedReceiptCount(items: Iterable<StoredItem>): number {
+  let n = 0;
+  for (const it of items) if (!it.key.startsWith('c')) n++;
+  return n;
 }
 
 /** Chat ids the store holds (receipts are not chats). */
@@ -185,6 +199,7 @@ export function pendingMessages(sim: Simulation): {
   inGateway: Set<number>;
   onWire: Set<number>;
   inOutbox: Set<number>;
+  receiptsInStore: number;
 } {
   const inStore = new Set(storedChatIds(sim.store.store.all()));
   const inGateway = new Set(sim.gateway.heldChatIds());
@@ -198,7 +213,8 @@ export function pendingMessages(sim: Simulation): {
       break;
     }
   const onWire = new Set(unplaced ? chatIdsOnWire(sim.kernel.pendingEvents()) : []);
-  return { inStore, inGateway, onWire, inOutbox };
+  const receiptsInStore = storedReceiptCount(sim.store.store.all());
+  return { inStore, inGateway, onWire, inOutbox, receiptsInStore };
 }
 
 /** The report view of a one-thread run. */
@@ -289,6 +305,11 @@ export function buildReport(src: Simulation | ReportView): Report {
       lost,
       duplicated: m.duplicated,
       duplicatesSuppressed: m.duplicatesSuppressed,
+      receipts: {
+        stored: m.storedReceipts.size,
+        deletedFromStore: m.deletedReceipts.size,
+        pendingInStore: where.receiptsInStore,
+      },
     },
     protocols,
     energy: energyOut,

@@ -80,6 +80,7 @@ export function clusterReportView(
       inGateway: new Set(g.held),
       onWire,
       inOutbox: new Set(ph.outbox),
+      receiptsInStore: st.storedReceipts,
     },
     gateway: { stats: mergeStats(run.carried.stats, g.stats), connections: g.gateway.connections },
   };
