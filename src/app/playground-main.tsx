@@ -7,11 +7,12 @@ import { runDatabases } from '../runtime/web/worker-api';
 import { createWorkerPlayground } from '../runtime/web/worker-playground';
 import { indexedDbWorks } from './indexeddb-probe';
 import { newestOtherRun, tabRun, touchRun, type TabRun } from './tab-run';
-import type { PlaygroundHost, ScenarioFile } from '../bridge/playground-api';
+import type { PlaygroundHost } from '../bridge/playground-api';
 import { SHARE_KEY } from '../bridge/run-record';
 import { deferHost } from '../ui/playground/store/deferred-host';
 import { PlaygroundStore } from '../ui/playground/store/playground-store';
-import type { ExampleScenario } from '../ui/playground/store/view-state';
+import { exampleScenarios } from './example-scenarios';
+import type { EmbedSourceOf } from '../ui/playground/components/export/EmbedDialog';
 import { lessons, sources } from 'virtual:lessons';
 import { workerGrader } from '../runtime/web/lesson-grader-worker';
 import type { LessonsConfig } from '../ui/lessons/LessonsLayer';
@@ -59,15 +60,6 @@ const NO_STORAGE =
 /** How often a tab marks its run as seen (so a new tab offers a copy of the newest run). */
 const TOUCH_EVERY_MS = 5_000;
 
-/** Every example in `scenarios/`, by file name, loaded only when chosen. */
-function exampleScenarios(): ExampleScenario[] {
-  const files = import.meta.glob<ScenarioFile>('../../scenarios/*.json', { import: 'default' });
-  return Object.entries(files).map(([path, load]) => ({
-    name: path.replace(/^.*\//, '').replace(/\.json$/, ''),
-    load,
-  }));
-}
-
 async function boot(): Promise<void> {
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html needs a #root element');
@@ -76,12 +68,33 @@ async function boot(): Promise<void> {
   if (shared !== null) void import('../bridge/share-link');
   // The page renders while the host starts (its workers boot in parallel with React's first render).
   const choice = choosePlayground();
+  const examples = exampleScenarios();
   const store = new PlaygroundStore(
     deferHost(choice.then((c) => c.host)),
     () => performance.now(),
-    exampleScenarios(),
+    examples,
   );
   const params = new URLSearchParams(location.search);
+  // `?scenario=<example>&t=<s>`: the link an embed's "Open in DoubleTick" gives, paused there.
+  const example = examples.find((x) => x.name === params.get('scenario'));
+  const t = Number(params.get('t') ?? 'NaN');
+  const pinned = Number.isFinite(t) && t >= 0;
+  // An example as it runs by itself embeds by name; any other run (a lesson's, one with the
+  // learner's inputs, a file) embeds as its share link.
+  const embedSource: EmbedSourceOf = async () => {
+    const shown = store.getState().snapshot?.scenarioName;
+    if (
+      example &&
+      shown === (await example.load()).name &&
+      (await store.host.inputLog()).length === 0
+    )
+      return { kind: 'scenario', name: example.name };
+    const { encodeShare, MAX_SHARE_CHARS } = await import('../bridge/share-link');
+    const payload = encodeShare(await store.record());
+    if (payload.length > MAX_SHARE_CHARS)
+      return `This run is too long to embed by link (${payload.length.toLocaleString('en-US')} characters; at most ${MAX_SHARE_CHARS.toLocaleString('en-US')}). Export it as a scenario from the Run panel instead.`;
+    return { kind: 'run', payload };
+  };
   const lessonId = params.get('lesson');
   const step = Number(params.get('step'));
   const config: LessonsConfig = {
@@ -94,7 +107,7 @@ async function boot(): Promise<void> {
   };
   createRoot(root).render(
     <StrictMode>
-      <App store={store} lessons={config} />
+      <App store={store} lessons={config} embedSource={embedSource} />
     </StrictMode>,
   );
   const { kind, tab } = await choice;
@@ -105,6 +118,9 @@ async function boot(): Promise<void> {
   if (shared !== null) await store.openShared(shared);
   else if (config.initial) {
     // The lesson player starts the lesson's run.
+  } else if (example) {
+    await store.loadScenario(await example.load(), { paused: pinned });
+    if (pinned) await store.seek(Math.round(t * 1000));
   } else if (!(tab?.reloaded && (await store.reopen()))) {
     await store.start(undefined, params.get('autoplay') !== '0');
     const other = tab && newestOtherRun(tab.runId);

@@ -1,9 +1,10 @@
 /**
  * `npm run bench`: every performance figure beside a baseline measured in the same run, as a
  * ratio. Machines here are 2 noisy cores: read ratios, not absolute times, and never gate a test
- * on them. `npm run bench -- engine|workers|ui|share` runs one group.
+ * on them. `npm run bench -- engine|workers|ui|share|embed` runs one group.
  */
 import { formatBenchRows, type BenchRow } from './bench-row';
+import { benchEmbed } from './bench-embed';
 import { benchEngine } from './bench-engine';
 import { benchShare } from './bench-share';
 import { benchUi } from './bench-ui';
@@ -13,6 +14,7 @@ const GROUPS: Record<string, () => Promise<BenchRow[]>> = {
   engine: () => benchEngine(),
   workers: () => benchWorkers(),
   ui: () => benchUi(),
+  embed: () => benchEmbed(),
   share: () => benchShare(),
 };
 

@@ -2,12 +2,14 @@
 /** `npm run sim -- <command>`: headless runs and wire decoding. See README "Command line". */
 import { createInterface } from 'node:readline';
 import { runDecode } from './decode';
+import { runExportCommand } from './export';
 import { runLessonCommand } from './lesson';
 import { runScenarioCommand } from './run';
 
 const USAGE = `usage:
   npm run --silent sim -- run <scenario.json> [--json] [--server-view] [--trace]
   npm run --silent sim -- decode <mqtt|ws|http> <hex|->
+  npm run --silent sim -- export <scenario> --at <seconds> --format mermaid|svg|jsonl|csv
   npm run --silent sim -- lesson <content/lessons/NN-slug.md> [--json]`;
 
 // A reader that stops early (`| head`) closes the pipe; that is not an error of ours.
@@ -26,6 +28,8 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'decode':
       return runDecode(rest, io);
+    case 'export':
+      return runExportCommand(rest, io);
     case 'lesson':
       return runLessonCommand(rest, io);
     case 'run':

@@ -3,7 +3,7 @@ import { parseScenario } from '../engine/scenario/validate-scenario';
 import { buildReport } from '../engine/sim/report';
 import { ServerViewRecorder } from '../engine/sim/server-view';
 import { Simulation } from '../engine/sim/simulation';
-import { actorName } from '../engine/model/actors';
+import { toJsonLine } from '../views/trace-export';
 import { formatSummary } from './summary';
 
 export interface RunIo {
@@ -45,20 +45,7 @@ export async function runScenarioCommand(argv: string[], io: RunIo): Promise<num
   if (serverView) sinks.push(serverView);
   if (argv.includes('--trace'))
     sinks.push({
-      emit: (e: import('../engine/kernel/trace').TraceEvent) =>
-        io.stdout(
-          JSON.stringify({
-            atMs: e.atMs,
-            kind: e.kind,
-            from: actorName(e.from),
-            to: actorName(e.to),
-            msg: e.msg,
-            bytes: e.bytes,
-            arriveAtMs: e.arriveAtMs,
-            proto: e.proto,
-            note: e.note,
-          }),
-        ),
+      emit: (e: import('../engine/kernel/trace').TraceEvent) => io.stdout(toJsonLine(e)),
     });
   const sim = new Simulation(parsed.scenario, {
     recordWire: serverView !== undefined,

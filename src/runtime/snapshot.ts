@@ -207,3 +207,15 @@ export function buildSnapshot(sim: Simulation, meta: SnapshotMeta, selected?: nu
   };
   return assembleSnapshot(meta, parts, buildReport(sim));
 }
+
+/** A simulation's snapshot where it stands, paused at speed 1 (the CLI's exports and tests). */
+export function stillSnapshot(sim: Simulation, scenario: Scenario): Snapshot {
+  const meta = snapshotMeta(scenario, {
+    nowMs: sim.now,
+    running: false,
+    speed: 1,
+    retry: scenario.retry,
+    pendingInputs: [],
+  });
+  return buildSnapshot(sim, meta);
+}

@@ -46,8 +46,13 @@ export const LAYERS = [
     why: 'adapters implement runtime interfaces with real I/O',
   },
   {
+    from: 'src/views',
+    allow: ['src/views', 'src/bridge'],
+    why: 'views are pure functions of the trace and snapshots (layout, Mermaid, SVG, CSV), shared by the page and the CLI',
+  },
+  {
     from: 'src/ui',
-    allow: ['src/ui', 'src/bridge'],
+    allow: ['src/ui', 'src/bridge', 'src/views'],
     why: 'the UI renders the trace and sends inputs through the bridge; it knows no engine',
   },
   {
@@ -65,12 +70,21 @@ export const LAYERS = [
       'src/bridge',
       'src/adapters',
       'src/lab',
+      'src/views',
     ],
     why: 'the command line hosts the engine in Node',
   },
   {
     from: 'src/app',
-    allow: ['src/app', 'src/ui', 'src/runtime', 'src/bridge', 'src/adapters', 'src/lab'],
+    allow: [
+      'src/app',
+      'src/ui',
+      'src/views',
+      'src/runtime',
+      'src/bridge',
+      'src/adapters',
+      'src/lab',
+    ],
     why: 'page entries wire a host to the UI',
   },
   {

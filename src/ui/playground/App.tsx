@@ -4,6 +4,8 @@ import { ControlsPanel } from './components/controls/ControlsPanel';
 import { TimeBar } from './components/controls/TimeBar';
 import { Diagram } from './components/diagram/Diagram';
 import { ErrorBanner } from './components/ErrorBanner';
+import { EmbedDialog, type EmbedSourceOf } from './components/export/EmbedDialog';
+import { ExportMenu } from './components/export/ExportMenu';
 import { Inspector } from './components/inspector/Inspector';
 import { EventLog } from './components/log/EventLog';
 import { PendingInputs } from './components/time-travel/PendingInputs';
@@ -23,9 +25,11 @@ export type SideTab = 'metrics' | 'inspector' | 'compare';
 function Layout({
   store,
   lessons,
+  embedSource,
 }: {
   store: PlaygroundStore;
   lessons: LessonsConfig | undefined;
+  embedSource: EmbedSourceOf;
 }): React.JSX.Element {
   const { theme, toggle } = useTheme();
   const l = useLessons(lessons, store);
@@ -37,9 +41,12 @@ function Layout({
     setLastSelected(selected);
     if (selected !== undefined) setTab('inspector');
   }
+  // Tests and the embed's "Open in DoubleTick" check compare runs by this hash.
+  const hash = useView((s) => (s.slow && !s.slow.running ? s.slow.report.traceHash : ''));
   return (
     <div
       className={`pg-app${l.active ? ' pg-with-lesson' : ''}${l.presenter ? ' pg-presenter' : ''}`}
+      data-trace-hash={hash}
     >
       <header className="pg-header">
         <h1 className="pg-title">
@@ -50,6 +57,8 @@ function Layout({
         <button type="button" className="pg-btn pg-ghost" onClick={toggle}>
           {theme === 'dark' ? 'Light theme' : 'Dark theme'}
         </button>
+        <ExportMenu />
+        <EmbedDialog sourceOf={embedSource} />
       </header>
       <div className="pg-banners">
         <ErrorBanner />
@@ -84,34 +93,40 @@ function Layout({
   );
 }
 
+const NO_EMBED: EmbedSourceOf = async () => 'This page cannot make embeds.';
+
 /** The page, or the share error view when a shared link could not be opened. */
 function Page({
   store,
   lessons,
+  embedSource,
 }: {
   store: PlaygroundStore;
   lessons: LessonsConfig | undefined;
+  embedSource: EmbedSourceOf;
 }): React.JSX.Element {
   const shareError = useView((s) => s.shareError);
   return shareError !== undefined ? (
     <ShareErrorView message={shareError} />
   ) : (
-    <Layout store={store} lessons={lessons} />
+    <Layout store={store} lessons={lessons} embedSource={embedSource} />
   );
 }
 
-/** The playground page. */
+/** The playground page. `embedSource` says what the Embed dialog can embed of the current run. */
 export function App({
   store,
   lessons,
+  embedSource = NO_EMBED,
 }: {
   store: PlaygroundStore;
   /** The lessons the page offers (absent: the bare playground). */
   lessons?: LessonsConfig;
+  embedSource?: EmbedSourceOf;
 }): React.JSX.Element {
   return (
     <StoreContext.Provider value={store}>
-      <Page store={store} lessons={lessons} />
+      <Page store={store} lessons={lessons} embedSource={embedSource} />
     </StoreContext.Provider>
   );
 }

@@ -1,4 +1,4 @@
-/** Bundles one TypeScript module into a classic script a test can add to a page (`page.addScriptTag`). */
+/** Bundles one TypeScript module into a classic script a test evaluates in a page (`page.evaluate`). */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-import type { EdgeSpec } from './diagram-layout';
+import type { EdgeSpec } from '../../../views/diagram-layout';
 
 export interface Rect {
   readonly x: number;

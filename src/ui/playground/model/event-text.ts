@@ -1,5 +1,5 @@
 import type { TraceEvent, TraceKind } from '../../../bridge/playground-api';
-import { actorLabel, type NameBook } from './actor-labels';
+import { actorLabel, type NameBook } from '../../../views/actors';
 import { displayName } from './names';
 
 /** What each trace kind means, in a learner's words (the log's tooltip and legend). */

@@ -4,7 +4,7 @@
  * retry policy; and each pending input reads as a sentence ("Bob goes offline at 0:07.210").
  */
 import type { InputAction, Snapshot, TimedInput } from '../../../bridge/playground-api';
-import { formatClock } from './format';
+import { formatClock } from '../../../views/format';
 import { displayName } from './names';
 
 /** The snapshot as it will be once its pending inputs apply (as far as the controls show it). */

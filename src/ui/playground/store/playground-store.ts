@@ -9,9 +9,9 @@ import type {
   Snapshot,
   SearchResultView,
 } from '../../../bridge/playground-api';
-import { diagramMode, MAX_DRAWN_PHONES, nodeForActor } from '../model/diagram-layout';
+import { diagramMode, MAX_DRAWN_PHONES, nodeForActor } from '../../../views/diagram-layout';
 import { flightsFrom, type Flight } from '../model/flights';
-import { formatClock } from '../model/format';
+import { formatClock } from '../../../views/format';
 import { withPending } from '../model/pending';
 import {
   DEFAULT_SETTINGS,
@@ -305,6 +305,8 @@ export class PlaygroundStore {
     keepPlaying = true,
   ): Promise<void> =>
     this.guard(what, async () => {
+      // A lesson's run may be the page's first: the page then listens from here.
+      this.unsubscribe ??= this.host.subscribe(this.onBatch);
       const wasRunning = this.state.snapshot?.running ?? false;
       const r = await load();
       if (!r.ok) throw new Error(r.errors.join('; '));

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ComparisonRow, ProtocolName } from '../../../../bridge/playground-api';
 import { usePlaygroundStore, useView } from '../../hooks/usePlayground';
-import { formatBytes, formatInt, formatPct } from '../../model/format';
+import { formatBytes, formatInt, formatPct } from '../../../../views/format';
 import { PROTOCOL_OPTIONS, PROTOCOL_SHORT } from '../../model/settings';
 import { SOURCES } from '../../model/sources';
 import { SelectField } from '../controls/Field';

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { DEFAULT_GATEWAY, THRESHOLD_PCT_RANGE } from '../../../../bridge/vocabulary';
 import { shallowEqual, usePlaygroundStore, useView } from '../../hooks/usePlayground';
-import { formatInt } from '../../model/format';
+import { formatInt } from '../../../../views/format';
 import { presetOf, RETRY_PRESETS, type RetryPreset } from '../../model/settings';
 import { Section, SelectField } from './Field';
 

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { LinkQuality, PhoneView, ProtocolName } from '../../../../bridge/playground-api';
 import { usePlaygroundStore, useView } from '../../hooks/usePlayground';
-import { phoneSignature } from '../../model/diagram-layout';
+import { phoneSignature } from '../../../../views/diagram-layout';
 import { displayName } from '../../model/names';
 import { PROTOCOL_OPTIONS } from '../../model/settings';
 import { Section, SelectField } from './Field';

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { SearchResultView } from '../../../../bridge/playground-api';
 import { usePlaygroundStore } from '../../hooks/usePlayground';
-import { formatClock } from '../../model/format';
+import { formatClock } from '../../../../views/format';
 
 /**
  * Search this phone's messages. It runs on the phone, over what the phone itself decrypted:

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ProtocolName } from '../../../../bridge/playground-api';
 import { usePlaygroundStore, useView } from '../../hooks/usePlayground';
-import { formatInt } from '../../model/format';
+import { formatInt } from '../../../../views/format';
 import { namesFor } from '../../model/names';
 import { PROTOCOL_OPTIONS, SPAWN_COUNTS } from '../../model/settings';
 import { Section, SelectField } from './Field';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ProtocolName } from '../../../../bridge/playground-api';
 import { usePlaygroundStore } from '../../hooks/usePlayground';
-import { formatInt } from '../../model/format';
+import { formatInt } from '../../../../views/format';
 import { PROTOCOL_OPTIONS } from '../../model/settings';
 import { Section, SelectField } from './Field';
 

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { shallowEqual, usePlaygroundStore, useView } from '../../hooks/usePlayground';
-import { formatClock } from '../../model/format';
+import { formatClock } from '../../../../views/format';
 import { SPEEDS } from '../../model/settings';
 
 /** Play, pause, step and speed, with the virtual clock. Space and `.` do the same from anywhere. */

@@ -1,6 +1,6 @@
 import { BaseEdge, getStraightPath, type Edge, type EdgeProps } from '@xyflow/react';
 import { useView } from '../../hooks/usePlayground';
-import { formatBytes } from '../../model/format';
+import { formatBytes } from '../../../../views/format';
 import { PROTOCOL_SHORT } from '../../model/settings';
 
 export type ChannelEdgeType = Edge<{ user?: number; group?: boolean }, 'channel'>;

@@ -11,7 +11,12 @@ import {
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { usePlaygroundStore, useView } from '../../hooks/usePlayground';
 import { useReducedMotion } from '../../hooks/useMediaQuery';
-import { diagramMode, layoutDiagram, layoutKey, type EdgeSpec } from '../../model/diagram-layout';
+import {
+  diagramMode,
+  layoutDiagram,
+  layoutKey,
+  type EdgeSpec,
+} from '../../../../views/diagram-layout';
 import { ChannelEdge } from './ChannelEdge';
 import { FlightLegend } from './FlightLegend';
 import { FlightOverlay, type HitTest } from './FlightOverlay';
@@ -35,7 +40,13 @@ function markFirstFrame(): void {
   }
 }
 
-function Flow({ theme }: { theme: 'light' | 'dark' }): React.JSX.Element {
+function Flow({
+  theme,
+  compact,
+}: {
+  theme: 'light' | 'dark';
+  compact: boolean;
+}): React.JSX.Element {
   const store = usePlaygroundStore();
   const reducedMotion = useReducedMotion();
   const key = useView((s) => (s.snapshot ? layoutKey(s.snapshot) : ''));
@@ -132,7 +143,7 @@ function Flow({ theme }: { theme: 'light' | 'dark' }): React.JSX.Element {
 
   return (
     <div className="pg-flow-wrap">
-      <div className="pg-flow-area" ref={area}>
+      <div className="pg-flow-area" ref={area} data-export="diagram">
         <ReactFlow
           className="pg-flow"
           nodes={nodes}
@@ -147,6 +158,9 @@ function Flow({ theme }: { theme: 'light' | 'dark' }): React.JSX.Element {
           elementsSelectable={false}
           panActivationKeyCode={null}
           zoomActivationKeyCode={null}
+          // In an embed the wheel belongs to the host page: no zoom on scroll, and the page scrolls on.
+          zoomOnScroll={!compact}
+          preventScrolling={!compact}
           minZoom={0.2}
           maxZoom={2}
           onNodeClick={onNodeClick}
@@ -154,7 +168,7 @@ function Flow({ theme }: { theme: 'light' | 'dark' }): React.JSX.Element {
           fitView
         >
           <Background gap={24} size={1} />
-          <Controls showInteractive={false} position="bottom-right" />
+          {compact ? null : <Controls showInteractive={false} position="bottom-right" />}
         </ReactFlow>
         <FlightOverlay
           edges={specs}
@@ -163,16 +177,25 @@ function Flow({ theme }: { theme: 'light' | 'dark' }): React.JSX.Element {
           hitTestRef={hitTest}
         />
       </div>
-      <FlightLegend grouped={grouped} />
+      {compact ? null : <FlightLegend grouped={grouped} />}
     </div>
   );
 }
 
-/** The live diagram: servers and phones as React Flow nodes, messages in flight on a canvas. */
-export function Diagram({ theme }: { theme: 'light' | 'dark' }): React.JSX.Element {
+/**
+ * The live diagram: servers and phones as React Flow nodes, messages in flight on a canvas.
+ * `compact` (the embed) leaves out the zoom buttons and the legend.
+ */
+export function Diagram({
+  theme,
+  compact = false,
+}: {
+  theme: 'light' | 'dark';
+  compact?: boolean;
+}): React.JSX.Element {
   return (
     <ReactFlowProvider>
-      <Flow theme={theme} />
+      <Flow theme={theme} compact={compact} />
     </ReactFlowProvider>
   );
 }

@@ -1,8 +1,8 @@
 import type { Node, NodeProps } from '@xyflow/react';
 import type { PhoneStatus, ProtocolName } from '../../../../bridge/playground-api';
 import { useView } from '../../hooks/usePlayground';
-import { groupSignature, type Side } from '../../model/diagram-layout';
-import { formatInt } from '../../model/format';
+import { groupSignature, type Side } from '../../../../views/diagram-layout';
+import { formatInt } from '../../../../views/format';
 import { PROTOCOL_SHORT } from '../../model/settings';
 import { Handles } from './Handles';
 

@@ -1,7 +1,7 @@
 import type { NodeProps, Node } from '@xyflow/react';
 import type { ChatMessageView, PhoneView } from '../../../../bridge/playground-api';
 import { useView } from '../../hooks/usePlayground';
-import { phoneSignature, type Side } from '../../model/diagram-layout';
+import { phoneSignature, type Side } from '../../../../views/diagram-layout';
 import { displayName } from '../../model/names';
 import { PROTOCOL_SHORT } from '../../model/settings';
 import { Handles } from './Handles';

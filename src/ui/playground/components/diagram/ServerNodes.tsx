@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { DEFAULT_GATEWAY } from '../../../../bridge/vocabulary';
 import { shallowEqual, useView } from '../../hooks/usePlayground';
-import { formatInt, formatPct } from '../../model/format';
+import { formatInt, formatPct } from '../../../../views/format';
 import { displayName } from '../../model/names';
 import { Handles } from './Handles';
 

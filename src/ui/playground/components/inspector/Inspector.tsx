@@ -1,9 +1,9 @@
 import type { HopBytes } from '../../../../bridge/playground-api';
 import { usePlaygroundStore, useView } from '../../hooks/usePlayground';
-import { actorLabel } from '../../model/actor-labels';
+import { actorLabel } from '../../../../views/actors';
 import { KIND_MEANING, noteText, routeText } from '../../model/event-text';
-import { formatBytes, formatClock } from '../../model/format';
-import { partiesOf } from '../../model/mermaid-sequence';
+import { formatBytes, formatClock } from '../../../../views/format';
+import { partiesOf } from '../../../../views/mermaid-sequence';
 import { displayName } from '../../model/names';
 import { hexLines } from '../../model/hex';
 import { HopDetails } from './HopDetails';

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { TraceEvent } from '../../../../bridge/playground-api';
-import type { NameBook } from '../../model/actor-labels';
-import { toSequenceDiagram } from '../../model/mermaid-sequence';
+import type { NameBook } from '../../../../views/actors';
+import { toSequenceDiagram } from '../../../../views/mermaid-sequence';
 
 type MermaidApi = typeof import('mermaid').default;
 let mermaidLoad: Promise<MermaidApi> | undefined;

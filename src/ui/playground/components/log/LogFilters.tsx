@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import type { TraceKind } from '../../../../bridge/playground-api';
-import type { NameBook } from '../../model/actor-labels';
+import type { NameBook } from '../../../../views/actors';
 import { KIND_ORDER } from '../../model/event-text';
-import { formatInt } from '../../model/format';
+import { formatInt } from '../../../../views/format';
 import { parsePhone, type LogFilter } from '../../model/log-filter';
 
 /** Filter by kind, phone and message; the counts say how much of the log is shown. */

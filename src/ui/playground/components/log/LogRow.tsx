@@ -1,8 +1,8 @@
 import { memo } from 'react';
 import type { TraceEvent } from '../../../../bridge/playground-api';
-import type { NameBook } from '../../model/actor-labels';
+import type { NameBook } from '../../../../views/actors';
 import { KIND_MEANING, noteText, routeText } from '../../model/event-text';
-import { formatClock, formatInt } from '../../model/format';
+import { formatClock, formatInt } from '../../../../views/format';
 import { PROTOCOL_SHORT } from '../../model/settings';
 
 export const ROW_HEIGHT = 24;

@@ -1,5 +1,5 @@
 import type { Report } from '../../../../bridge/playground-api';
-import { formatInt } from '../../model/format';
+import { formatInt } from '../../../../views/format';
 
 /** Every message sent, by where it is now: nothing is lost silently, and the bar shows it. */
 export function MessageStates({ m }: { m: Report['messages'] }): React.JSX.Element {

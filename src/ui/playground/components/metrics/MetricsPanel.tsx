@@ -1,7 +1,7 @@
 import type { ProtocolName, Snapshot } from '../../../../bridge/playground-api';
 import { DEFAULT_GATEWAY } from '../../../../bridge/vocabulary';
 import { shallowEqual, useView } from '../../hooks/usePlayground';
-import { formatBytes, formatInt, formatMs, formatPct } from '../../model/format';
+import { formatBytes, formatInt, formatMs, formatPct } from '../../../../views/format';
 import { PROTOCOL_SHORT } from '../../model/settings';
 import { SOURCES } from '../../model/sources';
 import type { MetricSample } from '../../store/metric-history';

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { shallowEqual, usePlaygroundStore, useView } from '../../hooks/usePlayground';
-import { formatClock } from '../../model/format';
+import { formatClock } from '../../../../views/format';
 
 /** How far the scrubber's keys move: arrows 100 ms (a hop or two), PageUp/PageDown a second. */
 export const SCRUB_KEY_MS: Readonly<Record<string, number>> = {

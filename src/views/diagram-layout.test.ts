@@ -1,6 +1,6 @@
 // Proves the diagram follows the seed's store-and-forward layout and switches to groups past 24 phones.
 import { describe, expect, it } from 'vitest';
-import type { PhoneView, Snapshot } from '../../../bridge/playground-api';
+import type { PhoneView, Snapshot } from '../bridge/playground-api';
 import { layoutDiagram, layoutKey, nodeForActor } from './diagram-layout';
 
 const phone = (user: number): PhoneView => ({

@@ -1,5 +1,5 @@
 /** What a learner reads for an actor of the trace (the actor-id table itself comes from the bridge). */
-import { ACTOR, userOfActor } from '../../../bridge/vocabulary';
+import { ACTOR, userOfActor } from '../bridge/vocabulary';
 
 /** Names of users the page knows (from the snapshot), by user number. */
 export type NameBook = ReadonlyMap<number, string>;

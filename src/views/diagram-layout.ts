@@ -1,9 +1,4 @@
-import type {
-  PhoneGroupView,
-  PhoneView,
-  ProtocolName,
-  Snapshot,
-} from '../../../bridge/playground-api';
+import type { PhoneGroupView, PhoneView, ProtocolName, Snapshot } from '../bridge/playground-api';
 
 /**
  * The diagram as data: which nodes and edges to draw and where, from one snapshot. It follows the

@@ -1,7 +1,7 @@
 // Proves the Mermaid export shows a message's real hops, in order, and that no label can carry
 // markup or statement separators whatever names and notes contain.
 import { describe, expect, it } from 'vitest';
-import type { TraceEvent } from '../../../bridge/playground-api';
+import type { TraceEvent } from '../bridge/playground-api';
 import { mermaidText, toSequenceDiagram } from './mermaid-sequence';
 
 const ev = (p: Partial<TraceEvent> & Pick<TraceEvent, 'kind' | 'from' | 'to'>): TraceEvent => ({

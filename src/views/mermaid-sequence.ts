@@ -1,6 +1,6 @@
-import type { TraceEvent } from '../../../bridge/playground-api';
-import { ACTOR, isPhoneActor, userOfActor } from '../../../bridge/vocabulary';
-import type { NameBook } from './actor-labels';
+import type { TraceEvent } from '../bridge/playground-api';
+import { ACTOR, isPhoneActor, userOfActor } from '../bridge/vocabulary';
+import type { NameBook } from './actors';
 import { formatBytes } from './format';
 
 /**
