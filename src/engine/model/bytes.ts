@@ -342,8 +342,3 @@ function flushUnits(units: number[], chunks: string[], join = true): string {
   units.length = 0;
   return join ? chunks.join('') : '';
 }
-
-/** Whether `bytes` is well-formed UTF-8. */
-export function isUtf8(bytes: Uint8Array): boolean {
-  return utf8Decode(bytes).ok;
-}
