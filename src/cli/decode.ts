@@ -62,7 +62,7 @@ function decodeWith(protocol: Protocol, bytes: Uint8Array): DecodeResult<object>
 function decodeHex(protocol: Protocol, hex: string): Outcome {
   const parsed = fromHex(hex);
   if (!parsed.ok) {
-    return { ok: false, error: `bad hex at char ${parsed.error.offset}: ${parsed.error.message}` };
+    return { ok: false, error: `bad hex: ${parsed.error.message}` };
   }
   const bytes = parsed.value;
   if (bytes.length === 0) return { ok: false, error: 'no bytes to decode' };
@@ -80,7 +80,12 @@ function decodeHex(protocol: Protocol, hex: string): Outcome {
 /** Runs `decode` with the arguments after the subcommand; resolves to the exit code. */
 export async function runDecode(argv: string[], io: DecodeIo): Promise<number> {
   const [protocol, input, ...rest] = argv;
-  if (!PROTOCOLS.includes(protocol as Protocol) || input === undefined || rest.length > 0) {
+  if (protocol !== undefined && !PROTOCOLS.includes(protocol as Protocol)) {
+    io.stderr(`decode: unknown protocol "${protocol}" (choose ${PROTOCOLS.join(', ')})`);
+    io.stderr(USAGE);
+    return 2;
+  }
+  if (protocol === undefined || input === undefined || rest.length > 0) {
     io.stderr(USAGE);
     return 2;
   }

@@ -34,6 +34,11 @@ async function main(argv: string[]): Promise<number> {
       return runLessonCommand(rest, io);
     case 'run':
       return runScenarioCommand(rest, io);
+    case '--help':
+    case '-h':
+    case 'help':
+      io.stdout(USAGE);
+      return 0;
     default:
       io.stderr(command ? `unknown command "${command}"\n${USAGE}` : USAGE);
       return 2;

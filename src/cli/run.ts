@@ -37,7 +37,8 @@ export async function runScenarioCommand(argv: string[], io: RunIo): Promise<num
   }
   const parsed = parseScenario(text);
   if (!parsed.ok) {
-    for (const err of parsed.errors) io.stderr(`${file}: ${err}`);
+    // JSON.parse quotes the offending text, newlines included: one error, one line.
+    for (const err of parsed.errors) io.stderr(`${file}: ${err.replace(/\s*\n\s*/g, ' ')}`);
     return 2;
   }
   const serverView = argv.includes('--server-view') ? new ServerViewRecorder() : undefined;

@@ -1,6 +1,32 @@
 import type { Report } from '../engine/sim/report';
 
 const n = (x: number): string => x.toLocaleString('en-US');
+const plural = (x: number, one: string, many: string): string => `${n(x)} ${x === 1 ? one : many}`;
+
+/** Latency is only measured on delivered messages: with none, there is no figure to show. */
+const ms = (r: Report, x: number): string => (r.messages.delivered === 0 ? '—' : `${n(x)} ms`);
+
+const HEADER = [
+  'protocol',
+  'phones',
+  'bytes up',
+  'bytes down',
+  'B/delivered',
+  'requests',
+  'J/phone-hour',
+  'high-power s/h',
+];
+
+/** Rows as columns two spaces apart, each as wide as its widest cell (first left, rest right). */
+function table(rows: string[][]): string[] {
+  const widths = HEADER.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length)));
+  return rows.map((row) =>
+    row
+      .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
+      .join('  ')
+      .trimEnd(),
+  );
+}
 
 /** The report as a few readable lines for a terminal. */
 export function formatSummary(r: Report): string[] {
@@ -11,17 +37,25 @@ export function formatSummary(r: Report): string[] {
     `messages   sent ${n(m.sent)} · ✓ accepted ${n(m.accepted)} · ✓✓ delivered ${n(m.delivered)} · read ${n(m.read)}`,
     `store      stored ${n(m.stored)} · deleted ${n(m.deletedFromStore)} · pending now ${n(m.pendingInStore)}`,
     `integrity  in flight ${n(m.inFlight)} · lost ${n(m.lost)} · duplicated ${n(m.duplicated)} (copies dropped by id: ${n(m.duplicatesSuppressed)})`,
-    `latency    p50 ${n(r.latencyMs.p50)} ms · p95 ${n(r.latencyMs.p95)} ms · p99 ${n(r.latencyMs.p99)} ms`,
-    `gateway    peak ${n(r.gateway.peakConnections)} connections · refused ${n(r.gateway.refusedConnections)} · peak load ${Math.round(r.gateway.peakLoad * 100)} % · ${r.gateway.crashed ? `CRASHED ${r.gateway.crashes}×` : 'never crashed'} · ~${r.gateway.bytesPerConnection} B per connection`,
+    `latency    p50 ${ms(r, r.latencyMs.p50)} · p95 ${ms(r, r.latencyMs.p95)} · p99 ${ms(r, r.latencyMs.p99)}`,
+    `gateway    peak ${plural(r.gateway.peakConnections, 'connection', 'connections')} · refused ${n(r.gateway.refusedConnections)} · peak load ${n(Math.round(r.gateway.peakLoad * 100))} % · ${r.gateway.crashed ? `CRASHED ${r.gateway.crashes}×` : 'never crashed'} · ~${r.gateway.bytesPerConnection} B per connection`,
     '',
-    'protocol     phones   bytes up  bytes down  B/delivered  requests   J/phone-hour  high-power s/h',
   ];
+  const rows = [HEADER];
   for (const [proto, p] of Object.entries(r.protocols)) {
     const e = r.energy[proto as keyof Report['energy']];
-    lines.push(
-      `${proto.padEnd(12)} ${n(p.clients).padStart(6)} ${n(p.bytesUp).padStart(10)} ${n(p.bytesDown).padStart(11)} ${(p.bytesPerDeliveredMessage === null ? '—' : n(p.bytesPerDeliveredMessage)).padStart(12)} ${n(p.requests).padStart(9)} ${(e ? n(e.joulesPerPhoneHour) : '—').padStart(14)} ${(e ? n(e.highPowerSecondsPerPhoneHour) : '—').padStart(15)}`,
-    );
+    rows.push([
+      proto,
+      n(p.clients),
+      n(p.bytesUp),
+      n(p.bytesDown),
+      p.bytesPerDeliveredMessage === null ? '—' : n(p.bytesPerDeliveredMessage),
+      n(p.requests),
+      e ? n(e.joulesPerPhoneHour) : '—',
+      e ? n(e.highPowerSecondsPerPhoneHour) : '—',
+    ]);
   }
+  lines.push(...table(rows));
   lines.push(
     '',
     `encryption ${r.encryption ? 'on (the server carried ciphertext only)' : 'off'} · trace hash ${r.traceHash}`,

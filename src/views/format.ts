@@ -4,7 +4,6 @@ const intFmt = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const oneFmt = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 
 export const formatInt = (n: number): string => intFmt.format(n);
-export const formatOne = (n: number): string => oneFmt.format(n);
 
 /** Bytes with a unit: `812 B`, `26.8 KB`, `5.2 MB` (1 KB = 1,000 B). */
 export function formatBytes(n: number): string {

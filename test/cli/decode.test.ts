@@ -127,10 +127,10 @@ describe('decode <protocol> <hex>', () => {
     expect(r.err).toEqual([line]);
   });
 
-  it('bad hex: exit 2 with the character position', async () => {
+  it('bad hex: exit 2 naming the byte and character position', async () => {
     const r = await run(['ws', '81 0x']);
     expect(r.code).toBe(2);
-    expect(r.err).toEqual(['decode ws: bad hex at char 4: "x" is not a hex digit (position 4)']);
+    expect(r.err).toEqual(['decode ws: bad hex: "x" is not a hex digit (byte 1, character 4)']);
   });
 
   it('bytes after the packet are an error', async () => {
@@ -141,12 +141,19 @@ describe('decode <protocol> <hex>', () => {
     );
   });
 
-  const badArgs: string[][] = [[], ['mqtt'], ['smtp', '00'], ['ws', '00', 'extra']];
+  const badArgs: string[][] = [[], ['mqtt'], ['ws', '00', 'extra']];
   it.each(badArgs.map((a) => [a]))('usage error for %j', async (argv) => {
     const r = await run(argv);
     expect(r.code).toBe(2);
     expect(r.err).toHaveLength(1);
     expect(r.err[0]).toMatch(/^usage: decode <mqtt\|ws\|http>/);
+  });
+
+  it('an unknown protocol is named before the usage', async () => {
+    const r = await run(['xmpp', 'c000']);
+    expect(r.code).toBe(2);
+    expect(r.err[0]).toBe('decode: unknown protocol "xmpp" (choose mqtt, ws, http)');
+    expect(r.err[1]).toMatch(/^usage: decode/);
   });
 });
 
@@ -158,7 +165,7 @@ describe('decode <protocol> -', () => {
     expect(r.json).toEqual([
       { type: 'PINGREQ', bytes: 2, line: 1 },
       { error: 'at byte 4: remaining length uses more than 4 bytes (max 268,435,455)', line: 4 },
-      { error: 'bad hex at char 0: "z" is not a hex digit (position 0)', line: 5 },
+      { error: 'bad hex: "z" is not a hex digit (byte 0, character 0)', line: 5 },
       { type: 'PINGRESP', bytes: 2, line: 6 },
     ]);
   });

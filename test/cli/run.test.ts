@@ -90,6 +90,17 @@ describe('sim run', () => {
     expect(err.join('\n')).toContain('phones[0].protocol must be one of');
   });
 
+  it('a file that is not JSON gets its error on one line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dt-'));
+    const file = join(dir, 'notes.json');
+    writeFileSync(file, 'not json {\n  at all\n');
+    const { code, err } = await run([file]);
+    expect(code).toBe(2);
+    expect(err).toHaveLength(1);
+    expect(err[0]).toContain('is not valid JSON');
+    expect(err[0]).not.toContain('\n');
+  });
+
   it('a missing file or an unknown option exits 2', async () => {
     expect((await run(['/nonexistent.json'])).code).toBe(2);
     expect((await run([scenario('online-delivery.json'), '--colour'])).err[0]).toMatch(

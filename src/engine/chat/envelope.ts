@@ -197,11 +197,6 @@ export function chatSender(b: Uint8Array): number | undefined {
   return isChatEnvelope(b) ? readU32(b, 5) : undefined;
 }
 
-/** The user an envelope travels to (who the gateway must route it to). */
-export function envelopeRecipient(e: Envelope): number | undefined {
-  return e.kind === 'chat' ? e.to : e.kind === 'receipt' ? e.to : undefined;
-}
-
 /** The key that names one delivery to one recipient: the chat itself or one of its receipts. */
 export function deliveryKey(e: Envelope): string | undefined {
   if (e.kind === 'chat') return `c${e.msg}`;

@@ -8,8 +8,6 @@ export type SimMs = Brand<number, 'SimMs'>;
 export type UserId = Brand<number, 'UserId'>;
 /** A chat message, numbered per run from 1 in the order phones create them. */
 export type MessageId = Brand<number, 'MessageId'>;
-/** An actor in the kernel: phones, gateway, session manager, store. */
-export type ActorId = Brand<number, 'ActorId'>;
 
 export const simMs = (n: number): SimMs => n as SimMs;
 export const userId = (n: number): UserId => n as UserId;

@@ -24,7 +24,7 @@ describe('hex', () => {
   it('names the bad character and its position, and odd digit counts', () => {
     expect(fromHex('81 0g')).toEqual({
       ok: false,
-      error: { message: '"g" is not a hex digit (position 4)', offset: 4 },
+      error: { message: '"g" is not a hex digit (byte 1, character 4)', offset: 4 },
     });
     const odd = fromHex('810');
     expect(!odd.ok && odd.error.message).toBe('odd number of hex digits (3)');

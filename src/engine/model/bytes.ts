@@ -208,7 +208,10 @@ export function fromHex(str: string): DecodeResult<Uint8Array> {
     const c = str.charCodeAt(i);
     if (c === 32 || c === 9 || c === 10 || c === 13 || c === 58) continue;
     const v = hexValue(c);
-    if (v < 0) return decodeFail(`${JSON.stringify(str[i])} is not a hex digit (position ${i})`, i);
+    if (v < 0) {
+      const at = `byte ${nibbles.length >> 1}, character ${i}`;
+      return decodeFail(`${JSON.stringify(str[i])} is not a hex digit (${at})`, i);
+    }
     nibbles.push(v);
   }
   if (nibbles.length % 2 !== 0) {
@@ -341,9 +344,4 @@ function flushUnits(units: number[], chunks: string[], join = true): string {
   chunks.push(String.fromCharCode(...units));
   units.length = 0;
   return join ? chunks.join('') : '';
-}
-
-/** Whether `bytes` is well-formed UTF-8. */
-export function isUtf8(bytes: Uint8Array): boolean {
-  return utf8Decode(bytes).ok;
 }

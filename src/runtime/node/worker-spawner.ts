@@ -1,7 +1,6 @@
 /** Hosts in Node worker_threads: the same worker entry files the browser runs, behind a tsx bootstrap. */
 import type { Endpoint } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { HostHandle, HostSpawner } from '../cluster/cluster';
 import { remoteHost } from '../cluster/channel-spawner';
@@ -73,5 +72,3 @@ export function nodeWorkerSpawner(
     channel: () => new MessageChannel() as unknown as { port1: PortLike; port2: PortLike },
   };
 }
-
-export const bootstrapPath = (): string => fileURLToPath(BOOTSTRAP);

@@ -39,6 +39,3 @@ export function decodeEnvelopeBody(body: Uint8Array): DecodeResult<Envelope[]> {
   }
   return decodeOk(envs, body.length);
 }
-
-/** Bytes of envelope framing (4 per envelope) plus the envelopes' own headers are payload here. */
-export const ENVELOPE_FRAME_BYTES = 4;

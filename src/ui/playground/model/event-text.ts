@@ -63,14 +63,6 @@ export function routeText(e: TraceEvent, names: NameBook): string {
   return `${from} → ${actorLabel(e.to, names)}`;
 }
 
-/** Whether the event is a hop with travel time (drawn moving on the diagram). */
-export const isTravellingHop = (e: TraceEvent): boolean =>
-  e.from !== e.to && e.bytes > 0 && e.arriveAtMs > e.atMs;
-
-/** Whether the event put bytes on a wire or between servers (instant or not). */
-export const isHop = (e: TraceEvent): boolean =>
-  e.from !== e.to && e.bytes > 0 && e.kind !== 'sent';
-
 /** What a delivery key names: `c3` the message itself, `d3`/`r3` its delivered or read receipt. */
 const KEY_TEXT: Readonly<Record<string, string>> = {
   c: 'message',

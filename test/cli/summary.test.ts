@@ -1,0 +1,42 @@
+// Proves the readable summary: thousands separators, singular units, "—" for latency with nothing
+// delivered, and table columns that stay apart however wide the figures grow.
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runScenarioCommand } from '../../src/cli/run';
+import { formatSummary } from '../../src/cli/summary';
+import type { Report } from '../../src/engine/sim/report';
+
+async function report(): Promise<Report> {
+  const out: string[] = [];
+  const file = resolve(__dirname, '../../scenarios/online-delivery.json');
+  await runScenarioCommand([file, '--json'], { stdout: (l) => out.push(l), stderr: () => {} });
+  return JSON.parse(out[0]!) as Report;
+}
+
+describe('formatSummary', () => {
+  it('separates thousands in peak load and says "1 connection"', async () => {
+    const r = await report();
+    const text = formatSummary({
+      ...r,
+      gateway: { ...r.gateway, peakLoad: 50.02, peakConnections: 1 },
+    }).join('\n');
+    expect(text).toContain('peak load 5,002 %');
+    expect(text).toContain('peak 1 connection ·');
+  });
+
+  it('prints "—" for latency when nothing was delivered', async () => {
+    const r = await report();
+    const text = formatSummary({ ...r, messages: { ...r.messages, delivered: 0 } }).join('\n');
+    expect(text).toContain('latency    p50 — · p95 — · p99 —');
+  });
+
+  it('keeps columns apart at 100,002 phones', async () => {
+    const r = await report();
+    const [proto, p] = Object.entries(r.protocols)[0]!;
+    const big = { ...p, clients: 100_002, bytesUp: 12_345_678_901, bytesDown: 98_765_432_101 };
+    const lines = formatSummary({ ...r, protocols: { ...r.protocols, [proto]: big } });
+    const row = lines.find((l) => l.startsWith(proto))!;
+    expect(row).toMatch(/ {2}100,002 {2}/);
+    expect(row).toMatch(/ {2}12,345,678,901 {2}98,765,432,101 {2}/);
+  });
+});
