@@ -41,6 +41,15 @@ export function reportViolations(r: Report, ledger: MessageLedger): string[] {
   same('deletedFromStore', c.deletedChats, m.deletedFromStore);
   same('duplicated', c.duplicated, m.duplicated);
   same('duplicatesSuppressed', c.duplicatesSuppressed, m.duplicatesSuppressed);
+  // The store's accounting adds up: nothing is deleted that was not stored, and what waits there
+  // was stored and not yet deleted.
+  const rc = m.receipts;
+  if (m.deletedFromStore > m.stored || m.pendingInStore > m.stored - m.deletedFromStore)
+    out.push(
+      `chats: stored ${m.stored}, deleted ${m.deletedFromStore}, pending ${m.pendingInStore} do not add up`,
+    );
+  if (rc.deletedFromStore > rc.stored)
+    out.push(`receipts: deleted ${rc.deletedFromStore} exceeds stored ${rc.stored}`);
   // A put landing at the report's very moment may or may not have been handled yet.
   if (m.pendingInStore < c.inStore || m.pendingInStore > c.inStore + c.landingInStore)
     out.push(
@@ -67,6 +76,15 @@ export function drainedViolations(r: Report, storeItems: number, ledger?: Messag
       `after drain ${r.messages.delivered} of ${r.messages.sent} delivered (${JSON.stringify(r.messages)})`,
     );
   if (storeItems > 0) out.push(`after drain the store still holds ${storeItems} item(s)`);
+  // Drained, every item the store was given has been deleted, chats and receipts alike.
+  for (const [what, t] of [
+    ['chats', r.messages],
+    ['receipts', r.messages.receipts],
+  ] as const)
+    if (t.stored !== t.deletedFromStore + t.pendingInStore || t.pendingInStore !== 0)
+      out.push(
+        `after drain ${what}: stored ${t.stored} ≠ deleted ${t.deletedFromStore} + pending ${t.pendingInStore}`,
+      );
   if (ledger === undefined) return out;
   const stuck = ledger.undelivered();
   if (stuck.length > 0)

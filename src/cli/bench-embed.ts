@@ -25,6 +25,8 @@ function config(outDir: string): InlineConfig {
   return {
     root: ROOT,
     configFile: join(ROOT, 'vite.config.ts'),
+    // The config imports the lesson parser (TypeScript); the module runner loads it as the build does.
+    configLoader: 'runner',
     logLevel: 'warn',
     build: {
       outDir,

@@ -7,7 +7,7 @@
  */
 import { fromHex, toHex, utf8Decode } from '../engine/model/bytes';
 import { formatDecodeError, type DecodeResult } from '../engine/model/decode-result';
-import { decodeHttpMessage } from '../engine/protocols/http/codec';
+import { decodeHttpMessage } from '../engine/protocols/http/body';
 import { decodeMqtt } from '../engine/protocols/mqtt/codec';
 import { decodeWsFrame } from '../engine/protocols/ws/codec';
 
@@ -49,9 +49,12 @@ function decodeWith(protocol: Protocol, bytes: Uint8Array): DecodeResult<object>
     case 'ws':
       return decodeWsFrame(bytes);
     case 'http': {
-      const m = decodeHttpMessage(bytes);
+      // A capture may end after the head: say how the body is framed and what is still to come.
+      const m = decodeHttpMessage(bytes, 0, { headAlone: true });
       if (!m.ok) return m;
-      return { ok: true, value: { ...m.value.head, body: m.value.body }, length: m.length };
+      const { head, framing, body, bodyArrived, chunked } = m.value;
+      const tail = bodyArrived ? { body, ...chunked } : { bodyArrived };
+      return { ok: true, value: { ...head, framing, ...tail }, length: m.length };
     }
   }
 }

@@ -82,6 +82,8 @@ describe('decodeHops', () => {
     const post = packets.find((p) => p.layer === 'http' && /POST/.test(p.title));
     expect(post).toBeDefined();
     expect(post!.fields.some((f) => f.name.toLowerCase() === 'content-length')).toBe(true);
+    const framing = post!.fields.find((f) => f.name === 'body framing')?.value;
+    expect(framing).toMatch(/^Content-Length: \d+ B$/);
     expect(
       packets
         .find((p) => p.title === 'Envelope CHAT')

@@ -15,7 +15,7 @@ import {
   INITIATOR_KEYS_BYTES,
 } from '../engine/crypto/sealed-header';
 import { formatDecodeError } from '../engine/model/decode-result';
-import { decodeHttpMessage } from '../engine/protocols/http/codec';
+import { decodeHttpMessage, describeFraming } from '../engine/protocols/http/body';
 import { decodeMqtt } from '../engine/protocols/mqtt/codec';
 import type { MqttPacket } from '../engine/protocols/mqtt/messages';
 import { decodeEnvelopeBody } from '../engine/protocols/polling/envelope-body';
@@ -278,6 +278,7 @@ function decodeHttpChunk(chunk: Uint8Array, encrypted: boolean): DecodedPacket[]
       fields: [
         field('start line', head.startLine),
         ...head.headers.map(([n, v]) => field(n, v)),
+        field('body framing', describeFraming(r.value)),
         field('body', `${body.length} B`),
       ],
       ...(inner.length ? { inner } : {}),

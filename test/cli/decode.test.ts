@@ -84,9 +84,39 @@ describe('decode <protocol> <hex>', () => {
       headBytes: 38,
       status: 200,
       reason: 'OK',
+      framing: { kind: 'content-length', bodyBytes: 2 },
       body: { hex: '6f6b', utf8: 'ok' },
       bytes: 40,
     });
+  });
+
+  it('HTTP: a head alone says how many body bytes are still to come', async () => {
+    const hex = Buffer.from('HTTP/1.1 200 OK\r\nContent-Length: 51\r\n\r\n').toString('hex');
+    const r = await run(['http', hex]);
+    expect(r.json[0]).toMatchObject({
+      framing: { kind: 'content-length', bodyBytes: 51 },
+      bodyArrived: false,
+      bytes: 39,
+    });
+  });
+
+  it('HTTP: a chunked response lists its chunk sizes', async () => {
+    const wire = 'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nok\r\n0\r\n\r\n';
+    const r = await run(['http', Buffer.from(wire).toString('hex')]);
+    expect(r.json[0]).toMatchObject({
+      framing: { kind: 'chunked', codings: ['chunked'] },
+      chunkSizes: [2, 0],
+      trailers: [],
+      body: { utf8: 'ok' },
+    });
+  });
+
+  it('HTTP: a request with no Host is refused with its clause', async () => {
+    const r = await run(['http', Buffer.from('GET / HTTP/1.1\r\n\r\n').toString('hex')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toEqual([
+      'decode http: at byte 0: HTTP/1.1 request has no Host field (RFC 9112 §3.2)',
+    ]);
   });
 
   it('a malformed packet: exit 2, one stderr line naming the byte', async () => {

@@ -1,10 +1,11 @@
 // Proves every wire decoder is total: random and mutated bytes give a valid value or a clear
 // error, never a throw or a hang.
+import { decodeHttpMessage } from '../../src/engine/protocols/http/body';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromHex, toHex, utf8Decode, utf8Encode } from '../../src/engine/model/bytes';
 import type { DecodeResult } from '../../src/engine/model/decode-result';
-import { decodeHttpHead, decodeHttpMessage } from '../../src/engine/protocols/http/codec';
+import { decodeHttpHead } from '../../src/engine/protocols/http/codec';
 import {
   decodeMqtt,
   decodeRemainingLength,

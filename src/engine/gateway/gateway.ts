@@ -1,65 +1,53 @@
-import { chatSender, deliveryKey, encodeEnvelope, type Envelope } from '../chat/envelope';
+import type { Envelope } from '../chat/envelope';
 import type { Actor, ActorContext } from '../kernel/kernel';
 import type { ProtocolName } from '../model/protocols';
 import type { TraceKind } from '../kernel/trace';
-import { CORE_NETWORK_MS } from '../model/latency';
+import { CORE_NETWORK_MS, DATACENTER_MS } from '../model/latency';
 import type { GatewayPort } from '../protocols/server-transport';
 import type { ProtocolSettings, WireMeta } from '../protocols/transport';
 import { byteLength } from '../protocols/wire-meta';
 import { ACTOR, phoneActor } from '../model/actors';
-import type { InputAction, SimMessage, StoredItem } from '../model/messages';
+import type { InputAction, SimMessage } from '../model/messages';
 import {
   CONN_CLOSED,
   CONN_HANDSHAKE,
   CONN_OPEN,
   newConnection,
-  takeInflight,
   type Delivery,
   type GatewayConnection,
 } from '../protocols/server-connection';
-import { DATACENTER_MS } from '../model/latency';
 import { SWEEP_MS, type GatewayConfig } from '../model/gateway-config';
+import { Admission, emptyStats, type GatewayStats } from './admission';
 import { CheckWheel } from './check-wheel';
 import { ConnectionTable } from './connection-table';
-import { LoadMeter, WORK_UNITS } from './load-meter';
-import { PendingLookups, SessionMarks } from './routing-state';
+import { WORK_UNITS } from './load-meter';
+import { Router, type RouterHost } from './router';
+import { SessionMarks } from './routing-state';
 import { serverProtocol } from './server-protocols';
+
+export type { GatewayStats } from './admission';
 
 type Ctx = ActorContext<SimMessage>;
 
 /** A close with no bytes: shared, never written to. */
 const NO_CHUNKS: readonly Uint8Array[] = [];
-const NOTHING_WAITING: readonly Delivery[] = [];
-
-/** Figures the gateway keeps about itself for the metrics. */
-export interface GatewayStats {
-  peakConnections: number;
-  refusedConnections: number;
-  peakLoad: number;
-  crashes: number;
-}
 
 /**
- * The chat gateway: it holds every phone's connection, decodes what phones send, acks the
- * sender (✓), asks the session manager where the recipient is, and pushes or stores. It is a
- * router, not a librarian: nothing stays here once the recipient has acked it.
+ * The chat gateway: it holds every phone's connection and runs its protocols, decides which new
+ * connections it can afford (Admission), and hands what phones send to its Router, which acks the
+ * sender (✓), asks the session manager where the recipient is, and pushes or stores.
  */
-export class Gateway implements Actor<SimMessage>, GatewayPort {
+export class Gateway implements Actor<SimMessage>, GatewayPort, RouterHost {
   readonly conns = new ConnectionTable();
-  private readonly lookups = new PendingLookups();
   private readonly sessions = new SessionMarks();
-  private readonly meter = new LoadMeter();
+  private readonly router = new Router(this);
   private readonly wheel = new CheckWheel(SWEEP_MS);
   private tick = 0;
   epoch = 1;
   crashed = false;
   load = 0;
-  readonly stats: GatewayStats = {
-    peakConnections: 0,
-    refusedConnections: 0,
-    peakLoad: 0,
-    crashes: 0,
-  };
+  readonly stats: GatewayStats = emptyStats();
+  private readonly admission: Admission;
   private ctx!: Ctx;
 
   constructor(
@@ -69,7 +57,13 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
       recordWire: boolean;
       readonly body?: { readonly encrypted: boolean };
     },
-  ) {}
+  ) {
+    this.admission = new Admission(config, this.stats);
+  }
+
+  get port(): GatewayPort {
+    return this;
+  }
 
   get now(): number {
     return this.ctx.now;
@@ -80,18 +74,14 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
   }
 
   /** Whether chat bodies are end-to-end encrypted (the trace notes what the gateway could read). */
-  private get bodiesEncrypted(): boolean {
+  get bodiesEncrypted(): boolean {
     return this.env.body?.encrypted ?? false;
   }
 
   /** Starts the periodic sweep. */
   boot(ctx: Ctx): void {
     this.ctx = ctx;
-    ctx.sendAt(
-      ACTOR.gateway,
-      { type: 'timer', name: 'sweep', conn: 0, gen: this.epoch },
-      ctx.now + SWEEP_MS,
-    );
+    this.wake('sweep', ctx.now + SWEEP_MS);
   }
 
   handle(m: SimMessage, ctx: Ctx): void {
@@ -100,9 +90,9 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
       case 'up':
         return this.onUp(m.user, m.conn, m.proto, m.chunks);
       case 'sm.result':
-        return this.onLookupResult(m.req, m.epoch);
+        return this.router.onLookupResult(m.req, m.epoch);
       case 'store.batch':
-        return this.onStoreBatch(m.user, m.conn, m.epoch, m.items, m.more);
+        return this.router.onStoreBatch(m.user, m.conn, m.epoch, m.items, m.more);
       case 'timer':
         if (m.name === 'boot') return this.boot(ctx);
         if (m.name === 'sweep' && m.gen === this.epoch && !this.crashed) return this.sweep();
@@ -125,14 +115,7 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
   ): void {
     if (this.crashed) {
       // The process is gone; the host's TCP stack answers with a reset.
-      this.down(
-        user,
-        conn,
-        NO_CHUNKS,
-        'connection refused: the gateway is down',
-        undefined,
-        this.ctx.now + CORE_NETWORK_MS,
-      );
+      this.reset(user, conn, 'connection refused: the gateway is down');
       return;
     }
     let c = this.conns.get(user);
@@ -147,10 +130,9 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
       this.conns.set(user, c);
     }
     c.lastHeardMs = this.ctx.now;
-    this.meter.add(
-      this.ctx.now,
-      c.state === CONN_HANDSHAKE ? WORK_UNITS.handshake : WORK_UNITS.control,
-    );
+    // A connection still in its handshake is charged by admission: a full handshake if taken,
+    // only the accept and close if refused.
+    if (c.state !== CONN_HANDSHAKE) this.charge(WORK_UNITS.control);
     serverProtocol(c.proto).onUp(c, chunks, this);
     if (this.pendingCrash !== undefined) {
       const reason = this.pendingCrash;
@@ -160,16 +142,10 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
   }
 
   admit(_c: GatewayConnection): string | undefined {
-    const load = this.loadWith(this.heldConnections() + 1, this.ctx.now);
-    if (this.config.backpressure && load * 100 >= this.config.thresholdPct) {
-      this.stats.refusedConnections++;
-      const pct = Math.round(load * 100);
-      return `server busy: load ${pct} % is over the ${this.config.thresholdPct} % threshold; retry later`;
-    }
-    // No backpressure: it takes the connection it cannot afford, and falls over once the
-    // protocol has finished with this packet.
-    if (!this.config.backpressure && load > 1) this.pendingCrash = overloaded(load);
-    return undefined;
+    // The table already holds the new connection (onUp put it there): count it once.
+    const verdict = this.admission.admit(this.heldConnections(), this.ctx.now);
+    if (verdict.crash !== undefined) this.pendingCrash = verdict.crash;
+    return verdict.refusal;
   }
 
   private pendingCrash: string | undefined;
@@ -179,6 +155,7 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
     this.wheel.schedule(c, this.ctx.now + SWEEP_MS, this.tick);
     const held = this.heldConnections();
     if (held > this.stats.peakConnections) this.stats.peakConnections = held;
+    this.admission.noteConnect(this.ctx.now);
     const present = this.sessions.has(c.user);
     this.sessions.mark(c.user);
     this.dc(ACTOR.sessions, {
@@ -213,10 +190,10 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
     // Whatever the connection still owed goes to the store; what came from the store is still there.
     for (const list of [c.inflight, c.syncHeld, c.waiting])
       if (list)
-        for (const d of list) if (!d.fromStore) this.storePut(c.user, d.key, d.msg, d.envelope);
+        for (const d of list)
+          if (!d.fromStore) this.router.storePut(c.user, d.key, d.msg, d.envelope);
     c.inflight = c.syncHeld = c.waiting = undefined;
-    if (notify)
-      this.down(c.user, c.conn, NO_CHUNKS, reason, undefined, this.ctx.now + CORE_NETWORK_MS);
+    if (notify) this.reset(c.user, c.conn, reason);
     if (wasOpen) {
       this.dc(ACTOR.sessions, {
         type: 'sm.unregister',
@@ -268,7 +245,7 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
 
   /** Chat ids the gateway holds in memory: routing lookups and deliveries owed to connections. */
   heldChatIds(): number[] {
-    const out = this.lookups.chatIds();
+    const out = this.router.chatIds();
     for (const c of this.conns.values())
       for (const list of [c.inflight, c.waiting, c.syncHeld])
         if (list) for (const d of list) if (d.key.startsWith('c')) out.push(d.msg);
@@ -279,175 +256,18 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
     return this.conns.size;
   }
 
-  // ── routing ───────────────────────────────────────────────────────────────────────────────
+  // ── routing (the router's job; the protocols reach it through the gateway's port) ─────────
 
   envelope(c: GatewayConnection, env: Envelope, bytes?: Uint8Array): boolean {
-    if (c.state !== CONN_OPEN) return false;
-    this.meter.add(this.ctx.now, WORK_UNITS.message);
-    if (env.kind === 'chat') {
-      if (env.from !== c.user) {
-        this.malformed(
-          c,
-          `chat ${env.msg} claims to be from u${env.from} on u${c.user}'s connection`,
-        );
-        return false;
-      }
-      // What the gateway could read: with end-to-end encryption, only the routing header.
-      this.trace(
-        'accepted',
-        phoneActor(c.user),
-        ACTOR.gateway,
-        env.msg,
-        0,
-        this.ctx.now,
-        this.bodiesEncrypted
-          ? '✓ body is ciphertext: unreadable here'
-          : '✓ body is plaintext: readable here',
-        c.proto,
-      );
-      // A router forwards what it was given; it re-encodes only when the transport batched envelopes.
-      this.route(env.to, `c${env.msg}`, env.msg, bytes ?? encodeEnvelope(env));
-      return true;
-    }
-    if (env.kind === 'read') {
-      const receipt: Envelope = {
-        kind: 'receipt',
-        msg: env.msg,
-        status: 'read',
-        by: c.user,
-        to: env.from,
-      };
-      this.route(env.from, deliveryKey(receipt)!, env.msg, encodeEnvelope(receipt));
-      return true;
-    }
-    return false;
+    return this.router.envelope(c, env, bytes);
   }
 
   deviceAck(c: GatewayConnection, key: string): void {
-    const d = takeInflight(c, (x) => x.key === key);
-    if (d === undefined) return; // an ack for something already settled
-    this.trace('acked', phoneActor(c.user), ACTOR.gateway, d.msg, 0, this.ctx.now, key, c.proto);
-    if (d.fromStore) {
-      this.dc(ACTOR.store, { type: 'store.delete', user: c.user, key });
-      this.trace(
-        'deleted',
-        ACTOR.gateway,
-        ACTOR.store,
-        d.msg,
-        0,
-        this.ctx.now + DATACENTER_MS,
-        key,
-      );
-    }
-    const sender = key.startsWith('c') ? chatSender(d.envelope) : undefined;
-    if (sender !== undefined) {
-      const receipt: Envelope = {
-        kind: 'receipt',
-        msg: d.msg,
-        status: 'delivered',
-        by: c.user,
-        to: sender,
-      };
-      this.route(sender, deliveryKey(receipt)!, d.msg, encodeEnvelope(receipt));
-    }
-  }
-
-  private route(recipient: number, key: string, msg: number, envelope: Uint8Array): void {
-    const req = this.lookups.add({ recipient, key, msg, envelope });
-    this.dc(ACTOR.sessions, { type: 'sm.lookup', req, user: recipient, epoch: this.epoch });
-  }
-
-  private onLookupResult(req: number, epoch: number): void {
-    if (epoch !== this.epoch || this.crashed) return;
-    const l = this.lookups.take(req);
-    if (l === undefined) return;
-    // The session manager answered; the gateway's own table has the final word on a live socket.
-    const c = this.conns.get(l.recipient);
-    const online = c !== undefined && c.state === CONN_OPEN;
-    this.trace(
-      'routed',
-      ACTOR.sessions,
-      ACTOR.gateway,
-      l.msg,
-      0,
-      this.ctx.now,
-      online ? `u${l.recipient} online` : `u${l.recipient} offline`,
-    );
-    if (!online) return this.storePut(l.recipient, l.key, l.msg, l.envelope);
-    const d: Delivery = { key: l.key, msg: l.msg, envelope: l.envelope, fromStore: false, pid: 0 };
-    if (c.syncing) (c.syncHeld ??= []).push(d);
-    else this.deliver(c, [d]);
-  }
-
-  private deliver(c: GatewayConnection, ds: Delivery[]): void {
-    (c.waiting ??= []).push(...ds);
-    serverProtocol(c.proto).push(c, this);
+    this.router.deviceAck(c, key);
   }
 
   takeWaiting(c: GatewayConnection): readonly Delivery[] {
-    const ds = c.waiting;
-    if (ds === undefined) return NOTHING_WAITING;
-    c.waiting = undefined;
-    if (ds.length) (c.inflight ??= []).push(...ds);
-    return ds;
-  }
-
-  private storePut(recipient: number, key: string, msg: number, envelope: Uint8Array): void {
-    this.dc(ACTOR.store, { type: 'store.put', recipient, key, msg, envelope });
-    this.trace(
-      'stored',
-      ACTOR.gateway,
-      ACTOR.store,
-      key.startsWith('c') ? msg : 0,
-      envelope.length,
-      this.ctx.now + DATACENTER_MS,
-      key,
-    );
-  }
-
-  private onStoreBatch(
-    user: number,
-    conn: number,
-    epoch: number,
-    items: StoredItem[],
-    more: boolean,
-  ): void {
-    if (epoch !== this.epoch || this.crashed) return;
-    const c = this.conns.get(user);
-    if (c === undefined || c.conn !== conn || c.state !== CONN_OPEN) return; // still in the store
-    let cursor = 0;
-    if (items.length) {
-      const ds: Delivery[] = [];
-      for (const it of items) {
-        this.trace(
-          'fetched',
-          ACTOR.store,
-          ACTOR.gateway,
-          it.key.startsWith('c') ? it.msg : 0,
-          it.envelope.length,
-          this.ctx.now,
-          it.key,
-        );
-        ds.push({ key: it.key, msg: it.msg, envelope: it.envelope, fromStore: true, pid: 0 });
-        cursor = it.seq;
-      }
-      this.deliver(c, ds);
-    }
-    if (more) {
-      this.dc(ACTOR.store, {
-        type: 'store.fetch',
-        user,
-        afterSeq: cursor,
-        epoch: this.epoch,
-        conn,
-      });
-      return;
-    }
-    c.syncing = false;
-    const held = c.syncHeld;
-    c.syncHeld = undefined;
-    if (held?.length) this.deliver(c, held);
-    else serverProtocol(c.proto).push(c, this);
+    return this.router.takeWaiting(c);
   }
 
   // ── time, load and crashes ────────────────────────────────────────────────────────────────
@@ -466,15 +286,10 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
       const next = serverProtocol(c.proto).sweep(c, this);
       if (c.state === CONN_OPEN) this.wheel.schedule(c, next, this.tick);
     }
-    const load = this.loadWith(this.conns.size, now);
+    const { load, crash } = this.admission.measure(this.conns.size, now);
     this.load = load;
-    if (load > this.stats.peakLoad) this.stats.peakLoad = load;
-    if (!this.config.backpressure && load > 1) return this.crash(overloaded(load));
-    this.ctx.sendAt(
-      ACTOR.gateway,
-      { type: 'timer', name: 'sweep', conn: 0, gen: this.epoch },
-      now + SWEEP_MS,
-    );
+    if (crash !== undefined) return this.crash(crash);
+    this.wake('sweep', now + SWEEP_MS);
   }
 
   /**
@@ -483,15 +298,7 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
    * nothing the run will see (the meter only forgets buckets older than `nowMs`'s second).
    */
   loadAt(nowMs: number): number {
-    return this.crashed ? 0 : this.loadWith(this.conns.size, nowMs);
-  }
-
-  /** The load formula (one definition): the larger of connections ÷ max and work ÷ capacity. */
-  private loadWith(connections: number, nowMs: number): number {
-    return Math.max(
-      connections / this.config.maxConnections,
-      this.meter.rate(nowMs) / this.config.workPerSec,
-    );
+    return this.crashed ? 0 : this.admission.loadWith(this.conns.size, nowMs);
   }
 
   /** The process dies: every connection drops, everything in memory is gone. */
@@ -500,46 +307,23 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
     this.crashed = true;
     this.stats.crashes++;
     this.trace('crash', ACTOR.gateway, ACTOR.gateway, 0, 0, this.ctx.now, reason);
-    for (const c of this.conns.values())
-      this.down(
-        c.user,
-        c.conn,
-        NO_CHUNKS,
-        'gateway crashed',
-        undefined,
-        this.ctx.now + CORE_NETWORK_MS,
-      );
+    for (const c of this.conns.values()) this.reset(c.user, c.conn, 'gateway crashed');
     this.conns.clear();
     this.wheel.clear();
-    this.lookups.clear();
+    this.router.clear();
     this.sessions.clear();
-    this.meter.reset();
+    this.admission.reset();
     this.load = 0;
     this.dc(ACTOR.sessions, { type: 'sm.gateway-down', epoch: this.epoch });
     this.epoch++;
-    this.ctx.sendAt(
-      ACTOR.gateway,
-      { type: 'timer', name: 'restart', conn: 0, gen: this.epoch },
-      this.ctx.now + this.config.restartMs,
-    );
+    this.wake('restart', this.ctx.now + this.config.restartMs);
   }
 
   private restart(): void {
     this.crashed = false;
-    this.trace(
-      'restart',
-      ACTOR.gateway,
-      ACTOR.gateway,
-      0,
-      0,
-      this.ctx.now,
-      `incarnation ${this.epoch}`,
-    );
-    this.ctx.sendAt(
-      ACTOR.gateway,
-      { type: 'timer', name: 'sweep', conn: 0, gen: this.epoch },
-      this.ctx.now + SWEEP_MS,
-    );
+    const g = ACTOR.gateway;
+    this.trace('restart', g, g, 0, 0, this.ctx.now, `incarnation ${this.epoch}`);
+    this.wake('sweep', this.ctx.now + SWEEP_MS);
   }
 
   private onInput(a: InputAction): void {
@@ -554,6 +338,11 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
 
   // ── helpers ───────────────────────────────────────────────────────────────────────────────
 
+  /** A close with no bytes towards a phone. */
+  private reset(user: number, conn: number, reason: string): void {
+    this.down(user, conn, NO_CHUNKS, reason, undefined, this.ctx.now + CORE_NETWORK_MS);
+  }
+
   /** Bytes (or just a close) towards a phone's cell tower; every 'down' has one shape. */
   private down(
     user: number,
@@ -566,11 +355,21 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
     this.ctx.sendAt(phoneActor(user), { type: 'down', conn, chunks, close, proto }, atMs);
   }
 
-  private dc(to: number, m: SimMessage): void {
+  /** A timer of this incarnation to itself. */
+  private wake(name: 'sweep' | 'restart', atMs: number): void {
+    this.ctx.sendAt(ACTOR.gateway, { type: 'timer', name, conn: 0, gen: this.epoch }, atMs);
+  }
+
+  /** Work done now, charged to the load meter. */
+  charge(units: number): void {
+    this.admission.charge(this.ctx.now, units);
+  }
+
+  dc(to: number, m: SimMessage): void {
     this.ctx.sendAt(to, m, this.ctx.now + DATACENTER_MS);
   }
 
-  private trace(
+  trace(
     kind: TraceKind,
     from: number,
     to: number,
@@ -583,7 +382,3 @@ export class Gateway implements Actor<SimMessage>, GatewayPort {
     this.ctx.emit(this.ctx.now, kind, from, to, msg, bytes, 0, arriveAtMs, proto, note);
   }
 }
-
-/** Why a gateway without backpressure fell over (the crash text, one definition). */
-const overloaded = (load: number): string =>
-  `overloaded at ${Math.round(load * 100)} % with backpressure off`;

@@ -2,6 +2,16 @@
 export const WORK_UNITS = {
   /** Accepting a connection: TCP, TLS and authentication dominate a chat server's CPU. */
   handshake: 10,
+  /**
+   * Refusing one: the accept and the close, and nothing else. The kernel has already done the
+   * TCP three-way handshake (one round trip, FACTS.md §3.3) before the server sees the socket; a
+   * server shedding load closes it before any TLS (the full handshake's key exchange and
+   * signature are the +1–2 round trips and most of the CPU a new connection costs, RFC 8446 §2)
+   * and before any session is looked up or stored. Two system calls and a socket freed: about
+   * what handling a small control packet costs, so the same 0.25 units, 1/40 of an accepted one.
+   * Once refusals alone would take it past capacity, it stops accepting (Admission).
+   */
+  refusal: 0.25,
   /** Routing one chat, read or receipt. */
   message: 1,
   /** A ping, an ack, an empty poll. */

@@ -12,8 +12,6 @@ export const LIMITS = {
   maxQueuedPerConnection: 1_000,
   /** Messages the store hands back per fetch. */
   storeFetchBatch: 100,
-  /** Reconnect attempts before a phone gives up (it keeps its outbox, visibly). */
-  maxReconnectAttempts: 100,
   /** Trace events a recorder keeps (older ones are summarised, never silently dropped from metrics). */
   maxRecordedEvents: 200_000,
   /** Scripted actions in one scenario. */

@@ -1,6 +1,5 @@
 import type { Envelope } from '../chat/envelope';
 import type { ActorContext } from '../kernel/kernel';
-import { LIMITS } from '../kernel/limits';
 import type { Rng } from '../kernel/rng';
 import type { ProtocolName } from '../model/protocols';
 import type { TraceKind } from '../kernel/trace';
@@ -30,7 +29,7 @@ import {
   type Radio,
   type RadioClock,
 } from '../radio/radio-model';
-import { retryDelayMs } from '../retry/retry-policy';
+import { givesUp, retryDelayMs } from '../retry/retry-policy';
 import { ACTOR, phoneActor } from '../model/actors';
 import type { SimMessage } from '../model/messages';
 import { CONNECT_TIMEOUT_MS, type PhoneStatus } from './connection-state';
@@ -103,6 +102,8 @@ export abstract class PhoneConnection implements ClientPort, LinkState, RadioClo
    */
   resumedAtMs = -1;
   attempt = 0;
+  /** The last retry delay drawn (decorrelated jitter grows from it). */
+  retryMs = 0;
   /** When the phone was spawned: its energy is per hour of its own life. */
   readonly spawnMs: number;
 
@@ -397,11 +398,14 @@ export abstract class PhoneConnection implements ClientPort, LinkState, RadioClo
       return;
     }
     if (wasOnline) this.attempt = 0;
-    if (this.attempt >= LIMITS.maxReconnectAttempts) {
+    // A messaging app never gives up unless the policy caps its attempts.
+    const policy = this.environment.retry;
+    if (givesUp(policy, this.attempt)) {
       this.status = 'gave-up';
       return;
     }
-    const delay = retryDelayMs(this.environment.retry, this.attempt, this.rng);
+    const delay = retryDelayMs(policy, this.attempt, this.rng, this.attempt ? this.retryMs : 0);
+    this.retryMs = delay;
     this.attempt++;
     this.status = 'backoff';
     this.ctx.emit(

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../kernel/rng';
-import { DEFAULT_RETRY, retryDelayMs, validateRetryPolicy } from './retry-policy';
+import { DEFAULT_RETRY, givesUp, retryDelayMs, validateRetryPolicy } from './retry-policy';
 import { type RetryPolicy } from '../model/retry-policy';
 
 const draws = (policy: RetryPolicy, seed: number, n: number, attempt = 0): number[] => {
@@ -95,6 +95,82 @@ describe('retryDelayMs', () => {
   });
 });
 
+describe('the policies Brooker (2015) compares', () => {
+  it('immediate is 0; exponential without jitter is exactly min(cap, base·2^attempt)', () => {
+    const rng = createRng(3);
+    expect(retryDelayMs({ kind: 'immediate' }, 7, rng)).toBe(0);
+    const none: RetryPolicy = { kind: 'exponential', baseMs: 100, capMs: 5000, jitter: 'none' };
+    expect([0, 1, 2, 5, 6, 40].map((a) => retryDelayMs(none, a, rng))).toEqual([
+      100, 200, 400, 3200, 5000, 5000,
+    ]);
+  });
+
+  it('equal jitter stays in [t/2, t]; full jitter in [0, t]', () => {
+    fc.assert(
+      fc.property(fc.nat(), fc.integer({ min: 1, max: 5000 }), fc.nat(30), (seed, baseMs, a) => {
+        const capMs = 60_000;
+        const t = Math.min(capMs, baseMs * 2 ** a);
+        const equal = retryDelayMs(
+          { kind: 'exponential', baseMs, capMs, jitter: 'equal' },
+          a,
+          createRng(seed),
+        );
+        expect(equal).toBeGreaterThanOrEqual(Math.floor(t / 2));
+        expect(equal).toBeLessThanOrEqual(t);
+        const full = retryDelayMs({ kind: 'exponential', baseMs, capMs }, a, createRng(seed));
+        expect(full).toBeLessThanOrEqual(t);
+      }),
+    );
+  });
+
+  it('decorrelated jitter draws from [base, 3·previous], never above the cap', () => {
+    fc.assert(
+      fc.property(
+        fc.nat(),
+        fc.integer({ min: 1, max: 1000 }),
+        fc.nat(100_000),
+        (seed, baseMs, prev) => {
+          const capMs = 20_000;
+          const d = retryDelayMs({ kind: 'decorrelated', baseMs, capMs }, 1, createRng(seed), prev);
+          expect(d).toBeGreaterThanOrEqual(Math.min(capMs, baseMs));
+          expect(d).toBeLessThanOrEqual(Math.min(capMs, 3 * Math.max(baseMs, prev)));
+        },
+      ),
+    );
+  });
+
+  it('a cap on attempts gives up only once set and reached', () => {
+    expect(givesUp(DEFAULT_RETRY, 1_000_000)).toBe(false);
+    expect(givesUp({ ...DEFAULT_RETRY, maxAttempts: 3 }, 2)).toBe(false);
+    expect(givesUp({ ...DEFAULT_RETRY, maxAttempts: 3 }, 3)).toBe(true);
+  });
+
+  it('validates the new kinds and their optional fields with clear errors', () => {
+    expect(validateRetryPolicy({ kind: 'immediate' }, 'retry')).toEqual([]);
+    expect(validateRetryPolicy({ kind: 'decorrelated', baseMs: 100, capMs: 100 }, 'retry')).toEqual(
+      [],
+    );
+    expect(
+      validateRetryPolicy(
+        { kind: 'exponential', baseMs: 1, capMs: 2, jitter: 'none', maxAttempts: 5 },
+        'retry',
+      ),
+    ).toEqual([]);
+    expect(
+      validateRetryPolicy({ kind: 'exponential', baseMs: 1, capMs: 2, jitter: 'half' }, 'retry'),
+    ).toEqual(['retry.jitter must be one of none, full, equal (full if left out)']);
+    expect(validateRetryPolicy({ kind: 'immediate', maxAttempts: 0 }, 'retry')[0]).toMatch(
+      /^retry\.maxAttempts must be a whole number from 1/,
+    );
+    expect(validateRetryPolicy({ kind: 'fixed', delayMs: 1, jitter: 'full' }, 'retry')[0]).toMatch(
+      /^retry\.jitter is not a field of a fixed policy/,
+    );
+    expect(validateRetryPolicy({ kind: 'decorrelated', baseMs: 9, capMs: 1 }, 'retry')).toEqual([
+      'retry.capMs must be ≥ retry.baseMs',
+    ]);
+  });
+});
+
 describe('thundering herd: 1,000 clients refused at t = 0', () => {
   /** Each client's retry time, with an rng forked per client as the engine forks per actor. */
   const retryTimes = (policy: RetryPolicy): number[] => {
@@ -136,10 +212,10 @@ describe('validateRetryPolicy', () => {
       'retry.capMs must be ≥ retry.baseMs',
     ]);
     expect(validateRetryPolicy({ kind: 'linear' }, 'retry')).toEqual([
-      'retry.kind must be one of fixed, jitter, exponential',
+      'retry.kind must be one of immediate, fixed, jitter, exponential, decorrelated',
     ]);
     expect(validateRetryPolicy({ delayMs: 1 }, 'scenario.retry')).toEqual([
-      'scenario.retry.kind must be one of fixed, jitter, exponential',
+      'scenario.retry.kind must be one of immediate, fixed, jitter, exponential, decorrelated',
     ]);
   });
 

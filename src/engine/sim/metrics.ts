@@ -38,6 +38,9 @@ export class MetricsCollector implements TraceSink {
   readonly read = new Set<number>();
   readonly storedChats = new Set<number>();
   readonly deletedChats = new Set<number>();
+  /** Receipts (delivered ✓✓ and read) the store was given and deleted, by key (`d…`, `r…`). */
+  readonly storedReceipts = new Set<string>();
+  readonly deletedReceipts = new Set<string>();
   /** Chats a device recorded as new more than once (must stay 0). */
   duplicated = 0;
   /** Copies that reached a device that already had the message and were dropped by id. */
@@ -88,10 +91,12 @@ export class MetricsCollector implements TraceSink {
         return;
       case 'stored':
         if (ev.msg > 0) this.storedChats.add(ev.msg);
+        else if (ev.note !== undefined) this.storedReceipts.add(ev.note);
         return;
       case 'deleted':
         // A receipt's deletion carries its chat's id too: only the chat's own key (`c…`) counts.
         if (ev.msg > 0 && ev.note?.charCodeAt(0) === 99) this.deletedChats.add(ev.msg);
+        else if (ev.note !== undefined) this.deletedReceipts.add(ev.note);
         return;
       case 'refused':
         if (ev.from === ACTOR.gateway) this.refused++;

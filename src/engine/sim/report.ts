@@ -1,5 +1,5 @@
 import { CONNECTION_FIELDS } from '../protocols/server-connection';
-import type { GatewayStats } from '../gateway/gateway';
+import type { GatewayStats } from '../gateway/admission';
 import type { QueuedEvent } from '../kernel/event-queue';
 import { PROTOCOLS, type ProtocolName } from '../model/protocols';
 import type { Phone } from '../phone/phone';
@@ -27,6 +27,11 @@ export interface Report {
     lost: number;
     duplicated: number;
     duplicatesSuppressed: number;
+    /**
+     * Receipts pass through the store too, counted apart from chats: stored, deleted after the
+     * recipient's ack, and still held (stored = deleted + held, once nothing is on its way).
+     */
+    receipts: { stored: number; deletedFromStore: number; pendingInStore: number };
   };
   protocols: Partial<
     Record<
@@ -51,9 +56,27 @@ export interface Report {
     connectionsNow: number;
     refusedConnections: number;
     peakLoad: number;
+    /** The longest run of 1 s measurement windows in which the load stayed above 100 %. */
+    longestOverloadSec: number;
     crashed: boolean;
     crashes: number;
     bytesPerConnection: number;
+  };
+  /** How a rush of connections went (New Year's Eve). */
+  spike: {
+    /** Refused connections in each second of the run. */
+    refusalsPerSec: number[];
+    /** Connections opened in each second of the run. */
+    connectsPerSec: number[];
+    /**
+     * Seconds from the last phones' arrival (the latest spike, or the run's start) until the last
+     * connection opened, if every phone that wants a connection now holds one; otherwise null.
+     */
+    timeToAllConnectedSec: number | null;
+    /** Phones that want a connection and do not hold one yet. */
+    stillWaiting: number;
+    /** Phones that reached their retry policy's cap on attempts and stopped trying. */
+    gaveUp: number;
   };
   encryption: boolean;
   rejectedInputs: number;
@@ -74,6 +97,8 @@ export interface PendingPlaces {
   readonly inGateway: ReadonlySet<number>;
   readonly onWire: ReadonlySet<number>;
   readonly inOutbox: ReadonlySet<number>;
+  /** Receipts the store holds now. */
+  readonly receiptsInStore: number;
 }
 
 /** One protocol's phones, summed for the report. */
@@ -82,6 +107,11 @@ export interface FleetTally {
   joules: number;
   highMs: number;
   hours: number;
+  /** Phones that want a connection and do not hold one (backing off, connecting, no network). */
+  waiting: number;
+  gaveUp: number;
+  /** When the newest of these phones was spawned. */
+  lastSpawnMs: number;
 }
 
 /**
@@ -98,6 +128,13 @@ export interface ReportView {
   readonly fleet: ReadonlyMap<ProtocolName, FleetTally>;
   readonly pending: PendingPlaces;
   readonly gateway: { readonly stats: GatewayStats; readonly connections: number };
+}
+
+/** Receipts the store holds (every item that is not a chat). */
+export function storedReceiptCount(items: Iterable<StoredItem>): number {
+  let n = 0;
+  for (const it of items) if (!it.key.startsWith('c')) n++;
+  return n;
 }
 
 /** Chat ids the store holds (receipts are not chats). */
@@ -140,8 +177,15 @@ export function fleetTally(phones: readonly Phone[], nowMs: number): Map<Protoco
   for (const p of phones) {
     p.radio.settle(nowMs);
     let e = out.get(p.proto);
-    if (!e) out.set(p.proto, (e = { clients: 0, joules: 0, highMs: 0, hours: 0 }));
+    if (!e)
+      out.set(
+        p.proto,
+        (e = { clients: 0, joules: 0, highMs: 0, hours: 0, waiting: 0, gaveUp: 0, lastSpawnMs: 0 }),
+      );
     e.clients++;
+    if (p.status === 'gave-up') e.gaveUp++;
+    else if (p.wantOnline && p.status !== 'online') e.waiting++;
+    if (p.spawnMs > e.lastSpawnMs) e.lastSpawnMs = p.spawnMs;
     e.joules += p.radio.joules;
     e.highMs += p.radio.highPowerMs;
     e.hours += Math.max(0, nowMs - p.spawnMs) / 3_600_000;
@@ -155,6 +199,7 @@ export function pendingMessages(sim: Simulation): {
   inGateway: Set<number>;
   onWire: Set<number>;
   inOutbox: Set<number>;
+  receiptsInStore: number;
 } {
   const inStore = new Set(storedChatIds(sim.store.store.all()));
   const inGateway = new Set(sim.gateway.heldChatIds());
@@ -168,7 +213,8 @@ export function pendingMessages(sim: Simulation): {
       break;
     }
   const onWire = new Set(unplaced ? chatIdsOnWire(sim.kernel.pendingEvents()) : []);
-  return { inStore, inGateway, onWire, inOutbox };
+  const receiptsInStore = storedReceiptCount(sim.store.store.all());
+  return { inStore, inGateway, onWire, inOutbox, receiptsInStore };
 }
 
 /** The report view of a one-thread run. */
@@ -232,6 +278,15 @@ export function buildReport(src: Simulation | ReportView): Report {
 
   const lat = m.latencies();
   const g = v.gateway;
+  let stillWaiting = 0;
+  let gaveUp = 0;
+  let arrivedMs = 0;
+  for (const t of v.fleet.values()) {
+    stillWaiting += t.waiting;
+    gaveUp += t.gaveUp;
+    arrivedMs = Math.max(arrivedMs, t.lastSpawnMs);
+  }
+  const lastConnect = Math.max(arrivedMs, g.stats.lastConnectMs);
   return {
     scenario: v.scenario.name,
     seed: v.scenario.seed,
@@ -250,6 +305,11 @@ export function buildReport(src: Simulation | ReportView): Report {
       lost,
       duplicated: m.duplicated,
       duplicatesSuppressed: m.duplicatesSuppressed,
+      receipts: {
+        stored: m.storedReceipts.size,
+        deletedFromStore: m.deletedReceipts.size,
+        pendingInStore: where.receiptsInStore,
+      },
     },
     protocols,
     energy: energyOut,
@@ -259,9 +319,18 @@ export function buildReport(src: Simulation | ReportView): Report {
       connectionsNow: g.connections,
       refusedConnections: g.stats.refusedConnections,
       peakLoad: round(g.stats.peakLoad, 3),
+      longestOverloadSec: g.stats.longestOverloadSec,
       crashed: g.stats.crashes > 0,
       crashes: g.stats.crashes,
       bytesPerConnection: CONNECTION_BYTES_ESTIMATE,
+    },
+    spike: {
+      refusalsPerSec: [...g.stats.refusalsPerSec],
+      connectsPerSec: [...g.stats.connectsPerSec],
+      timeToAllConnectedSec:
+        stillWaiting + gaveUp === 0 ? round((lastConnect - arrivedMs) / 1000, 1) : null,
+      stillWaiting,
+      gaveUp,
     },
     encryption: v.scenario.encryption,
     rejectedInputs: m.rejected,

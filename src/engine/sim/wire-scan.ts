@@ -1,6 +1,6 @@
 import { decodeEnvelope, type Envelope } from '../chat/envelope';
 import type { ProtocolName } from '../model/protocols';
-import { decodeHttpMessage } from '../protocols/http/codec';
+import { decodeHttpMessage } from '../protocols/http/body';
 import { decodeMqtt } from '../protocols/mqtt/codec';
 import { decodeEnvelopeBody } from '../protocols/polling/envelope-body';
 import { decodeWsFrame } from '../protocols/ws/codec';

@@ -1,6 +1,6 @@
 /** Puts the hosts' parts together into the report view and the snapshot a one-thread run gives. */
 import type { Snapshot } from '../../bridge/playground-api';
-import type { GatewayStats } from '../../engine/gateway/gateway';
+import { emptyStats, type GatewayStats } from '../../engine/gateway/admission';
 import type { MetricsCollector } from '../../engine/sim/metrics';
 import { buildReport, type ReportView } from '../../engine/sim/report';
 import type { Scenario } from '../../engine/scenario/scenario';
@@ -19,7 +19,7 @@ export interface Carried {
 
 export const noCarry = (): Carried => ({
   events: 0,
-  stats: { peakConnections: 0, refusedConnections: 0, peakLoad: 0, crashes: 0 },
+  stats: emptyStats(),
 });
 
 function pick<H extends HostName>(parts: ClusterParts, host: H): Extract<HostPart, { host: H }> {
@@ -35,7 +35,16 @@ export function mergeStats(a: GatewayStats, b: GatewayStats): GatewayStats {
     refusedConnections: a.refusedConnections + b.refusedConnections,
     peakLoad: Math.max(a.peakLoad, b.peakLoad),
     crashes: a.crashes + b.crashes,
+    longestOverloadSec: Math.max(a.longestOverloadSec, b.longestOverloadSec),
+    refusalsPerSec: addSeries(a.refusalsPerSec, b.refusalsPerSec),
+    connectsPerSec: addSeries(a.connectsPerSec, b.connectsPerSec),
+    lastConnectMs: Math.max(a.lastConnectMs, b.lastConnectMs),
   };
+}
+
+/** Two per-second series added second by second. */
+function addSeries(a: readonly number[], b: readonly number[]): number[] {
+  return Array.from({ length: Math.max(a.length, b.length) }, (_, i) => (a[i] ?? 0) + (b[i] ?? 0));
 }
 
 /** The report view of a run spread over hosts. */
@@ -71,6 +80,7 @@ export function clusterReportView(
       inGateway: new Set(g.held),
       onWire,
       inOutbox: new Set(ph.outbox),
+      receiptsInStore: st.storedReceipts,
     },
     gateway: { stats: mergeStats(run.carried.stats, g.stats), connections: g.gateway.connections },
   };

@@ -6,7 +6,12 @@ import type { Kernel } from '../../engine/kernel/kernel';
 import { SessionManager } from '../../engine/session/session-manager';
 import { ACTOR } from '../../engine/model/actors';
 import type { SimMessage } from '../../engine/model/messages';
-import { fleetTally, outboxChatIds, storedChatIds } from '../../engine/sim/report';
+import {
+  fleetTally,
+  outboxChatIds,
+  storedChatIds,
+  storedReceiptCount,
+} from '../../engine/sim/report';
 import { createFleet, createGateway, createPhoneEnvironment } from '../../engine/sim/simulation';
 import { StoreActor } from '../../engine/store/store-actor';
 import type { SearchResultView } from '../../bridge/playground-api';
@@ -100,6 +105,7 @@ export function storeComponent(open: PersistenceOpener): ComponentFactory {
         host: 'store',
         store: storePart(durable),
         storedChats: storedChatIds(durable.all()),
+        storedReceipts: storedReceiptCount(durable.all()),
       }),
       afterWindow: (mark) => durable.flush(mark),
       close: () => durable.close(),

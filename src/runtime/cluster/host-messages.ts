@@ -114,7 +114,12 @@ export type ComponentPart =
       readonly held: number[];
     }
   | { readonly host: 'sessions'; readonly online: number }
-  | { readonly host: 'store'; readonly store: Snapshot['store']; readonly storedChats: number[] }
+  | {
+      readonly host: 'store';
+      readonly store: Snapshot['store'];
+      readonly storedChats: number[];
+      readonly storedReceipts: number;
+    }
   | {
       readonly host: 'phones';
       readonly phones: PhonesPart;

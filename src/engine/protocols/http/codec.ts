@@ -1,12 +1,5 @@
-/** HTTP/1.1 head and Content-Length body codec (RFC 9112 syntax, RFC 9110 semantics). */
-import {
-  ByteReader,
-  badOffset,
-  catchDecode,
-  failAt,
-  utf8Decode,
-  utf8Encode,
-} from '../../model/bytes';
+/** HTTP/1.1 heads: encoding, and decoding with RFC 9112's rules (bodies: body.ts). */
+import { badOffset, catchDecode, failAt, utf8Decode, utf8Encode } from '../../model/bytes';
 import { decodeOk, type DecodeResult } from '../../model/decode-result';
 import {
   HTTP_MAX_HEAD_BYTES,
@@ -111,7 +104,10 @@ export function decodeHttpHead(bytes: Uint8Array, offset = 0): DecodeResult<Deco
       const lf = bytes.subarray(pos, Math.min(bytes.length, limit)).indexOf(LF);
       if (lf < 0) {
         if (bytes.length >= limit) failAt('head exceeds 64 KiB without an empty line', limit);
-        failAt('truncated: no empty line (CRLF CRLF) ends the head yet', bytes.length);
+        failAt(
+          'truncated: no empty line (CRLF CRLF) ends the head yet (RFC 9112 §2.1)',
+          bytes.length,
+        );
       }
       const lineEnd = pos + lf - 1;
       // RFC 9112 §2.2: lines end in CRLF; a bare LF is not accepted here.
@@ -120,6 +116,7 @@ export function decodeHttpHead(bytes: Uint8Array, offset = 0): DecodeResult<Deco
       }
       if (lineEnd === pos) {
         if (!head) failAt('empty start line (RFC 9112 §2.1)', pos);
+        if (head.kind === 'request') checkHost(head, offset);
         head.headBytes = lineEnd + 2 - offset;
         return decodeOk(head, head.headBytes);
       }
@@ -136,13 +133,14 @@ function parseStartLine(bytes: Uint8Array, start: number, end: number): DecodedH
   if (line.startsWith('HTTP/')) {
     // RFC 9112 §4: status-line = HTTP-version SP status-code SP [ reason-phrase ].
     checkVersion(line.slice(0, 8), start);
-    if (line.charCodeAt(8) !== SP) failAt('status line needs a space after the version', start + 8);
+    if (line.charCodeAt(8) !== SP)
+      failAt('status line needs a space after the version (RFC 9112 §4)', start + 8);
     const code = line.slice(9, 12);
     if (!/^[1-5][0-9][0-9]$/.test(code)) {
       failAt(`status code ${JSON.stringify(code)} is not 100–599 (RFC 9110 §15)`, start + 9);
     }
     if (line.length > 12 && line.charCodeAt(12) !== SP) {
-      failAt('status code must be 3 digits then a space', start + 12);
+      failAt('status code must be 3 digits then a space (RFC 9112 §4)', start + 12);
     }
     checkChars(bytes, start + 13, end, isFieldChar, 'reason phrase');
     const reason = line.length > 13 ? fieldText(bytes, start + 13, end) : '';
@@ -157,7 +155,37 @@ function parseStartLine(bytes: Uint8Array, start: number, end: number): DecodedH
   if (sp2 === sp1 + 1) failAt('request target is empty (RFC 9112 §3.2)', start + sp2);
   checkChars(bytes, start + sp1 + 1, start + sp2, isVchar, 'request target');
   checkVersion(line.slice(sp2 + 1), start + sp2 + 1);
-  return { kind: 'request', ...base, method: line.slice(0, sp1), target: line.slice(sp1 + 1, sp2) };
+  const method = line.slice(0, sp1);
+  const target = line.slice(sp1 + 1, sp2);
+  checkTargetForm(method, target, start + sp1 + 1);
+  return { kind: 'request', ...base, method, target };
+}
+
+/** RFC 9112 §3.2: origin-form, absolute-form, authority-form (CONNECT) or asterisk-form (OPTIONS). */
+function checkTargetForm(method: string, target: string, at: number): void {
+  const t = JSON.stringify(target);
+  if (method === 'CONNECT') {
+    if (!/^[^/?#@\s]+:[0-9]+$/.test(target)) {
+      failAt(`CONNECT needs host:port as its target, not ${t} (RFC 9112 §3.2.3)`, at);
+    }
+    return;
+  }
+  if (target === '*') {
+    if (method !== 'OPTIONS') failAt('the "*" target is only for OPTIONS (RFC 9112 §3.2.4)', at);
+    return;
+  }
+  if (target.includes('#')) failAt(`request target ${t} has a fragment (RFC 9112 §3.2)`, at);
+  if (target.startsWith('/') || /^[A-Za-z][A-Za-z0-9+.-]*:./.test(target)) return;
+  failAt(`request target ${t} is neither a path nor an absolute URI (RFC 9112 §3.2)`, at);
+}
+
+/** RFC 9112 §3.2: an HTTP/1.1 request has exactly one Host field; no request has two. */
+function checkHost(head: DecodedHttpHead, at: number): void {
+  const hosts = head.headers.filter(([n]) => n.toLowerCase() === 'host').length;
+  if (hosts > 1) failAt(`request has ${hosts} Host fields; one is allowed (RFC 9112 §3.2)`, at);
+  if (hosts === 0 && head.startLine.endsWith(' HTTP/1.1')) {
+    failAt('HTTP/1.1 request has no Host field (RFC 9112 §3.2)', at);
+  }
 }
 
 /** RFC 9112 §2.3: HTTP-version = "HTTP/" DIGIT "." DIGIT; only 1.0 and 1.1 are HTTP/1.x. */
@@ -165,8 +193,21 @@ function checkVersion(v: string, at: number): void {
   if (!/^HTTP\/[0-9]\.[0-9]$/.test(v)) {
     failAt(`malformed HTTP version ${JSON.stringify(v)} (RFC 9112 §2.3)`, at);
   }
-  if (v !== 'HTTP/1.1' && v !== 'HTTP/1.0') failAt(`unsupported HTTP version ${v}`, at);
+  if (v !== 'HTTP/1.1' && v !== 'HTTP/1.0') {
+    failAt(
+      `unsupported HTTP version ${v}: this decoder reads HTTP/1.0 and 1.1 (RFC 9112 §2.3)`,
+      at,
+    );
+  }
 }
+
+/** Where each checked part's allowed bytes are defined. */
+const RULE_OF: Record<string, string> = {
+  method: 'RFC 9112 §3.1',
+  'request target': 'RFC 9112 §3.2',
+  'reason phrase': 'RFC 9112 §4',
+  'header value': 'RFC 9112 §5',
+};
 
 function checkChars(
   bytes: Uint8Array,
@@ -177,7 +218,7 @@ function checkChars(
 ): void {
   for (let i = start; i < end; i++) {
     const c = bytes[i] ?? 0;
-    if (!ok(c)) failAt(`${what} contains a forbidden byte ${hex2(c)}`, i);
+    if (!ok(c)) failAt(`${what} contains a forbidden byte ${hex2(c)} (${RULE_OF[what]})`, i);
   }
 }
 
@@ -205,42 +246,4 @@ function parseFieldLine(bytes: Uint8Array, start: number, end: number): [string,
   while (ve > vs && (bytes[ve - 1] === SP || bytes[ve - 1] === HTAB)) ve--;
   checkChars(bytes, vs, ve, isFieldChar, 'header value');
   return [latin1(bytes, start, i), fieldText(bytes, vs, ve)];
-}
-
-/**
- * Decodes a head and the body its Content-Length gives. No Content-Length means an empty body
- * (RFC 9112 §6.3 rule 6 for requests; for responses this decoder cannot wait for the close, so it
- * also assumes empty). 1xx/204/304 responses never have a body. Transfer-Encoding is refused.
- */
-export function decodeHttpMessage(
-  bytes: Uint8Array,
-  offset = 0,
-): DecodeResult<{ head: DecodedHttpHead; body: Uint8Array }> {
-  const head = decodeHttpHead(bytes, offset);
-  if (!head.ok) return head;
-  const bodyAt = offset + head.value.headBytes;
-  return catchDecode(() => {
-    const n = bodyLength(head.value, bodyAt);
-    const r = new ByteReader(bytes, bodyAt, bytes.length);
-    const body = r.take(n, `body (Content-Length ${n})`);
-    return decodeOk({ head: head.value, body }, r.pos - offset);
-  });
-}
-
-function bodyLength(head: DecodedHttpHead, bodyAt: number): number {
-  const s = head.status;
-  // RFC 9112 §6.3 rule 1: these responses end at the empty line whatever their headers say.
-  if (s !== undefined && (s < 200 || s === 204 || s === 304)) return 0;
-  if (headerValue(head.headers, 'transfer-encoding') !== undefined) {
-    failAt('Transfer-Encoding is not supported: bodies are framed by Content-Length', bodyAt);
-  }
-  const cl = headerValue(head.headers, 'content-length');
-  if (cl === undefined) return 0;
-  // RFC 9110 §8.6: 1*DIGIT; a list of identical values may be treated as one.
-  const values = new Set(cl.split(',').map((v) => v.trim()));
-  const [only] = values;
-  if (values.size !== 1 || only === undefined || !/^[0-9]{1,15}$/.test(only)) {
-    failAt(`invalid Content-Length ${JSON.stringify(cl)} (RFC 9110 §8.6)`, bodyAt);
-  }
-  return Number(only);
 }

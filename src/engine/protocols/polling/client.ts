@@ -1,8 +1,9 @@
+import { decodeHttpMessage } from '../http/body';
 import type { DeliveryWhat, Envelope } from '../../chat/envelope';
 import type { TraceKind } from '../../kernel/trace';
 import { utf8Text } from '../text';
 import { formatDecodeError } from '../../model/decode-result';
-import { decodeHttpMessage, encodeHttpRequest, headerValue } from '../http/codec';
+import { encodeHttpRequest, headerValue } from '../http/codec';
 import { clientRequestHead } from '../http/realistic-headers';
 import type { ClientPort, ClientTransport } from '../transport';
 import { byteLength, payloadBytes } from '../wire-meta';

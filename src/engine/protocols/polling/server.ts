@@ -1,10 +1,11 @@
+import { decodeHttpMessage } from '../http/body';
 import { ackKey, type Envelope } from '../../chat/envelope';
 import { decodeEnvelope } from '../../chat/envelope';
 import { CONN_HANDSHAKE, CONN_OPEN, type GatewayConnection } from '../server-connection';
 import type { TraceKind } from '../../kernel/trace';
 import { utf8Encode } from '../../model/bytes';
 import { formatDecodeError } from '../../model/decode-result';
-import { decodeHttpMessage, encodeHttpResponse, headerValue } from '../http/codec';
+import { encodeHttpResponse, headerValue } from '../http/codec';
 import type { HttpHeaders } from '../http/messages';
 import { gatewayResponseHead } from '../http/realistic-headers';
 import type { GatewayPort, ServerProtocol } from '../server-transport';

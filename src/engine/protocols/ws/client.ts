@@ -1,3 +1,4 @@
+import { decodeHttpMessage } from '../http/body';
 import {
   decodeEnvelope,
   encodeEnvelope,
@@ -7,7 +8,7 @@ import {
 import type { TraceKind } from '../../kernel/trace';
 import { utf8Text } from '../text';
 import { formatDecodeError } from '../../model/decode-result';
-import { decodeHttpMessage, encodeHttpRequest, headerValue } from '../http/codec';
+import { encodeHttpRequest, headerValue } from '../http/codec';
 import type { ClientPort, ClientTransport } from '../transport';
 import { controlMeta, envelopeMeta } from '../wire-meta';
 import { decodeWsFrame, encodeWsClose, encodeWsFrame } from './codec';

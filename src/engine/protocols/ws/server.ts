@@ -1,8 +1,9 @@
+import { decodeHttpMessage } from '../http/body';
 import { ackKey, decodeEnvelope, encodeEnvelope, envelopeGist } from '../../chat/envelope';
 import { CONN_HANDSHAKE, CONN_OPEN, type GatewayConnection } from '../server-connection';
 import { utf8Encode } from '../../model/bytes';
 import { formatDecodeError } from '../../model/decode-result';
-import { decodeHttpMessage, encodeHttpResponse, toRequestHead } from '../http/codec';
+import { encodeHttpResponse, toRequestHead } from '../http/codec';
 import { gatewayResponseHead } from '../http/realistic-headers';
 import type { GatewayPort, ServerProtocol } from '../server-transport';
 import { controlMeta, pushGistMeta } from '../wire-meta';

@@ -20,13 +20,30 @@ export const PROTOCOL_SHORT: Readonly<Record<ProtocolName, string>> = {
 export const SPAWN_COUNTS = [1, 2, 10, 100, 1_000, 10_000] as const;
 export const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 100, 1000] as const;
 
-/** Retry policies the learner picks between (FACTS §6.1; the design note's 1–5 s jitter). */
+/**
+ * Retry policies the learner picks between: the design note's 1–5 s jitter and the policies
+ * Brooker's "Exponential Backoff and Jitter" (AWS Architecture Blog, 2015; FACTS §6.1) compares.
+ * The exponential ones share base 500 ms and cap 30 s so they differ only in their jitter.
+ */
 export const RETRY_PRESETS = {
+  immediate: { label: 'Immediate retry', policy: { kind: 'immediate' } },
   fixed: { label: 'No jitter (retry after 1 s)', policy: { kind: 'fixed', delayMs: 1000 } },
   jitter: { label: 'Jitter 1–5 s', policy: { kind: 'jitter', minMs: 1000, maxMs: 5000 } },
+  'exponential-none': {
+    label: 'Exponential backoff, no jitter',
+    policy: { kind: 'exponential', baseMs: 500, capMs: 30_000, jitter: 'none' },
+  },
   exponential: {
     label: 'Exponential backoff, full jitter',
     policy: { kind: 'exponential', baseMs: 500, capMs: 30_000 },
+  },
+  'exponential-equal': {
+    label: 'Exponential backoff, equal jitter',
+    policy: { kind: 'exponential', baseMs: 500, capMs: 30_000, jitter: 'equal' },
+  },
+  decorrelated: {
+    label: 'Decorrelated jitter',
+    policy: { kind: 'decorrelated', baseMs: 500, capMs: 30_000 },
   },
 } as const satisfies Record<string, { label: string; policy: RetryPolicy }>;
 export type RetryPreset = keyof typeof RETRY_PRESETS;

@@ -13,6 +13,7 @@ import {
 } from '../../model/flights';
 import { formatInt } from '../../../../views/format';
 import { edgeIdFor, PULSE_MS } from '../../store/view-state';
+import { noteText } from '../../model/event-text';
 
 /** Dots drawn per frame at most; beyond it a sample (every k-th) is drawn and the legend says so. */
 const MAX_DRAWN = 1000;
@@ -151,7 +152,8 @@ export function FlightOverlay({
           ctx.font = '12px system-ui, sans-serif';
           ctx.textAlign = left ? 'right' : 'left';
           ctx.fillText(
-            `${pulse.flight.kind}: ${pulse.flight.note}`,
+            // Names, not user ids: `routed: Bob is online`.
+            `${pulse.flight.kind}: ${noteText(pulse.flight.note, store.getState().names)}`,
             (a.x + b.x) / 2 + (left ? -10 : 10),
             (a.y + b.y) / 2,
           );
