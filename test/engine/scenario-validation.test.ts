@@ -79,4 +79,26 @@ describe('scenario validation', () => {
   it('rejects a non-object', () => {
     expect(errorsOf([1, 2])).toEqual(['the scenario must be a JSON object']);
   });
+
+  it('refuses a file nested past the limit with one clear error, not a stack overflow', () => {
+    let deep: unknown = 'mqtt';
+    for (let i = 0; i < 5000; i++) deep = [deep];
+    const x = { ...base, phones: [{ count: 2, protocol: deep }] };
+    const errors = errorsOf(x);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^phones\[0\]\.protocol\[0\].*nests more than 32 levels deep/);
+    expect(errors[0]!.length).toBeLessThan(200);
+    // As a file: written by hand (JSON.stringify itself would run out of stack).
+    const nested = `${'['.repeat(5000)}"mqtt"${']'.repeat(5000)}`;
+    const text = parseScenario(
+      `{"name":"t","seed":1,"durationSec":10,"phones":[{"count":2,"protocol":${nested}}]}`,
+    );
+    expect(text.ok ? [] : text.errors).toEqual([errors[0]]);
+    // Just inside the limit the field check itself answers (a protocol is not a list).
+    let shallow: unknown = 'mqtt';
+    for (let i = 0; i < 20; i++) shallow = [shallow];
+    expect(errorsOf({ ...base, phones: [{ count: 2, protocol: shallow }] }).join()).not.toMatch(
+      /nests/,
+    );
+  });
 });

@@ -2,6 +2,7 @@
 // link (cut short anywhere, any character changed, too long, foreign characters such as
 // `<script>`, a later version, a record of the wrong shape) ends in a clear error, never a crash.
 import fc from 'fast-check';
+import { deflateSync, strToU8 } from 'fflate';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -106,6 +107,20 @@ describe('share link', () => {
     const r2 = open(noScenario);
     if (!r2.ok) expect(r2.message).toMatch(/scenario must be an object/);
     expect(r2.ok).toBe(false);
+  });
+
+  it('a run nested past the limit is refused by name, not by a stack overflow', () => {
+    const base = fc.sample(record, { numRuns: 1, seed: 2 })[0]!;
+    // Written by hand: JSON.stringify itself would run out of stack on 5,000 levels.
+    const nested = `${'['.repeat(5000)}"mqtt"${']'.repeat(5000)}`;
+    const json = JSON.stringify({ ...base, inputs: [] }).replace(
+      '"inputs":[]',
+      `"inputs":[{"atMs":1,"action":{"do":"protocol","user":"all","protocol":${nested}}}]`,
+    );
+    const link = `1.${Buffer.from(deflateSync(strToU8(json))).toString('base64url')}`;
+    const r = open(link);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toMatch(/nests more than 32 levels deep/);
   });
 
   it('finds the link in a page address', () => {

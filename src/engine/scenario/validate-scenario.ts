@@ -1,4 +1,5 @@
 import { DEFAULT_GATEWAY, THRESHOLD_PCT_RANGE } from '../model/gateway-config';
+import { deepestBeyond, depthError } from './json-depth';
 import { LIMITS } from '../kernel/limits';
 import { PROTOCOLS } from '../model/protocols';
 import { LINK_QUALITIES } from '../model/link-quality';
@@ -30,6 +31,9 @@ const TOP_KEYS = [
 export function validateScenario(x: unknown): ScenarioResult {
   const errors: Errors = [];
   if (!isRecord(x)) return { ok: false, errors: ['the scenario must be a JSON object'] };
+  // Before any field check: those recurse, and a hostile file could nest past the stack.
+  const deep = deepestBeyond(x);
+  if (deep !== undefined) return { ok: false, errors: [depthError(deep)] };
   unknownKeys(errors, x, '', TOP_KEYS);
   const name = str(errors, x, 'name', '', true) ?? '';
   const description = str(errors, x, 'description', '') ?? '';
