@@ -34,13 +34,8 @@ import { ACTOR, phoneActor } from '../model/actors';
 import type { SimMessage } from '../model/messages';
 import { CONNECT_TIMEOUT_MS, type PhoneStatus } from './connection-state';
 import type { PhoneEnvironment } from './phone-environment';
-import {
-  phoneTimerKey,
-  TIMER_FIELD_SLOTS,
-  timerOfKey,
-  transportTimerKey,
-  type TimerKey,
-} from './timer-keys';
+import { TimerGenerations } from './timer-generations';
+import { phoneTimerKey, timerOfKey, transportTimerKey, type TimerKey } from './timer-keys';
 
 export type Ctx = ActorContext<SimMessage>;
 type TimerMessage = Extract<SimMessage, { type: 'timer' }>;
@@ -50,7 +45,10 @@ type TimerMessage = Extract<SimMessage, { type: 'timer' }>;
  * life (connect, fail, back off, reconnect, lose and regain the network). What the user sees —
  * chats, receipts, search, the learner's actions — is `Phone`, built on this.
  */
-export abstract class PhoneConnection implements ClientPort, LinkState, RadioClock {
+export abstract class PhoneConnection
+  extends TimerGenerations
+  implements ClientPort, LinkState, RadioClock
+{
   // Field order is memory order: what a packet touches comes first, so an idle phone's keep-alive
   // reads two or three cache lines of the phone, not all six. The link's and the radio's numbers
   // live here, not in objects of their own, for the same reason.
@@ -78,18 +76,6 @@ export abstract class PhoneConnection implements ClientPort, LinkState, RadioClo
   radioPromotions = 0;
   bytesUp = 0;
   bytesDown = 0;
-  // Latest generation of each timer, by its key's slot (an older one firing is ignored). Fields,
-  // not an array: the keep-alive check then reads the phone itself, not two more objects.
-  private gen0 = 0;
-  private gen1 = 0;
-  private gen2 = 0;
-  private gen3 = 0;
-  private gen4 = 0;
-  private gen5 = 0;
-  private gen6 = 0;
-  private gen7 = 0;
-  /** Generations of slots past the fields (only if a ninth timer name ever appears). */
-  private moreGens: number[] | undefined;
   /** The transport timer message being handled: re-armed from its own firing, it is sent again. */
   private firing: TimerMessage | undefined;
   status: PhoneStatus = 'offline';
@@ -116,6 +102,7 @@ export abstract class PhoneConnection implements ClientPort, LinkState, RadioClo
     env: PhoneEnvironment,
     spawnMs: number,
   ) {
+    super();
     this.actor = phoneActor(user);
     this.user = user;
     this.rng = rng;
@@ -266,60 +253,6 @@ export abstract class PhoneConnection implements ClientPort, LinkState, RadioClo
       return;
     }
     this.ctx.sendAt(this.actor, { type: 'timer', name: k.key, conn: this.conn, gen }, atMs);
-  }
-
-  private genOf(slot: number): number {
-    switch (slot) {
-      case 0:
-        return this.gen0;
-      case 1:
-        return this.gen1;
-      case 2:
-        return this.gen2;
-      case 3:
-        return this.gen3;
-      case 4:
-        return this.gen4;
-      case 5:
-        return this.gen5;
-      case 6:
-        return this.gen6;
-      case 7:
-        return this.gen7;
-      default:
-        return this.moreGens?.[slot - TIMER_FIELD_SLOTS] ?? 0;
-    }
-  }
-
-  private setGen(slot: number, gen: number): void {
-    switch (slot) {
-      case 0:
-        this.gen0 = gen;
-        return;
-      case 1:
-        this.gen1 = gen;
-        return;
-      case 2:
-        this.gen2 = gen;
-        return;
-      case 3:
-        this.gen3 = gen;
-        return;
-      case 4:
-        this.gen4 = gen;
-        return;
-      case 5:
-        this.gen5 = gen;
-        return;
-      case 6:
-        this.gen6 = gen;
-        return;
-      case 7:
-        this.gen7 = gen;
-        return;
-      default:
-        (this.moreGens ??= [])[slot - TIMER_FIELD_SLOTS] = gen;
-    }
   }
 
   protected onTimerEvent(m: TimerMessage): void {
