@@ -8,35 +8,17 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
-import { build, preview, type InlineConfig } from 'vite';
+import { build, preview } from 'vite';
 import { median, type BenchRow } from './bench-row';
-import { CHROMIUM, FLAGS, MEASURE_SCRIPT, row } from './bench-ui';
+import { CHROMIUM, FLAGS, MEASURE_SCRIPT, row, siteBuild } from './bench-ui';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const JS_GOAL_KB = 150;
 const FIRST_FRAME_GOAL_MS = 800;
 const EMBEDS = 6;
 const EMBED_QUERY = 'scenario=four-protocols&autoplay=1&ticker=1';
-
-function config(outDir: string): InlineConfig {
-  return {
-    root: ROOT,
-    configFile: join(ROOT, 'vite.config.ts'),
-    // The config imports the lesson parser (TypeScript); the module runner loads it as the build does.
-    configLoader: 'runner',
-    logLevel: 'warn',
-    build: {
-      outDir,
-      emptyOutDir: true,
-      rollupOptions: {
-        input: { main: join(ROOT, 'index.html'), embed: join(ROOT, 'embed.html') },
-      },
-    },
-  };
-}
 
 /** A host page on another origin: `count` embeds of `query`, each a screen apart. */
 function hostPage(app: string, query: string, count: number): string {
@@ -156,7 +138,7 @@ async function sixEmbeds(browser: Browser, hostUrl: string) {
 
 export async function benchEmbed(): Promise<BenchRow[]> {
   const outDir = mkdtempSync(join(tmpdir(), 'embed-bench-'));
-  const cfg = config(outDir);
+  const cfg = siteBuild(outDir, { main: 'index.html', embed: 'embed.html' });
   await build(cfg);
   const app = await preview({ ...cfg, preview: { port: 0, host: '127.0.0.1' } });
   const a = app.httpServer.address();

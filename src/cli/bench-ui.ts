@@ -32,8 +32,8 @@ const MEASURE_MS = 5000;
 /** Opening a shared run may take at most this many times a fresh page's time to show. */
 const SHARE_OPEN_GOAL_RATIO = 1.5;
 
-/** The site's own build (its Vite config, lessons plugin included), only the playground page. */
-function config(outDir: string): InlineConfig {
+/** The site's own build (its Vite config, lessons plugin included) of the given pages. */
+export function siteBuild(outDir: string, pages: Record<string, string>): InlineConfig {
   return {
     root: ROOT,
     configFile: join(ROOT, 'vite.config.ts'),
@@ -43,7 +43,9 @@ function config(outDir: string): InlineConfig {
     build: {
       outDir,
       emptyOutDir: true,
-      rollupOptions: { input: { main: join(ROOT, 'index.html') } },
+      rollupOptions: {
+        input: Object.fromEntries(Object.entries(pages).map(([k, f]) => [k, join(ROOT, f)])),
+      },
     },
   };
 }
@@ -255,7 +257,7 @@ export async function benchUi(): Promise<BenchRow[]> {
       `bench-ui needs Chromium at ${CHROMIUM} (set CHROMIUM_PATH, or apt-get install chromium)`,
     );
   const outDir = mkdtempSync(join(tmpdir(), 'pg-bench-'));
-  const cfg = config(outDir);
+  const cfg = siteBuild(outDir, { main: 'index.html' });
   await build(cfg);
   const server = await preview({ ...cfg, preview: { port: 0, host: '127.0.0.1' } });
   const address = server.httpServer.address();
