@@ -11,7 +11,6 @@ import type {
 } from '../../../bridge/playground-api';
 import { diagramMode, MAX_DRAWN_PHONES, nodeForActor } from '../../../views/diagram-layout';
 import { flightsFrom, type Flight } from '../model/flights';
-import { formatClock } from '../../../views/format';
 import { withPending } from '../model/pending';
 import {
   DEFAULT_SETTINGS,
@@ -20,6 +19,7 @@ import {
   type RetryPreset,
   type RunSettings,
 } from '../model/settings';
+import { reopenNotice } from '../model/reopen-notice';
 import { EdgeHeat } from './edge-heat';
 import { EventLog } from './event-log';
 import { pushSample, sampleOf } from './metric-history';
@@ -271,10 +271,7 @@ export class PlaygroundStore {
     const r = await this.host.reopen();
     if (!r) return false;
     this.afterLoad();
-    const items = `${r.restored} stored ${r.restored === 1 ? 'message' : 'messages'}`;
-    this.set({
-      notice: `Reopened your run at ${formatClock(r.atMs)}; ${items} came back from this browser's storage${r.agreed ? '' : ' (they differ from the replay; the stored copy is kept)'}.`,
-    });
+    this.set({ notice: reopenNotice(r) });
     return true;
   };
 
