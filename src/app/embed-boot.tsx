@@ -1,20 +1,20 @@
 /**
- * The embed's entry (embed.html): validates the link's parameters, then plays the run with its
- * engine in one Web Worker — or, where no worker can start, in the page's own thread (README
+ * The embed once its link is checked (`embed-start.ts`): plays the run with its engine in one Web
+ * Worker — or, where no worker can start, in the page's own thread (README
  * "Embedding and exports" says why) — or shows the error view and runs nothing.
  */
+import { exampleFile, parsed, worker } from './embed-start';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createEmbedWorkerHost, type EmbedHost } from '../runtime/web/embed-worker-host';
+import type { EmbedHost } from '../runtime/web/embed-worker-host';
 import type { Lesson } from '../bridge/lesson-api';
 import type { RunRecord } from '../bridge/run-record';
 import { lessons } from 'virtual:lessons';
 import type { PlaygroundHost, ScenarioFile } from '../bridge/playground-api';
 import { EmbedApp } from '../ui/embed/EmbedApp';
 import { EmbedError } from '../ui/embed/EmbedError';
-import { parseEmbedParams, type EmbedParams } from '../ui/embed/embed-params';
+import type { EmbedParams } from '../ui/embed/embed-params';
 import { PlaygroundStore } from '../ui/playground/store/playground-store';
-import { exampleScenarios } from './example-scenarios';
 import '@xyflow/react/dist/style.css';
 import '../ui/playground/styles/playground.css';
 import '../ui/embed/embed.css';
@@ -29,8 +29,9 @@ type Opening =
 async function openingFor(p: EmbedParams): Promise<Opening | string> {
   const src = p.source;
   if (src.kind === 'scenario') {
-    const ex = exampleScenarios().find((x) => x.name === src.name);
-    return ex ? { kind: 'file', file: await ex.load() } : `no example scenario named ${src.name}`;
+    return exampleFile
+      ? { kind: 'file', file: await exampleFile }
+      : `no example scenario named ${src.name}`;
   }
   if (src.kind === 'run') {
     const { decodeShare } = await import('../bridge/share-link');
@@ -92,7 +93,8 @@ function openUrl(p: EmbedParams, nowMs: number): string {
   return new URL(`./index.html?${q.toString()}`, location.href).href;
 }
 
-async function boot(): Promise<void> {
+/** Shows the error view, or opens what the link names and renders the embed. */
+export async function boot(): Promise<void> {
   const el = document.getElementById('root');
   if (!el) throw new Error('embed.html needs a #root element');
   const root = createRoot(el);
@@ -102,15 +104,14 @@ async function boot(): Promise<void> {
         <EmbedError errors={errors} />
       </StrictMode>,
     );
-  const parsed = parseEmbedParams(
-    location.search,
-    exampleScenarios().map((x) => x.name),
-  );
-  if (!parsed.ok) return showError(parsed.errors);
+  if (!parsed.ok || !worker) return showError(parsed.ok ? [] : parsed.errors);
   const params = parsed.params;
   const opening = await openingFor(params);
-  if (typeof opening === 'string') return showError([opening]);
-  const host = await createEmbedWorkerHost().catch(inPageHost);
+  if (typeof opening === 'string') {
+    void worker.then((h) => h.dispose(), () => undefined);
+    return showError([opening]);
+  }
+  const host: PlaygroundHost = await worker.catch(inPageHost);
   const store = new PlaygroundStore(host);
   await open(store, opening);
   const error = store.getState().error;
@@ -128,4 +129,3 @@ async function boot(): Promise<void> {
   );
 }
 
-void boot();
