@@ -108,7 +108,10 @@ export async function boot(): Promise<void> {
   const params = parsed.params;
   const opening = await openingFor(params);
   if (typeof opening === 'string') {
-    void worker.then((h) => h.dispose(), () => undefined);
+    void worker.then(
+      (h) => h.dispose(),
+      () => undefined,
+    );
     return showError([opening]);
   }
   const host: PlaygroundHost = await worker.catch(inPageHost);
@@ -128,4 +131,3 @@ export async function boot(): Promise<void> {
     </StrictMode>,
   );
 }
-
