@@ -201,8 +201,9 @@ export interface ComparisonRow {
   readonly payloadBytes: number;
   readonly requests: number;
   readonly joulesPerPhoneHour: number | null;
-  readonly latencyP50Ms: number;
-  readonly latencyP95Ms: number;
+  /** Null when nothing was delivered. */
+  readonly latencyP50Ms: number | null;
+  readonly latencyP95Ms: number | null;
 }
 
 /** One hit of a phone's on-device search. */

@@ -4,7 +4,7 @@ const n = (x: number): string => x.toLocaleString('en-US');
 const plural = (x: number, one: string, many: string): string => `${n(x)} ${x === 1 ? one : many}`;
 
 /** Latency is only measured on delivered messages: with none, there is no figure to show. */
-const ms = (r: Report, x: number): string => (r.messages.delivered === 0 ? '—' : `${n(x)} ms`);
+const ms = (x: number | null): string => (x === null ? '—' : `${n(x)} ms`);
 
 const HEADER = [
   'protocol',
@@ -37,7 +37,7 @@ export function formatSummary(r: Report): string[] {
     `messages   sent ${n(m.sent)} · ✓ accepted ${n(m.accepted)} · ✓✓ delivered ${n(m.delivered)} · read ${n(m.read)}`,
     `store      stored ${n(m.stored)} · deleted ${n(m.deletedFromStore)} · pending now ${n(m.pendingInStore)}`,
     `integrity  in flight ${n(m.inFlight)} · lost ${n(m.lost)} · duplicated ${n(m.duplicated)} (copies dropped by id: ${n(m.duplicatesSuppressed)})`,
-    `latency    p50 ${ms(r, r.latencyMs.p50)} · p95 ${ms(r, r.latencyMs.p95)} · p99 ${ms(r, r.latencyMs.p99)}`,
+    `latency    p50 ${ms(r.latencyMs.p50)} · p95 ${ms(r.latencyMs.p95)} · p99 ${ms(r.latencyMs.p99)}`,
     `gateway    peak ${plural(r.gateway.peakConnections, 'connection', 'connections')} · refused ${n(r.gateway.refusedConnections)} · peak load ${n(Math.round(r.gateway.peakLoad * 100))} % · ${r.gateway.crashed ? `CRASHED ${r.gateway.crashes}×` : 'never crashed'} · ~${r.gateway.bytesPerConnection} B per connection`,
     '',
   ];

@@ -1,14 +1,17 @@
 // Proves the readable summary: thousands separators, singular units, "—" for latency with nothing
 // delivered, and table columns that stay apart however wide the figures grow.
-import { resolve } from 'node:path';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runScenarioCommand } from '../../src/cli/run';
 import { formatSummary } from '../../src/cli/summary';
 import type { Report } from '../../src/engine/sim/report';
 
-async function report(): Promise<Report> {
+async function report(
+  file = resolve(__dirname, '../../scenarios/online-delivery.json'),
+): Promise<Report> {
   const out: string[] = [];
-  const file = resolve(__dirname, '../../scenarios/online-delivery.json');
   await runScenarioCommand([file, '--json'], { stdout: (l) => out.push(l), stderr: () => {} });
   return JSON.parse(out[0]!) as Report;
 }
@@ -24,10 +27,29 @@ describe('formatSummary', () => {
     expect(text).toContain('peak 1 connection ·');
   });
 
-  it('prints "—" for latency when nothing was delivered', async () => {
-    const r = await report();
-    const text = formatSummary({ ...r, messages: { ...r.messages, delivered: 0 } }).join('\n');
-    expect(text).toContain('latency    p50 — · p95 — · p99 —');
+  it('gives null latency and prints "—" when nothing was delivered (Bob never comes online)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dt-'));
+    const file = join(dir, 'never-online.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        name: 'Never online',
+        seed: 1,
+        durationSec: 10,
+        phones: [
+          { count: 1, protocol: 'mqtt', names: ['alice'] },
+          { count: 1, protocol: 'mqtt', names: ['bob'], online: false },
+        ],
+        actions: [{ at: 2, do: 'send', from: 'alice', to: 'bob', text: 'hi' }],
+      }),
+    );
+    const r = await report(file);
+    expect(r.messages.sent).toBe(1);
+    expect(r.messages.delivered).toBe(0);
+    expect(r.latencyMs).toEqual({ p50: null, p95: null, p99: null });
+    expect(formatSummary(r).join('\n')).toContain('latency    p50 — · p95 — · p99 —');
+    // Once something is delivered the figures are numbers again.
+    expect((await report()).latencyMs.p50).toEqual(expect.any(Number));
   });
 
   it('keeps columns apart at 100,002 phones', async () => {

@@ -91,7 +91,9 @@ export function ComparePanel(): React.JSX.Element {
                     <td>{formatInt(r.requests)}</td>
                     <td>{cell(r.joulesPerPhoneHour, formatInt)}</td>
                     <td>
-                      {(r.latencyP50Ms / 1000).toFixed(2)} / {(r.latencyP95Ms / 1000).toFixed(2)} s
+                      {r.latencyP50Ms === null || r.latencyP95Ms === null
+                        ? '—'
+                        : `${(r.latencyP50Ms / 1000).toFixed(2)} / ${(r.latencyP95Ms / 1000).toFixed(2)} s`}
                     </td>
                   </>
                 ) : (
