@@ -93,9 +93,7 @@ export async function benchLessons(): Promise<BenchRow[]> {
     for (let i = 0; i < 3; i++) {
       plain.push(await visit(browser, `${url}?autoplay=0`, '[aria-label="Chat Gateway"]'));
       lesson.push(await visit(browser, `${url}?lesson=start-here&step=1`, STEP_READY));
-      resumed.push(
-        (await visit(browser, `${url}?lesson=new-years-eve&step=4`, STEP_READY)).ms,
-      );
+      resumed.push((await visit(browser, `${url}?lesson=new-years-eve&step=4`, STEP_READY)).ms);
     }
     const first = plain[0]!.scripts;
     const firstKb = kb(shares, first, 'all');
