@@ -4,7 +4,7 @@
  * "Embedding and exports" says why) — or shows the error view and runs nothing.
  */
 import { exampleFile, parsed, worker } from './embed-start';
-import { hostWhenReady } from './host-when-ready';
+import { deferHost } from '../ui/playground/store/deferred-host';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { EmbedHost } from '../runtime/web/embed-worker-host';
@@ -116,7 +116,7 @@ export async function boot(): Promise<void> {
     return showError([opening]);
   }
   const ready: Promise<PlaygroundHost> = worker.catch(inPageHost);
-  const store = new PlaygroundStore(hostWhenReady(ready));
+  const store = new PlaygroundStore(deferHost(ready));
   const render = (startMs: number, opened: boolean): void =>
     root.render(
       <StrictMode>
