@@ -204,7 +204,10 @@ export class RunSession<R extends SessionRun = SessionRun> extends RunCore<R> {
     return this.serial(async () => {
       await this.dropFuture();
       const { run } = this.loaded();
-      return this.planned.plan(inputTimeAfter(run.reached), plan);
+      const from = inputTimeAfter(run.reached);
+      // A planned attempt is the learner's acting in the step: a click meanwhile does not restart it.
+      if (plan.length > 0) this.lessons.inputGiven(from);
+      return this.planned.plan(from, plan);
     }, false);
   }
 
