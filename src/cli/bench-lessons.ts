@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
 import { build, preview, type Rollup } from 'vite';
-import { median, type BenchRow } from './bench-row';
-import { CHROMIUM, FLAGS, row, siteBuild } from './bench-ui';
+import { median, row, type BenchRow } from './bench-row';
+import { CHROMIUM, FLAGS, siteBuild } from './bench-ui';
 
 const JS_BUDGET_KB = 250;
 const FIRST_STEP_GOAL_MS = 1000;
