@@ -248,7 +248,7 @@ export function workBudgetError(sc: Scenario, actionAt: readonly number[]): stri
   const limit = `a run may ask for at most ${roughly(max)} (LIMITS.maxWorkEvents)`;
   if (costliest.events > max)
     return `${costliest.field} asks for ~${roughly(costliest.events)} events; ${limit}`;
-  return `the scenario asks for ~${roughly(total)} events, most for ${costliest.field} (~${roughly(costliest.events)}); ${limit}`;
+  return `the scenario asks for ~${roughly(total)} events, most for ${costliest.field}: ~${roughly(costliest.events)}; ${limit}`;
 }
 
 /**
