@@ -9,7 +9,7 @@ export const LIMITS = {
    * handles about 1–1.5 million events a second on one core (`npm run bench`, idle fleet, warm), so
    * this is a run of two to three minutes: long for a playground, and room for every example,
    * lesson and bench (the largest, a million idle MQTT phones for ten virtual minutes, is
-   * estimated at ~9×10⁷). Past it, 20 spikes of a million phones or 2 million phones for a day
+   * estimated at 6×10⁷). Past it, 20 spikes of a million phones or 2 million phones for a day
    * are refused with the field that costs most, instead of exhausting the heap or running for hours.
    */
   maxWorkEvents: 200_000_000,
