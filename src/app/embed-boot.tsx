@@ -4,6 +4,7 @@
  * "Embedding and exports" says why) — or shows the error view and runs nothing.
  */
 import { exampleFile, parsed, worker } from './embed-start';
+import { deferHost } from '../ui/playground/store/deferred-host';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { EmbedHost } from '../runtime/web/embed-worker-host';
@@ -46,11 +47,11 @@ async function openingFor(p: EmbedParams): Promise<Opening | string> {
   return { kind: 'lesson', lesson, step: src.step };
 }
 
-/** Opens what the embed plays in the store, paused at its first moment. */
-async function open(store: PlaygroundStore, o: Opening): Promise<void> {
+/** Opens what the embed plays in the store, paused at its first moment (`started`: the host, up). */
+async function open(store: PlaygroundStore, started: PlaygroundHost, o: Opening): Promise<void> {
   if (o.kind === 'file') return store.loadScenario(o.file, { paused: true });
   if (o.kind === 'record') return store.openRun(o.record);
-  const host = store.host as Partial<EmbedHost>;
+  const host = started as Partial<EmbedHost>;
   // The worker works the lesson's earlier steps out off this thread; in the page's thread only
   // when no worker could start.
   const record = host.lessonStepRecord
@@ -108,24 +109,31 @@ export async function boot(): Promise<void> {
   const params = parsed.params;
   const opening = await openingFor(params);
   if (typeof opening === 'string') {
-    void worker.then((h) => h.dispose(), () => undefined);
+    void worker.then(
+      (h) => h.dispose(),
+      () => undefined,
+    );
     return showError([opening]);
   }
-  const host: PlaygroundHost = await worker.catch(inPageHost);
-  const store = new PlaygroundStore(host);
-  await open(store, opening);
+  const ready: Promise<PlaygroundHost> = worker.catch(inPageHost);
+  const store = new PlaygroundStore(deferHost(ready));
+  const render = (startMs: number, opened: boolean): void =>
+    root.render(
+      <StrictMode>
+        <EmbedApp
+          store={store}
+          // Autoplay waits for the run: a Play sent before it opens would reach an empty engine.
+          params={opened ? params : { ...params, autoplay: false }}
+          startMs={startMs}
+          openUrl={(now) => openUrl(params, now)}
+        />
+      </StrictMode>,
+    );
+  // The frame (controls disabled, diagram empty) draws while the engine starts.
+  render(0, false);
+  await open(store, await ready, opening);
   const error = store.getState().error;
   if (error) return showError([error]);
   if (params.atMs !== undefined) await store.seek(params.atMs);
-  root.render(
-    <StrictMode>
-      <EmbedApp
-        store={store}
-        params={params}
-        startMs={store.getState().snapshot?.nowMs ?? 0}
-        openUrl={(now) => openUrl(params, now)}
-      />
-    </StrictMode>,
-  );
+  render(store.getState().snapshot?.nowMs ?? 0, true);
 }
-

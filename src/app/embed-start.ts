@@ -27,9 +27,7 @@ export const worker: Promise<EmbedHost> | undefined = parsed.ok
 
 const source = parsed.ok ? parsed.params.source : undefined;
 const example =
-  source?.kind === 'scenario'
-    ? exampleScenarios().find((x) => x.name === source.name)
-    : undefined;
+  source?.kind === 'scenario' ? exampleScenarios().find((x) => x.name === source.name) : undefined;
 
 /** The example scenario the link names, loading (undefined when it names none). */
 export const exampleFile: Promise<ScenarioFile> | undefined = example

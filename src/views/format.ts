@@ -14,8 +14,8 @@ export function formatBytes(n: number): string {
 }
 
 /** A duration in ms: `74 ms`, `2.1 s`, `3 min 5 s`. */
-export function formatMs(ms: number): string {
-  if (!Number.isFinite(ms)) return '—';
+export function formatMs(ms: number | null): string {
+  if (ms === null || !Number.isFinite(ms)) return '—';
   if (ms < 1000) return `${intFmt.format(ms)} ms`;
   if (ms < 60_000) return `${oneFmt.format(ms / 1000)} s`;
   const min = Math.floor(ms / 60_000);

@@ -50,7 +50,8 @@ export interface Report {
   energy: Partial<
     Record<ProtocolName, { joulesPerPhoneHour: number; highPowerSecondsPerPhoneHour: number }>
   >;
-  latencyMs: { p50: number; p95: number; p99: number };
+  /** Creation to the recipient's device; null when nothing was delivered (there is no latency to give). */
+  latencyMs: { p50: number | null; p95: number | null; p99: number | null };
   gateway: {
     peakConnections: number;
     connectionsNow: number;
@@ -313,7 +314,10 @@ export function buildReport(src: Simulation | ReportView): Report {
     },
     protocols,
     energy: energyOut,
-    latencyMs: { p50: percentile(lat, 50), p95: percentile(lat, 95), p99: percentile(lat, 99) },
+    latencyMs:
+      lat.length === 0
+        ? { p50: null, p95: null, p99: null }
+        : { p50: percentile(lat, 50), p95: percentile(lat, 95), p99: percentile(lat, 99) },
     gateway: {
       peakConnections: g.stats.peakConnections,
       connectionsNow: g.connections,

@@ -1,9 +1,7 @@
-import { DATACENTER_MS } from '../../engine/model/latency';
 import { TraceHasher } from '../../engine/kernel/trace-hash';
 import { borrowedEvent, type TraceEvent, type TraceSink } from '../../engine/kernel/trace';
-import { CORE_NETWORK_MS } from '../../engine/model/latency';
 import type { Scenario, TimedAction } from '../../engine/scenario/scenario';
-import { ACTOR, phoneActor } from '../../engine/model/actors';
+import { ACTOR } from '../../engine/model/actors';
 import type { InputAction } from '../../engine/model/messages';
 import { MetricsCollector } from '../../engine/sim/metrics';
 import type { ReportView } from '../../engine/sim/report';
@@ -33,6 +31,7 @@ import type {
   WindowReport,
 } from './host-messages';
 import { TraceMerger, yieldToEventLoop } from './trace-merger';
+import { crashEvent, crashNotices } from './gateway-crash';
 
 /** How a run over a cluster is set up. */
 export interface ClusterRunOptions {
@@ -218,17 +217,7 @@ export class Coordinator {
       this.carried.stats,
       mergeStats(this.carried.stats, { ...old.stats, crashes: old.stats.crashes + 1 }),
     );
-    this.emitOwn({
-      atMs: t,
-      kind: 'crash',
-      from: ACTOR.gateway,
-      to: ACTOR.gateway,
-      msg: 0,
-      bytes: 0,
-      headerBytes: 0,
-      arriveAtMs: t,
-      note: 'gateway worker terminated',
-    });
+    this.emitOwn(crashEvent(t));
     const epoch = old.gateway.epoch + 1;
     const fresh = await this.replaceHost('gateway', {
       epoch,
@@ -242,17 +231,9 @@ export class Coordinator {
         pending.filter((e) => !(e.src === ACTOR.gateway && e.to === ACTOR.gateway)),
       ),
     );
-    for (const c of await this.cluster.host('phones').control.connectedPhones())
-      this.schedule(FAULT_SOURCE, ++this.faultSeq, {
-        to: phoneActor(c.user),
-        atMs: t + CORE_NETWORK_MS,
-        msg: { type: 'down', conn: c.conn, chunks: [], close: 'gateway crashed' },
-      });
-    this.schedule(FAULT_SOURCE, ++this.faultSeq, {
-      to: ACTOR.sessions,
-      atMs: t + DATACENTER_MS,
-      msg: { type: 'sm.gateway-down', epoch: epoch - 1 },
-    });
+    const connected = await this.cluster.host('phones').control.connectedPhones();
+    for (const n of crashNotices(t, epoch, connected))
+      this.schedule(FAULT_SOURCE, ++this.faultSeq, n);
     // The log keeps the crash: replayed in one thread it is Gateway.crash() at the same moment;
     // a replay over workers reserves its place (`reserveInput`) and terminates the worker again.
     if (!opts.replaying) this.reserveInput(t);

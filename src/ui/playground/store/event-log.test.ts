@@ -36,4 +36,16 @@ describe('EventLog', () => {
     log.truncateAfter(5);
     expect(log.items.map((e) => e.atMs)).toEqual([0, 5, 5]);
   });
+
+  it('finds the newest chat message sent, skipping other kinds and control frames (msg 0)', () => {
+    const log = new EventLog();
+    expect(log.latestSentMessage()).toBeUndefined();
+    log.append([
+      { ...at(0), kind: 'sent', msg: 3 },
+      { ...at(1), kind: 'sent', msg: 7 },
+      { ...at(2), kind: 'delivered', msg: 9 },
+      { ...at(3), kind: 'sent', msg: 0 },
+    ]);
+    expect(log.latestSentMessage()).toBe(7);
+  });
 });

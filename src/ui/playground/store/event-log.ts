@@ -58,6 +58,15 @@ export class EventLog {
     this.dropped = dropped;
   }
 
+  /** The newest chat message the log saw sent, if any (what "Follow" follows). */
+  latestSentMessage(): number | undefined {
+    for (let i = this.buf.length - 1; i >= 0; i--) {
+      const e = this.buf[i]!;
+      if (e.kind === 'sent' && e.msg > 0) return e.msg;
+    }
+    return undefined;
+  }
+
   clear(): void {
     this.buf = [];
     this.dropped = 0;

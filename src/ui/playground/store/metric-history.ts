@@ -10,9 +10,10 @@ export interface MetricSample {
   readonly stored: number;
   readonly sent: number;
   readonly delivered: number;
-  readonly p50: number;
-  readonly p95: number;
-  readonly p99: number;
+  /** Delivery latency percentiles; null until something has been delivered. */
+  readonly p50: number | null;
+  readonly p95: number | null;
+  readonly p99: number | null;
 }
 
 /** Points the charts keep (at ~5 per second that is the last ~minute of wall time). */

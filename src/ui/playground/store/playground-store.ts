@@ -9,6 +9,7 @@ import type {
   Snapshot,
   SearchResultView,
 } from '../../../bridge/playground-api';
+import { PROTOCOLS } from '../../../bridge/vocabulary';
 import { diagramMode, MAX_DRAWN_PHONES, nodeForActor } from '../../../views/diagram-layout';
 import { flightsFrom, type Flight } from '../model/flights';
 import { withPending } from '../model/pending';
@@ -353,16 +354,13 @@ export class PlaygroundStore {
 
   /** Follows the most recent chat message (sampled from the trace) on the diagram and in the inspector. */
   follow = (): void => {
-    const items = this.log.items;
-    for (let i = items.length - 1; i >= 0; i--) {
-      const e = items[i]!;
-      if (e.kind === 'sent' && e.msg > 0) {
-        this.set({ followedMsg: e.msg });
-        this.select(e.msg);
-        return;
-      }
-    }
-    this.set({ error: 'No message to follow yet: send one, or fire a spike with messages.' });
+    const msg = this.log.latestSentMessage();
+    if (msg === undefined)
+      return this.set({
+        error: 'No message to follow yet: send one, or fire a spike with messages.',
+      });
+    this.set({ followedMsg: msg });
+    this.select(msg);
   };
 
   unfollow = (): void => this.set({ followedMsg: undefined });
@@ -387,7 +385,7 @@ export class PlaygroundStore {
       const rows: ComparisonRow[] = [];
       try {
         // One protocol per call, so the table fills in live as each run ends.
-        for (const protocol of ['short-poll', 'long-poll', 'websocket', 'mqtt'] as const) {
+        for (const protocol of PROTOCOLS) {
           const [row] = await run.call(this.host, seconds, { protocols: [protocol], phones });
           if (row) rows.push(row);
           this.set({ comparison: { running: true, rows: [...rows] } });

@@ -146,7 +146,8 @@ export function MetricsPanel(): React.JSX.Element {
             p95 {formatMs(r.latencyMs.p95)} · p99 {formatMs(r.latencyMs.p99)}
           </p>
           <Sparkline
-            values={series(history, (x) => x.p95)}
+            // Before the first delivery the line rests at 0 (the tile says —).
+            values={series(history, (x) => x.p95 ?? 0)}
             label="p95 delivery latency over time"
           />
         </Tile>
