@@ -192,6 +192,11 @@ export class RunSession<R extends SessionRun = SessionRun> extends RunCore<R> {
         throw new Error(
           `the run is over (it ends at ${scenario.durationMs / 1000} s): seek back or reset`,
         );
+      // An input the run could not be reopened or shared with (over the work budget, too many
+      // phones) is refused now, with the reason, rather than lost with the run on the next reload.
+      const next = this.recordNow();
+      const check = checkRunRecord({ ...next, inputs: [...next.inputs, { atMs, action }] });
+      if (!check.ok) throw new Error(`not applied: ${check.errors[0]}`);
       this.log.add(atMs, action);
       run.input(action, atMs);
       this.lessons.inputGiven(atMs);
