@@ -1,6 +1,7 @@
 // Proves a learner's input that the run could not be reopened or shared with (past the work
-// budget) is refused at once with the reason, and changes nothing: the run, its log and its
-// trace hash stay as they were.
+// budget over the next ten virtual minutes) is refused at once with the reason, and changes
+// nothing: the run, its log and its trace hash stay as they were. A long run is not judged by
+// its whole day: a spike bigger than the gateway can ever hold is still taken.
 import { describe, expect, it } from 'vitest';
 import type { ScenarioFile } from '../../src/engine/scenario/scenario';
 import { LocalPlayground } from '../../src/runtime/local-playground';
@@ -37,5 +38,23 @@ describe('inputs within the work budget', () => {
     // Smaller inputs are still taken.
     await pg.input({ do: 'send', from: 1, to: 2, text: 'still here' });
     expect((await pg.record()).inputs).toHaveLength(before.inputs.length + 1);
+  });
+
+  it('takes a spike the gateway can never fully hold in a day-long run (only ten minutes are judged)', async () => {
+    const pg = new LocalPlayground({ nowMs: () => 0, nextFrame: () => () => undefined });
+    expect(await pg.load(day)).toEqual({ ok: true });
+    await pg.input({ do: 'gateway', maxConnections: 1_000 });
+    await pg.input({
+      do: 'spike',
+      connections: 3_000,
+      withinMs: 1000,
+      protocol: 'mqtt',
+      messagesEach: 0,
+    });
+    await pg.advanceBy(5_000);
+    expect((await pg.snapshot()).report.gateway.refusedConnections).toBeGreaterThan(0);
+    // And the run, saved now, reopens: its work is counted up to where it got.
+    const again = new LocalPlayground({ nowMs: () => 0, nextFrame: () => () => undefined });
+    expect(await again.open(await pg.record())).toEqual({ ok: true });
   });
 });

@@ -18,6 +18,11 @@ export interface ValidateOptions {
    * scenario as written under this one.
    */
   readonly maxTextBytes?: number;
+  /**
+   * Count the work budget only up to this virtual time (default: the whole run). A saved run is
+   * replayed only as far as it had got; the rest it plays at the learner's pace, and may stop.
+   */
+  readonly budgetUntilMs?: number;
 }
 
 /** The longest `name`: a title, shown in a heading and a list of examples. */
@@ -139,7 +144,11 @@ export function validateScenario(x: unknown, o: ValidateOptions = {}): ScenarioR
     names: groups.names,
   };
   // Bounds on the whole run, checked once every field is known to be right.
-  const whole = phoneCountError(scenario, writtenAt) ?? workBudgetError(scenario, writtenAt);
+  const budgeted =
+    o.budgetUntilMs === undefined
+      ? scenario
+      : { ...scenario, durationMs: Math.min(scenario.durationMs, Math.max(0, o.budgetUntilMs)) };
+  const whole = phoneCountError(scenario, writtenAt) ?? workBudgetError(budgeted, writtenAt);
   if (whole) return { ok: false, errors: [whole] };
   actions.sort((a, b) => a.atMs - b.atMs); // stable: same-time actions keep their written order
   return { ok: true, scenario };

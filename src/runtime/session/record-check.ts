@@ -92,7 +92,11 @@ export function checkRunRecord(x: unknown): RecordCheck {
   const written = Array.isArray(file.actions) ? file.actions.length : 0;
   // With the inputs folded in, the scenario may be as large as a share link can carry; the
   // scenario as written keeps the limit of a scenario file (checked below).
-  const r = validateScenario(scenarioWithInputs(draft), { maxTextBytes: MAX_SHARE_JSON_BYTES });
+  // Its work is counted up to where it had got: that is what reopening it replays.
+  const r = validateScenario(scenarioWithInputs(draft), {
+    maxTextBytes: MAX_SHARE_JSON_BYTES,
+    budgetUntilMs: draft.reached.ms,
+  });
   const errors = [...own, ...(r.ok ? [] : r.errors.map((e) => renameInputErrors(e, written)))];
   if (!r.ok || errors.length) return { ok: false, errors };
   if (draft.reached.ms > r.scenario.durationMs)

@@ -28,6 +28,9 @@ import { checkRunRecord } from './record-check';
 import type { SessionRun } from './session-run';
 import { inputTimeAfter, laterMark, notAfter } from './time-mark';
 import { RunCore } from './run-core';
+
+/** How far ahead a learner's input is checked against the work budget (ten virtual minutes). */
+const INPUT_HORIZON_MS = 600_000;
 import type { ReopenResult } from '../../bridge/playground-api';
 
 export type { ReopenResult, RunSessionOptions, RunSink } from './run-core';
@@ -192,10 +195,15 @@ export class RunSession<R extends SessionRun = SessionRun> extends RunCore<R> {
         throw new Error(
           `the run is over (it ends at ${scenario.durationMs / 1000} s): seek back or reset`,
         );
-      // An input the run could not be reopened or shared with (over the work budget, too many
-      // phones) is refused now, with the reason, rather than lost with the run on the next reload.
+      // An input the run could not be reopened or shared with once it has played on a while
+      // (over the work budget, too many phones) is refused now, with the reason, rather than
+      // lost with the run on a later reload.
       const next = this.recordNow();
-      const check = checkRunRecord({ ...next, inputs: [...next.inputs, { atMs, action }] });
+      const check = checkRunRecord({
+        ...next,
+        inputs: [...next.inputs, { atMs, action }],
+        reached: { ms: Math.min(scenario.durationMs, atMs + INPUT_HORIZON_MS), inclusive: false },
+      });
       if (!check.ok) throw new Error(`not applied: ${check.errors[0]}`);
       this.log.add(atMs, action);
       run.input(action, atMs);
