@@ -7,6 +7,7 @@ import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 export const WAIT = { timeout: 30_000 };
+const CHECKPOINT_WAIT = { timeout: 150_000 };
 
 export class LessonLearner {
   constructor(readonly page: Page) {}
@@ -42,7 +43,9 @@ export class LessonLearner {
   /** Waits for the step's checkpoint to be met; if it is not, says what the pane says is missing. */
   async met(what: string): Promise<void> {
     try {
-      await this.checkpoint.getByText('✔ Checkpoint met').waitFor(WAIT);
+      // A spike's step runs thousands of phones across the workers: on a busy two-core machine
+      // its virtual minute can take a few wall minutes, so this waits longer than a page does.
+      await this.checkpoint.getByText('✔ Checkpoint met').waitFor(CHECKPOINT_WAIT);
     } catch {
       const at = await this.page.getByLabel('Virtual time').first().textContent();
       throw new Error(`${what}: ${await this.checkpoint.textContent()} (virtual time ${at})`);
