@@ -17,6 +17,7 @@ import type { Source } from '../lessons/sources';
 import type { LessonContent } from '../lessons/lesson-content';
 import type { ProseNode } from '../lessons/prose-tree';
 import type { ControlId } from '../lessons/controls';
+import type { RunRecord } from './run-record';
 
 export type {
   Checkpoint,
@@ -45,6 +46,11 @@ export interface LessonWatchControl {
   watchLesson(lesson: Lesson | null, step: number): Promise<void>;
   /** The watched step's checkpoint as of the host's current virtual time. */
   lessonStatus(): Promise<CheckpointStatus | null>;
+  /**
+   * The run record of `lesson` where step `step` (from 1) begins: the earlier steps' "Do it for
+   * me" actions at the moments the headless replay gives them (a resumed lesson opens it).
+   */
+  lessonStepRecord(lesson: Lesson, step: number): Promise<RunRecord>;
 }
 
 /** A lesson in the list, before its content is loaded. */

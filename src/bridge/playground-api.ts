@@ -216,6 +216,12 @@ export interface SearchResultView {
   readonly matchedTerms: readonly string[];
 }
 
+/** An input planned ahead: given `afterMs` after the moment it was planned, at that virtual instant. */
+export interface PlannedInput {
+  readonly afterMs: number;
+  readonly action: InputAction;
+}
+
 export type LoadResult =
   { readonly ok: true } | { readonly ok: false; readonly errors: readonly string[] };
 
@@ -237,6 +243,13 @@ export interface PlaygroundControl {
   setSpeed(speed: number): Promise<void>;
   /** A learner's action at the current virtual time; recorded in the input log. */
   input(action: InputAction): Promise<void>;
+  /**
+   * Plans inputs at virtual times from now (the instant `input` would use, plus each `afterMs`):
+   * the run gives each exactly at its time as it plays or steps past it, logged as if the learner
+   * had clicked then, however fast the run goes. Replaces inputs planned before and not yet given
+   * (`[]` cancels them); a load, open or seek cancels them too. Returns the planned times.
+   */
+  planInputs?(plan: readonly PlannedInput[]): Promise<readonly number[]>;
   /** Time travel: replays seed + input log up to `ms` (deterministic), paused there. */
   seek(ms: number): Promise<void>;
   /** The learner's inputs so far, at the virtual times the run applies them. */
@@ -255,6 +268,7 @@ export interface PlaygroundControl {
   /** The lesson player's checkpoint sink (`lesson-api.ts`). */
   watchLesson?: LessonWatchControl['watchLesson'];
   lessonStatus?: LessonWatchControl['lessonStatus'];
+  lessonStepRecord?: LessonWatchControl['lessonStepRecord'];
 }
 
 /** What reopening a saved run found. */

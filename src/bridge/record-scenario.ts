@@ -54,6 +54,10 @@ export function recordAsScenario(record: RunRecord): ScenarioFile {
 
 /** The scenario the validator checks a record's inputs with: every input as an action. */
 export function scenarioWithInputs(record: Pick<RunRecord, 'scenario' | 'inputs'>): ScenarioFile {
+  const written: unknown = record.scenario.actions;
+  // Actions that are not a list stay as written, for the validator to name (spreading a string
+  // or a number would hide the mistake, or throw).
+  if (written !== undefined && !Array.isArray(written)) return record.scenario;
   return {
     ...record.scenario,
     actions: [...(record.scenario.actions ?? []), ...record.inputs.map(inputAsAction)],

@@ -7,6 +7,7 @@
  */
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import { SHARE_KEY, type RunRecord } from './run-record';
+import { MAX_SCENARIO_TEXT_BYTES } from '../engine/model/scenario-text';
 
 export { SHARE_KEY };
 
@@ -18,8 +19,11 @@ export const SHARE_LINK_VERSION = 1;
  * under every browser's and chat app's URL limit. A run with hundreds of inputs fits.
  */
 export const MAX_SHARE_CHARS = 8_192;
-/** The most JSON a link may inflate to: the scenario validator's 64 KiB text limit, plus inputs. */
-export const MAX_SHARE_JSON_BYTES = 256 * 1024;
+/**
+ * The most JSON a link may inflate to: four scenarios' worth (the scenario validator's text limit,
+ * MAX_SCENARIO_TEXT_BYTES), so a scenario at its limit still has room for thousands of inputs.
+ */
+export const MAX_SHARE_JSON_BYTES = 4 * MAX_SCENARIO_TEXT_BYTES;
 
 export type ShareProblem = 'empty' | 'oversized' | 'not-a-link' | 'future-version' | 'truncated';
 

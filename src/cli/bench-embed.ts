@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
-import { median, type BenchRow } from './bench-row';
-import { CHROMIUM, FLAGS, MEASURE_SCRIPT, row, siteBuild } from './bench-ui';
+import { median, row, type BenchRow } from './bench-row';
+import { CHROMIUM, FLAGS, MEASURE_SCRIPT, siteBuild } from './bench-ui';
 
 const JS_GOAL_KB = 150;
 const FIRST_FRAME_GOAL_MS = 800;

@@ -39,11 +39,32 @@ export function formatBenchRows(rows: readonly BenchRow[]): string[] {
       ['figure', 'value', 'baseline', 'ratio'][i]!.length,
     ),
   );
-  const row = (cells: string[]) =>
+  const joined = (cells: string[]) =>
     cells.map((c, i) => (i < 4 ? c.padEnd(widths[i]!) : c)).join('  ');
   return [
-    row(['figure', 'value', 'baseline', 'ratio', 'goal']),
-    row(widths.map((w) => '─'.repeat(w)).concat('────')),
-    ...lines.map(row),
+    joined(['figure', 'value', 'baseline', 'ratio', 'goal']),
+    joined(widths.map((w) => '─'.repeat(w)).concat('────')),
+    ...lines.map(joined),
   ];
 }
+
+/** One row, its ratio to the baseline worked out (values rounded to one decimal). */
+const round1 = (n: number): number => Math.round(n * 10) / 10;
+export const row = (
+  name: string,
+  value: number,
+  unit: string,
+  baseline: number,
+  baselineName: string,
+  goal: string,
+  met?: boolean,
+): BenchRow => ({
+  name,
+  value: round1(value),
+  unit,
+  baseline: round1(baseline),
+  baselineName,
+  ratio: baseline ? Math.round((value / baseline) * 1000) / 1000 : NaN, // printed as — (no ratio to a zero baseline)
+  goal,
+  ...(met !== undefined ? { met } : {}),
+});

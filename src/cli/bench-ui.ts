@@ -11,7 +11,8 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build, preview, type InlineConfig } from 'vite';
-import { median, type BenchRow } from './bench-row';
+import { median, row, type BenchRow } from './bench-row';
+import { spikePaceRows } from './bench-spike';
 import { fourProtocolsRecord, shareUrl } from './bench-share';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -49,26 +50,6 @@ export function siteBuild(outDir: string, pages: Record<string, string>): Inline
     },
   };
 }
-
-const round1 = (n: number): number => Math.round(n * 10) / 10;
-export const row = (
-  name: string,
-  value: number,
-  unit: string,
-  baseline: number,
-  baselineName: string,
-  goal: string,
-  met?: boolean,
-): BenchRow => ({
-  name,
-  value: round1(value),
-  unit,
-  baseline: round1(baseline),
-  baselineName,
-  ratio: baseline ? Math.round((value / baseline) * 1000) / 1000 : NaN, // printed as — (no ratio to a zero baseline)
-  goal,
-  ...(met !== undefined ? { met } : {}),
-});
 
 /**
  * Loads the page and reports the first diagram frame and the JavaScript fetched before it: by the
@@ -299,6 +280,7 @@ export async function benchUi(): Promise<BenchRow[]> {
       ),
     ];
     rows.push(...(await shareOpenRows(browser, url)));
+    rows.push(...(await spikePaceRows(browser, url)));
     // The app's host (engine in Web Workers) carries the goals. The one-thread host (`?host=local`)
     // is measured beside it to show what the workers buy: its long tasks are the reason they exist.
     for (const [host, query] of [

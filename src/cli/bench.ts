@@ -1,11 +1,12 @@
 /**
  * `npm run bench`: every performance figure beside a baseline measured in the same run, as a
  * ratio. Machines here are 2 noisy cores: read ratios, not absolute times, and never gate a test
- * on them. `npm run bench -- engine|workers|ui|share|embed|lab` runs one group.
+ * on them. `npm run bench -- engine|workers|ui|share|embed|lab|lessons` runs one group.
  */
 import { formatBenchRows, type BenchRow } from './bench-row';
 import { benchEmbed } from './bench-embed';
 import { benchLab } from './bench-lab';
+import { benchLessons } from './bench-lessons';
 import { benchEngine } from './bench-engine';
 import { benchShare } from './bench-share';
 import { benchUi } from './bench-ui';
@@ -18,6 +19,7 @@ const GROUPS: Record<string, () => Promise<BenchRow[]>> = {
   embed: () => benchEmbed(),
   share: () => benchShare(),
   lab: () => benchLab(),
+  lessons: () => benchLessons(),
 };
 
 async function main(): Promise<void> {

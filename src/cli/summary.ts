@@ -28,6 +28,28 @@ function table(rows: string[][]): string[] {
   );
 }
 
+/**
+ * How a rush of connections went, when there was one (refusals, or phones still waiting): the
+ * busiest second, when the last phone got in, and who gave up.
+ */
+function spikeLines(r: Report): string[] {
+  const sp = r.spike;
+  const refused = sp.refusalsPerSec.reduce((a, b) => a + b, 0);
+  if (refused === 0 && sp.stillWaiting === 0 && sp.gaveUp === 0) return [];
+  const peakAt = sp.refusalsPerSec.indexOf(Math.max(...sp.refusalsPerSec, 0));
+  const busiest =
+    refused > 0
+      ? `busiest second ${peakAt}–${peakAt + 1} s with ${n(sp.refusalsPerSec[peakAt]!)} refused`
+      : 'none refused';
+  const done =
+    sp.timeToAllConnectedSec === null
+      ? `${plural(sp.stillWaiting, 'phone', 'phones')} still waiting`
+      : `all connected ${n(sp.timeToAllConnectedSec)} s after the last arrivals`;
+  return [
+    `spike      ${busiest} · ${done} · gave up ${n(sp.gaveUp)} · longest overload ${n(r.gateway.longestOverloadSec)} s`,
+  ];
+}
+
 /** The report as a few readable lines for a terminal. */
 export function formatSummary(r: Report): string[] {
   const m = r.messages;
@@ -39,6 +61,7 @@ export function formatSummary(r: Report): string[] {
     `integrity  in flight ${n(m.inFlight)} · lost ${n(m.lost)} · duplicated ${n(m.duplicated)} (copies dropped by id: ${n(m.duplicatesSuppressed)})`,
     `latency    p50 ${ms(r.latencyMs.p50)} · p95 ${ms(r.latencyMs.p95)} · p99 ${ms(r.latencyMs.p99)}`,
     `gateway    peak ${plural(r.gateway.peakConnections, 'connection', 'connections')} · refused ${n(r.gateway.refusedConnections)} · peak load ${n(Math.round(r.gateway.peakLoad * 100))} % · ${r.gateway.crashed ? `CRASHED ${r.gateway.crashes}×` : 'never crashed'} · ~${r.gateway.bytesPerConnection} B per connection`,
+    ...spikeLines(r),
     '',
   ];
   const rows = [HEADER];

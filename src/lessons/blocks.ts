@@ -42,7 +42,7 @@ export function readActions(block: YamlBlock, errors: ErrorList, users: UserBook
     const parsed = parseAction(
       written,
       '',
-      { byName: users.byName, total: users.names.size, durationSec: LESSON_LIMITS.maxStepSec },
+      { byName: users.byName, namesComplete: true, durationSec: LESSON_LIMITS.maxStepSec },
       problems,
     );
     for (const p of problems)

@@ -132,4 +132,22 @@ describe('the checkpoint sink', () => {
     expect(s.missing).toHaveLength(1);
     expect(s.missing[0]).toMatch(/Bob/);
   });
+
+  it('judges on virtual time: a state that held across a 100 ms mark is seen, however late anyone asks', () => {
+    // Bob is offline from 10.000 s to 10.150 s: seen at the 10.0 s mark (every event up to it).
+    // Nobody asks until two minutes later, when he has long been back online.
+    const lesson = lessonWith([{ kind: 'online', line: 1, user: 2, online: false }], 1);
+    const r = validateScenario({ ...SCENARIO, seed: 1 });
+    if (!r.ok) throw new Error(r.errors.join('; '));
+    const sink = createCheckpointSink(lesson);
+    const sim = new Simulation(r.scenario, { sinks: [sink] });
+    sim.runUntil(5_000);
+    sink.startStep(0, 5_000);
+    expect(sink.status(0).met, 'Bob is online when the step starts').toBe(false);
+    sim.input({ do: 'offline', user: 2 }, 10_000);
+    sim.input({ do: 'online', user: 2 }, 10_150);
+    sim.runUntil(120_000);
+    sink.advance(120_000);
+    expect(sink.status(0)).toMatchObject({ met: true, metAtMs: 10_000 });
+  });
 });

@@ -54,6 +54,14 @@ export interface CheckpointSink extends TraceSink {
   windowOf(index: number): StepWindow | undefined;
 }
 
+/**
+ * Virtual time between two looks at the checkpoints: the learner's eye, 10 times a second of the
+ * run. The sink looks on its own as the trace crosses each mark, so a checkpoint is judged on the
+ * run's virtual time (a state that held for a tenth of a second is seen), never on when the page
+ * asked; the headless replay looks at the same marks.
+ */
+export const LOOK_EVERY_MS = 100;
+
 interface StepState {
   readonly window: StepWindow;
   metAtMs: number | null;
@@ -83,6 +91,14 @@ export function createCheckpointSink(lesson: Lesson): CheckpointSink {
   }
 
   let dirty = false;
+  let lastLookMs = -Infinity;
+
+  /** The look at `atMs`: every event up to it counted, none after. */
+  function look(atMs: number): void {
+    if (atMs > tally.nowMs) tally.nowMs = atMs;
+    judge(atMs);
+    evaluate(atMs);
+  }
 
   function evaluate(atMs: number): void {
     dirty = false;
@@ -142,8 +158,13 @@ export function createCheckpointSink(lesson: Lesson): CheckpointSink {
     tally,
     borrows: true,
     emit(ev: TraceEvent) {
-      // Windows are judged at their exact end; the rest is looked at when someone looks (a
-      // frame in the page, a tenth of a second in the replay): a spike is a million events.
+      // Windows are judged at their exact end; the rest at each LOOK_EVERY_MS mark the trace
+      // crosses (and when someone asks): a spike is a million events, too many to judge each.
+      const mark = Math.ceil(ev.atMs / LOOK_EVERY_MS) * LOOK_EVERY_MS - LOOK_EVERY_MS;
+      if (mark > lastLookMs) {
+        lastLookMs = mark;
+        look(mark);
+      }
       judge(ev.atMs);
       tally.emit(ev);
       dirty = true;
@@ -160,11 +181,7 @@ export function createCheckpointSink(lesson: Lesson): CheckpointSink {
       judge(atMs);
       evaluate(atMs);
     },
-    advance(nowMs) {
-      if (nowMs > tally.nowMs) tally.nowMs = nowMs;
-      judge(nowMs);
-      evaluate(nowMs);
-    },
+    advance: look,
     status,
     windowOf: (index) => steps.get(index)?.window,
   };

@@ -20,6 +20,7 @@ import { LESSON_LIMITS } from './limits';
 import { checkProse, hasText, lineOf, parseMarkdown, sourceOf } from './markdown';
 import type { Lesson, LessonStep } from './model';
 import { parseYamlBlock } from './yaml-block';
+import { utf8Bytes } from '../engine/model/scenario-text';
 
 export type LessonResult =
   { ok: true; lesson: Lesson } | { ok: false; errors: readonly LessonError[] };
@@ -33,21 +34,6 @@ export interface ParseOptions {
 
 /** `NN-slug.md`: the number orders the lesson list. */
 const FILE_NAME = /(?:^|\/)(\d{2})-[a-z0-9-]+\.md$/;
-
-/** Bytes of `s` in UTF-8, counted without an encoder (the lesson code runs without DOM or Node). */
-export function utf8Bytes(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
 
 interface StepDraft {
   title: string;

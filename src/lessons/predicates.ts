@@ -76,7 +76,9 @@ export function checkPredicate(
         if (
           m.storedAtMs !== undefined &&
           m.fetchedAtMs !== undefined &&
+          // Delivered since the step started: what the step asked for, not an earlier step's doing.
           m.deliveredAtMs !== undefined &&
+          m.deliveredAtMs >= w.startMs &&
           m.ackedAtMs !== undefined &&
           m.deletedAtMs !== undefined &&
           m.deletedAtMs >= m.ackedAtMs

@@ -9,14 +9,12 @@ import { Simulation } from '../engine/sim/simulation';
 import { validateScenario } from '../engine/scenario/validate-scenario';
 import type { Scenario } from '../engine/scenario/scenario';
 import {
+  LOOK_EVERY_MS,
   createCheckpointSink,
   type CheckpointSink,
   type CheckpointStatus,
 } from './checkpoint-sink';
 import type { Lesson } from './model';
-
-/** Virtual time the replay runs between looks at the checkpoint: the learner's eye, 10 times a second. */
-const LOOK_EVERY_MS = 100;
 
 export interface StepReplay {
   readonly index: number;

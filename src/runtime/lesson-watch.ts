@@ -15,6 +15,8 @@ export class LessonWatch implements TraceSink {
   private sink: CheckpointSink | undefined;
   private lesson: Lesson | null = null;
   private step = 0;
+  /** The learner has acted in the watched step (its window started again then). */
+  private acted = false;
 
   emit(ev: TraceEvent): void {
     this.sink?.emit(ev);
@@ -29,7 +31,21 @@ export class LessonWatch implements TraceSink {
     if (!this.sink || this.lesson?.id !== lesson.id) this.sink = createCheckpointSink(lesson);
     this.lesson = lesson;
     this.step = Math.max(0, Math.min(step, lesson.steps.length - 1));
+    this.acted = false;
     this.sink.startStep(this.step, nowMs);
+  }
+
+  /**
+   * The learner gave an input at `atMs` (a click, not a planned "Do it for me" action). In a step
+   * that asks for actions, the first one starts the checkpoint's window again: its measures count
+   * from what the learner did, not from when they began reading the step (as "Do it for me" counts
+   * from its click). Later inputs of the same step belong to the same attempt.
+   */
+  inputGiven(atMs: number): void {
+    if (!this.lesson || !this.sink || this.acted) return;
+    if (this.lesson.steps[this.step]!.actions.length === 0) return;
+    this.acted = true;
+    this.sink.startStep(this.step, atMs);
   }
 
   /** The run starts again from time 0 (a new load, or a seek replaying it): so does the sink. */

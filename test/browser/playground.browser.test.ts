@@ -167,7 +167,17 @@ describe('playground in a real browser', () => {
       await expect
         .poll(async () => (await l.tileValue('Refused connections')).length, POLL)
         .toBeGreaterThan(0);
-      return Number((await l.tileValue('Refused connections')).replace(/,/g, ''));
+      const refused = Number((await l.tileValue('Refused connections')).replace(/,/g, ''));
+      // The histogram under the spike shows the same refusals, second by second (all of them
+      // fall in its last 40 s), and the connections the spike opened.
+      const histogram = l
+        .section("New Year's Eve spike")
+        .getByRole('img', { name: /Connections and refusals per second/ });
+      const label = (await histogram.getAttribute('aria-label')) ?? '';
+      const [, opened, refusedThere] = /([\d,]+) connections opened, ([\d,]+) refused/.exec(label)!;
+      expect(Number(refusedThere!.replace(/,/g, ''))).toBe(refused);
+      expect(Number(opened!.replace(/,/g, ''))).toBeGreaterThan(0);
+      return refused;
     };
     const fixed = await refusedAt30s('No jitter (retry after 1 s)');
     await shot('4-spike-no-jitter');
@@ -177,6 +187,24 @@ describe('playground in a real browser', () => {
     expect(jitter).toBeGreaterThan(0);
     expect(fixed).not.toBe(jitter);
   }, 120_000);
+
+  it('sizes the spike presets against the gateway shown, and they follow its settings', async () => {
+    const l = await open('?autoplay=0');
+    const phones = l.section("New Year's Eve spike").getByLabel('Phones', { exact: true });
+    const presets = (): Promise<string[]> =>
+      phones.locator('optgroup[label="Sized to this gateway"] option').allTextContents();
+    await expect
+      .poll(presets, POLL)
+      .toEqual(['800 (½× capacity)', '3,200 (2× capacity)', '7,500 (all the room left)']);
+    expect(await phones.locator('option:checked').textContent()).toBe('7,500 (all the room left)');
+    await l.setMaxConnections('1,000');
+    await expect.poll(presets, POLL).toEqual(['750 (all the room left)']);
+    await phones.selectOption({ label: '1,000' });
+    await l
+      .section("New Year's Eve spike")
+      .getByRole('button', { name: 'Fire spike of 1,000' })
+      .waitFor();
+  });
 
   it('opens the inspector on a row of the log and shows a decoded MQTT PUBLISH', async () => {
     const l = await open();

@@ -90,6 +90,28 @@ describe('sim run', () => {
     expect(err.join('\n')).toContain('phones[0].protocol must be one of');
   });
 
+  it('a scenario over the work budget exits 2 before running, naming the budget and the field', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dt-'));
+    const file = join(dir, 'midnight.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        name: 'every phone at once',
+        seed: 1,
+        durationSec: 3600,
+        phones: [{ count: 10, protocol: 'mqtt' }],
+        actions: [{ at: 60, do: 'spike', connections: 1_000_000, withinSec: 1 }],
+      }),
+    );
+    const { code, out, err } = await run([file, '--json']);
+    expect(code).toBe(2);
+    expect(out).toEqual([]);
+    expect(err).toHaveLength(1);
+    expect(err[0]).toMatch(
+      /midnight\.json: actions\[0\] \(a spike of 1,000,000 phones\) asks for ~.* events; a run may ask for at most 2×10⁸ \(LIMITS\.maxWorkEvents\)$/,
+    );
+  });
+
   it('a file that is not JSON gets its error on one line', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dt-'));
     const file = join(dir, 'notes.json');

@@ -61,4 +61,24 @@ describe('formatSummary', () => {
     expect(row).toMatch(/ {2}100,002 {2}/);
     expect(row).toMatch(/ {2}12,345,678,901 {2}98,765,432,101 {2}/);
   });
+
+  it('prints the spike line from the report when a rush of connections was refused, and none without', async () => {
+    const r = await report(resolve(__dirname, '../../scenarios/new-years-eve-no-jitter.json'));
+    const peak = Math.max(...r.spike.refusalsPerSec);
+    const at = r.spike.refusalsPerSec.indexOf(peak);
+    const line = formatSummary(r).find((l) => l.startsWith('spike'))!;
+    expect(line).toContain(
+      `busiest second ${at}–${at + 1} s with ${peak.toLocaleString('en-US')} refused`,
+    );
+    expect(line).toContain(
+      `all connected ${r.spike.timeToAllConnectedSec!.toLocaleString('en-US')} s`,
+    );
+    expect(line).toContain(`gave up ${r.spike.gaveUp}`);
+    const waiting = formatSummary({
+      ...r,
+      spike: { ...r.spike, timeToAllConnectedSec: null, stillWaiting: 12 },
+    }).find((l) => l.startsWith('spike'))!;
+    expect(waiting).toContain('12 phones still waiting');
+    expect(formatSummary(await report()).some((l) => l.startsWith('spike'))).toBe(false);
+  });
 });

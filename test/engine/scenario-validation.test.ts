@@ -1,6 +1,7 @@
 // Proves malformed scenarios are rejected with errors that name the bad field, and nothing runs.
 import { describe, expect, it } from 'vitest';
 import { parseScenario, validateScenario } from '../../src/engine/scenario/validate-scenario';
+import { show } from '../../src/engine/scenario/validate-fields';
 
 const base = {
   name: 't',
@@ -120,5 +121,94 @@ describe('scenario validation', () => {
     expect(errorsOf({ ...base, phones: [{ count: 2, protocol: shallow }] }).join()).not.toMatch(
       /nests/,
     );
+  });
+
+  it('quotes at most 100 characters of a bad value, and says how long it was', () => {
+    // Under the 64 KiB text limit (a larger scenario is refused before any field is read).
+    const huge = 'x'.repeat(50_000);
+    for (const bad of [
+      { ...base, seed: huge },
+      { ...base, phones: [{ count: 2, protocol: huge }] },
+      { ...base, actions: [{ at: 1, do: 'send', from: huge, to: 'bob' }] },
+      { ...base, [huge]: 1 },
+      { ...base, retry: { kind: 'fixed', delayMs: 1, [huge]: 1 } },
+      { ...base, phones: [{ count: Array(20_000).fill(1), protocol: 'mqtt' }] },
+    ]) {
+      const errors = errorsOf(bad);
+      expect(errors.length).toBeGreaterThan(0);
+      for (const e of errors) expect(e.length).toBeLessThan(300);
+    }
+    expect(errorsOf({ ...base, seed: huge })[0]).toMatch(
+      /^seed must be a number \(got "x{99}… \(a string of 50,000 characters\)\)$/,
+    );
+    expect(
+      errorsOf({ ...base, phones: [{ count: Array(20_000).fill(1), protocol: 'mqtt' }] })[0],
+    ).toMatch(/\(a list of 20,000 entries\)\)$/);
+  });
+
+  it('show() quotes the start of a value of any size, and its size', () => {
+    expect(show('x'.repeat(1_048_576))).toBe(
+      `"${'x'.repeat(99)}… (a string of 1,048,576 characters)`,
+    );
+    expect(show(Number.NaN)).toBe('NaN');
+    expect(show({ a: 'y'.repeat(200) })).toMatch(/^\{"a":"y+… \(208 characters of JSON\)$/);
+  });
+
+  it('limits name and description, naming them', () => {
+    expect(errorsOf({ ...base, name: 'n'.repeat(81) })).toEqual([
+      `name is 81 characters; at most 80 (got "${'n'.repeat(81)}")`,
+    ]);
+    expect(errorsOf({ ...base, name: 'n'.repeat(500) })[0]).toMatch(
+      /^name is 500 characters; at most 80 \(got "n{99}… \(a string of 500 characters\)\)$/,
+    );
+    expect(errorsOf({ ...base, name: 'n'.repeat(80) })).toEqual([]);
+    expect(errorsOf({ ...base, description: 'd'.repeat(2001) })[0]).toMatch(
+      /^description is 2,001 characters; at most 2000/,
+    );
+  });
+
+  it('counts the 64 KiB text limit in UTF-8 bytes, not characters', () => {
+    // 30,000 three-byte characters: 30,000 characters, 90,000 bytes.
+    const text = JSON.stringify({
+      ...base,
+      description: 'ü'.repeat(10).concat('€'.repeat(30_000)),
+    });
+    expect(text.length).toBeLessThan(64 * 1024);
+    const r = parseScenario(text);
+    expect(r.ok ? [] : r.errors).toEqual([
+      expect.stringMatching(
+        /^the scenario is 90,\d{3} bytes of text \(UTF-8\); a scenario is at most 65,536 bytes$/,
+      ),
+    ]);
+    // The same scenario as an object (the page, a share link, a lesson) meets the same bound.
+    expect(errorsOf(JSON.parse(text))[0]).toMatch(/^the scenario is 90,\d{3} bytes as JSON/);
+    // Just under the limit in bytes, the text is read (and only the description is too long).
+    const under = JSON.stringify({ ...base, description: '€'.repeat(21_000) });
+    expect(errorsOf(JSON.parse(under))).toEqual([expect.stringMatching(/^description is 21,000/)]);
+  });
+
+  it('names only what is wrong: a failed field is not used to judge the others', () => {
+    const actions = [
+      { at: 5, do: 'send', from: 'alice', to: 'bob' },
+      { at: 5, do: 'online', user: 'u2' },
+    ];
+    expect(errorsOf({ ...base, durationSec: -5, actions })).toEqual([
+      'durationSec must be ≥ 0.001 (got -5)',
+    ]);
+    expect(
+      errorsOf({
+        ...base,
+        phones: [{ count: -2, protocol: 'mqtt', names: ['alice', 'bob'] }],
+        traffic: { messagesPerMinute: 5, perGroup: true },
+        actions,
+      }),
+    ).toEqual(['phones[0].count must be ≥ 1 (got -2)']);
+    expect(
+      errorsOf({
+        ...base,
+        phones: [{ count: 2, protocol: 'mqtt', names: ['alice', 7] }],
+        actions: [{ at: 1, do: 'send', from: 'alice', to: 'bob' }],
+      }),
+    ).toEqual([expect.stringMatching(/^phones\[0\]\.names must be a list of short names/)]);
   });
 });

@@ -1,6 +1,7 @@
 import type { ExponentialJitter, RetryPolicy } from '../model/retry-policy';
 import { assertNever } from '../model/brand';
 import type { Rng } from '../kernel/rng';
+import { clip } from '../scenario/validate-fields';
 
 /** The design note's reconnect rule: wait a uniformly random 1–5 s. */
 export const DEFAULT_RETRY: RetryPolicy = { kind: 'jitter', minMs: 1000, maxMs: 5000 };
@@ -96,7 +97,7 @@ export function validateRetryPolicy(x: unknown, path: string): string[] {
   for (const key of Object.keys(record)) {
     if (key !== 'kind' && !fields.includes(key) && !optional.includes(key)) {
       const expected = [...fields, ...optional].join(', ');
-      errors.push(`${path}.${key} is not a field of a ${kind} policy (expected ${expected})`);
+      errors.push(`${path}.${clip(key)} is not a field of a ${kind} policy (expected ${expected})`);
     }
   }
   for (const field of fields) {

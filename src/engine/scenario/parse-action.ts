@@ -6,7 +6,8 @@ import { validateRetryPolicy } from '../retry/retry-policy';
 import { type RetryPolicy } from '../model/retry-policy';
 import { OFFLINE_HOWS, type InputAction } from '../model/messages';
 import type { TimedAction } from './scenario';
-import { bool, isRecord, num, oneOf, str, unknownKeys, type Errors } from './validate-fields';
+import { utf8Bytes } from '../model/scenario-text';
+import { bool, isRecord, num, oneOf, show, str, unknownKeys, type Errors } from './validate-fields';
 
 export const ACTION_KINDS = [
   'send',
@@ -24,9 +25,10 @@ export const ACTION_KINDS = [
 
 interface Users {
   readonly byName: ReadonlyMap<string, number>;
-  /** Phones spawned at the start; users above this exist only after a spawn or spike. */
-  readonly total: number;
-  readonly durationSec: number;
+  /** Whether every phone group's names were valid: if not, an unknown name is not this action's fault. */
+  readonly namesComplete: boolean;
+  /** The run's length, when it is valid (an action's time is checked against it only then). */
+  readonly durationSec: number | undefined;
 }
 
 /** Resolves `"alice"`, `"u3"` or `3` to a user number, or records an error naming the field. */
@@ -42,10 +44,9 @@ function user(
   if (typeof v === 'number' && Number.isInteger(v)) n = v;
   else if (typeof v === 'string')
     n = /^u\d+$/.test(v) ? Number(v.slice(1)) : users.byName.get(v.toLowerCase());
+  if (n === undefined && typeof v === 'string' && !users.namesComplete) return undefined;
   if (n === undefined || n < 1 || n > LIMITS.maxPhones) {
-    errors.push(
-      `${at}${key} must name a phone ("alice", "u3" or 3) (got ${JSON.stringify(v) ?? 'nothing'})`,
-    );
+    errors.push(`${at}${key} must name a phone ("alice", "u3" or 3) (got ${show(v)})`);
     return undefined;
   }
   return n;
@@ -63,7 +64,11 @@ export function parseAction(
     return undefined;
   }
   const before = errors.length;
-  const t = num(errors, x, 'at', at, { required: true, min: 0, max: users.durationSec });
+  const t = num(errors, x, 'at', at, {
+    required: true,
+    min: 0,
+    ...(users.durationSec === undefined ? {} : { max: users.durationSec }),
+  });
   const kind = oneOf(errors, x, 'do', at, ACTION_KINDS, true);
   let action: InputAction | undefined;
   const only = (...keys: string[]): void => unknownKeys(errors, x, at, ['at', 'do', ...keys]);
@@ -74,8 +79,11 @@ export function parseAction(
       const to = user(errors, x, 'to', at, users);
       const text = str(errors, x, 'text', at) ?? 'hello';
       if (from !== undefined && from === to) errors.push(`${at}to must differ from ${at}from`);
-      if (text.length > LIMITS.maxMessageBytes)
-        errors.push(`${at}text is longer than ${LIMITS.maxMessageBytes} characters`);
+      const bytes = utf8Bytes(text);
+      if (bytes > LIMITS.maxMessageBytes)
+        errors.push(
+          `${at}text is ${bytes.toLocaleString('en-US')} bytes in UTF-8, over the limit of ${LIMITS.maxMessageBytes.toLocaleString('en-US')}`,
+        );
       if (from !== undefined && to !== undefined) action = { do: 'send', from, to, text };
       break;
     }

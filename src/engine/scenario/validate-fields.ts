@@ -4,12 +4,35 @@ export type Errors = string[];
 export const isRecord = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && !Array.isArray(x);
 
-const show = (x: unknown): string =>
-  typeof x === 'string'
-    ? JSON.stringify(x)
-    : x === undefined
-      ? 'nothing'
-      : (JSON.stringify(x) ?? String(x));
+/** How much of a bad value an error quotes: a stranger's file may hold a megabyte in one field. */
+export const QUOTE_CHARS = 100;
+
+const count = (n: number, one: string, many: string): string =>
+  `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+/** `text` cut to QUOTE_CHARS characters, marked with "…" where it was cut. */
+export const clip = (text: string): string =>
+  text.length > QUOTE_CHARS ? `${text.slice(0, QUOTE_CHARS)}…` : text;
+
+/** What a value was, for an error: quoted in full if short, else its start and its size. */
+export function show(x: unknown): string {
+  if (x === undefined) return 'nothing';
+  if (typeof x === 'number' || typeof x === 'bigint') return clip(String(x));
+  let text: string;
+  try {
+    text = JSON.stringify(x) ?? String(x);
+  } catch {
+    text = Object.prototype.toString.call(x);
+  }
+  if (text.length <= QUOTE_CHARS) return text;
+  const size =
+    typeof x === 'string'
+      ? count(x.length, 'character', 'characters')
+      : Array.isArray(x)
+        ? `a list of ${count(x.length, 'entry', 'entries')}`
+        : `${count(text.length, 'character', 'characters')} of JSON`;
+  return `${clip(text)} (${typeof x === 'string' ? `a string of ${size}` : size})`;
+}
 
 export function num(
   errors: Errors,
@@ -28,11 +51,11 @@ export function num(
     return undefined;
   }
   if (o.integer && !Number.isInteger(v))
-    errors.push(`${path}${key} must be a whole number (got ${v})`);
+    errors.push(`${path}${key} must be a whole number (got ${show(v)})`);
   else if (o.min !== undefined && v < o.min)
-    errors.push(`${path}${key} must be ≥ ${o.min} (got ${v})`);
+    errors.push(`${path}${key} must be ≥ ${o.min} (got ${show(v)})`);
   else if (o.max !== undefined && v > o.max)
-    errors.push(`${path}${key} must be ≤ ${o.max} (got ${v})`);
+    errors.push(`${path}${key} must be ≤ ${o.max} (got ${show(v)})`);
   else return v;
   return undefined;
 }
@@ -100,5 +123,5 @@ export function unknownKeys(
 ): void {
   for (const k of Object.keys(obj))
     if (!allowed.includes(k))
-      errors.push(`${path}${k} is not a known field (known: ${allowed.join(', ')})`);
+      errors.push(`${path}${clip(k)} is not a known field (known: ${allowed.join(', ')})`);
 }

@@ -6,6 +6,8 @@
 import { RUN_RECORD_VERSION, type RunRecord } from '../../bridge/run-record';
 import type { Scenario, ScenarioFile } from '../../engine/scenario/scenario';
 import { validateScenario } from '../../engine/scenario/validate-scenario';
+import { show } from '../../engine/scenario/validate-fields';
+import { MAX_SHARE_JSON_BYTES } from '../../bridge/share-link';
 import { MAX_SPEED, MIN_SPEED } from './pacing';
 import { inputErrors, scenarioWithInputs } from '../../bridge/record-scenario';
 
@@ -14,22 +16,11 @@ export type RecordCheck =
   | { readonly ok: false; readonly errors: readonly string[] };
 
 const KEYS = ['version', 'scenario', 'inputs', 'reached', 'settings', 'workerCrashes'];
-/** How much of a bad value an error quotes (a stranger's link may hold megabytes). */
-const QUOTE_CHARS = 100;
-
 const isObject = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && !Array.isArray(x);
 
-export function quote(v: unknown): string {
-  if (v === undefined) return 'nothing';
-  let s: string;
-  try {
-    s = JSON.stringify(v) ?? String(v);
-  } catch {
-    s = String(v);
-  }
-  return s.length > QUOTE_CHARS ? `${s.slice(0, QUOTE_CHARS)}…` : s;
-}
+/** A bad value, quoted as the scenario validator quotes one: at most 100 characters, and its size. */
+export const quote = show;
 
 const isMark = (x: unknown): x is RunRecord['reached'] =>
   isObject(x) &&
@@ -99,7 +90,9 @@ export function checkRunRecord(x: unknown): RecordCheck {
   const own = inputErrors(draft.inputs);
   const file = draft.scenario as ScenarioFile & Record<string, unknown>;
   const written = Array.isArray(file.actions) ? file.actions.length : 0;
-  const r = validateScenario(scenarioWithInputs(draft));
+  // With the inputs folded in, the scenario may be as large as a share link can carry; the
+  // scenario as written keeps the limit of a scenario file (checked below).
+  const r = validateScenario(scenarioWithInputs(draft), { maxTextBytes: MAX_SHARE_JSON_BYTES });
   const errors = [...own, ...(r.ok ? [] : r.errors.map((e) => renameInputErrors(e, written)))];
   if (!r.ok || errors.length) return { ok: false, errors };
   if (draft.reached.ms > r.scenario.durationMs)

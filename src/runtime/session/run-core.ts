@@ -16,6 +16,7 @@ import type { TraceSink } from '../../engine/kernel/trace';
 import type { Scenario, ScenarioFile } from '../../engine/scenario/scenario';
 import { snapshotMeta } from '../snapshot';
 import { InputLog } from './input-log';
+import { PlannedInputs } from './planned-inputs';
 import type { RunRecords } from './run-records';
 import type { RunFactory, SessionRun } from './session-run';
 import { inputTimeAfter, notAfter } from './time-mark';
@@ -46,6 +47,8 @@ export abstract class RunCore<R extends SessionRun = SessionRun> {
   protected file: ScenarioFile | undefined;
   protected scenario: Scenario | undefined;
   protected readonly log = new InputLog();
+  /** Inputs planned at future instants (a lesson's "Do it for me"), given as the run gets there. */
+  protected readonly planned = new PlannedInputs();
   /** How many of the log's worker crashes the current run has been through. */
   protected crashesDone = 0;
   protected readonly trace = new TraceStream();
@@ -105,6 +108,7 @@ export abstract class RunCore<R extends SessionRun = SessionRun> {
     crashes: readonly WorkerCrash[],
   ): void {
     this.running = false;
+    this.planned.clear();
     this.file = file;
     this.scenario = scenario;
     this.log.reset(inputs, crashes);
@@ -131,8 +135,24 @@ export abstract class RunCore<R extends SessionRun = SessionRun> {
     return run;
   }
 
-  /** Runs to `target`, terminating the gateway worker wherever the crash button did in the run being replayed. */
+  /**
+   * Runs to `target`, giving planned inputs at their instants on the way (each logged as an input
+   * given then, so the log stays in time order and replays to the same run).
+   */
   protected async advance(run: R, target: TimeMark, stop?: () => boolean): Promise<boolean> {
+    for (let d = this.planned.nextWithin(target); d; d = this.planned.nextWithin(target)) {
+      if (!(await this.replayTo(run, { ms: d.atMs, inclusive: false }, stop))) return false;
+      this.planned.shift();
+      // Never at an instant whose events have run (see inputTimeAfter): such an input is late, dropped.
+      if (inputTimeAfter(run.reached) !== d.atMs) continue;
+      this.log.add(d.atMs, d.action);
+      run.input(d.action, d.atMs);
+    }
+    return this.replayTo(run, target, stop);
+  }
+
+  /** Runs to `target`, terminating the gateway worker wherever the crash button did in the run being replayed. */
+  private async replayTo(run: R, target: TimeMark, stop?: () => boolean): Promise<boolean> {
     const crashes = this.log.crashes;
     if (run.crashWorker)
       for (

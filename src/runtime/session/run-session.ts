@@ -12,6 +12,7 @@ import type {
   FrameBatch,
   LoadResult,
   MessageInspection,
+  PlannedInput,
   SearchResultView,
   Snapshot,
 } from '../../bridge/playground-api';
@@ -21,6 +22,7 @@ import type { ScenarioFile } from '../../engine/scenario/scenario';
 import { validateScenario } from '../../engine/scenario/validate-scenario';
 import { compareProtocols, resolveComparison } from '../compare-protocols';
 import { messageInspection } from '../inspection';
+import { lessonStepRecord } from '../lesson-step-record';
 import { checkSpeed, MAX_FRAME_WALL_MS, SAVE_EVERY_WALL_MS } from './pacing';
 import { checkRunRecord } from './record-check';
 import type { SessionRun } from './session-run';
@@ -134,7 +136,7 @@ export class RunSession<R extends SessionRun = SessionRun> extends RunCore<R> {
   step(): Promise<number | undefined> {
     return this.serial(async () => {
       const { run, scenario } = this.loaded();
-      const t = run.nextTime();
+      const t = Math.min(run.nextTime(), this.planned.nextTime());
       if (t === Infinity || t > scenario.durationMs) return undefined;
       await this.advance(run, { ms: t, inclusive: true });
       await this.save();
@@ -190,10 +192,28 @@ export class RunSession<R extends SessionRun = SessionRun> extends RunCore<R> {
         throw new Error(
           `the run is over (it ends at ${scenario.durationMs / 1000} s): seek back or reset`,
         );
+      // An input the run could not be reopened or shared with (over the work budget, too many
+      // phones) is refused now, with the reason, rather than lost with the run on the next reload.
+      const next = this.recordNow();
+      const check = checkRunRecord({ ...next, inputs: [...next.inputs, { atMs, action }] });
+      if (!check.ok) throw new Error(`not applied: ${check.errors[0]}`);
       this.log.add(atMs, action);
       run.input(action, atMs);
+      this.lessons.inputGiven(atMs);
       await this.save();
     });
+  }
+
+  /** Inputs at virtual times from now (a lesson's "Do it for me"); see PlaygroundControl.planInputs. */
+  planInputs(plan: readonly PlannedInput[]): Promise<readonly number[]> {
+    return this.serial(async () => {
+      await this.dropFuture();
+      const { run } = this.loaded();
+      const from = inputTimeAfter(run.reached);
+      // A planned attempt is the learner's acting in the step: a click meanwhile does not restart it.
+      if (plan.length > 0) this.lessons.inputGiven(from);
+      return this.planned.plan(from, plan);
+    }, false);
   }
 
   /** Terminates the gateway's worker now (hosts without workers crash the gateway by an input). */
@@ -214,6 +234,7 @@ export class RunSession<R extends SessionRun = SessionRun> extends RunCore<R> {
         this.crashesDone = this.log.crashes.length;
         await run.crashWorker(false);
       }
+      this.lessons.inputGiven(atMs);
       await this.save();
     });
   }
@@ -231,6 +252,7 @@ export class RunSession<R extends SessionRun = SessionRun> extends RunCore<R> {
       const { scenario } = this.loaded();
       if (!Number.isFinite(ms)) throw new RangeError(`seek needs a time in ms (got ${ms})`);
       const target = Math.max(0, Math.min(Math.round(ms), scenario.durationMs));
+      this.planned.clear();
       this.run = await this.rebuild({ ms: target, inclusive: true });
       this.paceMs = target;
       this.lastWallMs = this.now();
@@ -275,6 +297,11 @@ export class RunSession<R extends SessionRun = SessionRun> extends RunCore<R> {
 
   lessonStatus(): Promise<CheckpointStatus | null> {
     return this.serial(async () => this.lessons.status(this.run?.reached.ms ?? 0), false);
+  }
+
+  /** Where step `step` of `lesson` begins, as a run record (computed here: the page has no engine). */
+  async lessonStepRecord(lesson: Lesson, step: number): Promise<RunRecord> {
+    return lessonStepRecord(lesson, step);
   }
 
   async compare(

@@ -35,6 +35,8 @@ export interface HostWorkerFactory {
 export interface CoordinatorApi extends PlaygroundControl {
   watchLesson: LessonWatchControl['watchLesson'];
   lessonStatus: LessonWatchControl['lessonStatus'];
+  lessonStepRecord: LessonWatchControl['lessonStepRecord'];
+  planInputs: NonNullable<PlaygroundControl['planInputs']>;
   /** Gives the coordinator the page's worker factory; it spawns and links the hosts. */
   attach(factory: HostWorkerFactory, run: RunStorage): Promise<void>;
   /** One batch of trace events and a snapshot (advancing a playing run by the wall time since the last one). */

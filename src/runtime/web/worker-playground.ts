@@ -94,6 +94,8 @@ export function createWorkerPlayground(run: RunStorage): WorkerPlayground {
     fork: () => control(() => remote.fork()),
     watchLesson: (lesson, step) => control(() => remote.watchLesson(lesson, step)),
     lessonStatus: async () => (await ready, remote.lessonStatus()),
+    lessonStepRecord: async (lesson, step) => (await ready, remote.lessonStepRecord(lesson, step)),
+    planInputs: (plan) => control(() => remote.planInputs(plan)),
     compare: async (seconds: number, options?: ComparisonOptions) => (
       await ready,
       remote.compare(seconds, options)

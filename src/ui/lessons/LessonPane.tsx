@@ -4,6 +4,7 @@ import type { LessonContent, Source } from '../../bridge/lesson-api';
 import type { LessonSession, SessionState } from './lesson-session';
 import { SourcesList } from './SourcesList';
 import { StepView } from './StepView';
+import { StayButton } from '../playground/components/StayButton';
 
 export function LessonPane({
   session,
@@ -152,14 +153,13 @@ function Loaded({
       </nav>
       <StepView s={s} session={session} sources={sources} openSource={openSource} />
       <div className="ls-nav">
-        <button
-          type="button"
+        <StayButton
           className="pg-btn"
-          disabled={s.step === 0}
+          unavailable={s.step === 0}
           onClick={() => void session.goTo(s.step - 1)}
         >
           Back
-        </button>
+        </StayButton>
         <button
           type="button"
           className={`pg-btn ${s.met.has(s.step) ? 'pg-primary' : ''}`}

@@ -4,6 +4,7 @@ import type { CheckpointStatus, Grade, LessonContent, Source } from '../../bridg
 import { Prose } from './Prose';
 import type { LessonSession, SessionState } from './lesson-session';
 import { showControl } from './show-me';
+import { StayButton } from '../playground/components/StayButton';
 
 export function StepView({
   s,
@@ -45,14 +46,13 @@ export function StepView({
       )}
       <div className="ls-actions">
         {step.actions.length > 0 && (
-          <button
-            type="button"
+          <StayButton
             className="pg-btn pg-primary"
-            disabled={s.acting > 0 || s.catchingUp}
+            unavailable={s.acting > 0 || s.catchingUp}
             onClick={() => void session.doItForMe()}
           >
             {s.acting > 0 ? `Doing it… (${s.acting} to go)` : 'Do it for me'}
-          </button>
+          </StayButton>
         )}
         {step.showMe && (
           <button
@@ -177,9 +177,9 @@ function PredictionForm({
           ))}
         </fieldset>
       )}
-      <button type="submit" className="pg-btn pg-primary" disabled={!ready || s.grading}>
+      <StayButton type="submit" className="pg-btn pg-primary" unavailable={!ready || s.grading}>
         {s.grading ? 'Running with a fresh seed…' : 'Lock in and run'}
-      </button>
+      </StayButton>
       {grade && (
         <p className={`ls-grade ${grade.right ? 'ls-right' : 'ls-wrong'}`} role="status">
           <strong>{grade.right ? '✔ Right.' : '✖ Not quite.'}</strong> {grade.explanation}

@@ -11,7 +11,6 @@ import type {
   LessonEntry,
   PredictionGrader,
 } from '../../bridge/lesson-api';
-import type { InputAction } from '../../bridge/playground-api';
 import type { PlaygroundStore } from '../playground/store/playground-store';
 import { clearProgress, loadProgress, saveProgress } from './progress';
 
@@ -31,15 +30,19 @@ export interface SessionState {
   readonly catchingUp: boolean;
 }
 
+/**
+ * How often the pane asks the host how the checkpoint stands (wall time). Only the display waits
+ * for it: the host's checkpoint sink judges on the run's virtual time, and "Do it for me" actions
+ * are planned at their virtual instants, so neither depends on when the page looks.
+ */
 const LOOK_EVERY_MS = 250;
-/** How fast a resumed lesson replays the steps before the one it resumes at. */
-const CATCH_UP_SPEED = 100;
 
 export class LessonSession {
   private state: SessionState;
   private readonly listeners = new Set<() => void>();
   private timer: number | undefined;
-  private queue: { dueMs: number; action: InputAction }[] = [];
+  /** Virtual times of the "Do it for me" actions planned with the host and not yet given. */
+  private planned: readonly number[] = [];
   private disposed = false;
 
   constructor(
@@ -72,6 +75,10 @@ export class LessonSession {
     for (const l of this.listeners) l();
   }
 
+  private get host(): PlaygroundStore['host'] {
+    return this.store.host;
+  }
+
   /** Loads the lesson and its run; resumes saved progress unless `step` says where to start. */
   async open(step?: number, fresh = false): Promise<void> {
     try {
@@ -79,20 +86,30 @@ export class LessonSession {
       const lesson = content.lesson;
       const saved = fresh ? undefined : await loadProgress(lesson.id);
       const at = Math.max(0, Math.min(step ?? saved?.step ?? 0, lesson.steps.length - 1));
+      this.planned = [];
       this.set({
         content,
         step: at,
         met: new Set(saved?.met ?? []),
         graded: (saved?.graded ?? {}) as Record<number, Grade>,
         hintsShown: 0,
+        acting: 0,
         error: undefined,
         // Until the run is loaded (and caught up), the step's buttons wait.
         catchingUp: true,
       });
-      await this.store.loadScenario(lesson.scenario, { paused: true });
+      // Watched before the run starts, so the checkpoint sink sees the run from time 0.
+      await this.host.watchLesson?.(lesson, at);
+      if (at > 0 && this.host.lessonStepRecord) {
+        // The world as the earlier steps' "Do it for me" left it, exactly as the headless replay
+        // has it: the host works out that run record, and the page opens it (paused there).
+        await this.store.openRun(await this.host.lessonStepRecord(lesson, at + 1));
+      } else {
+        await this.store.loadScenario(lesson.scenario, { paused: true });
+      }
+      // The step's window starts where the learner starts it.
+      await this.host.watchLesson?.(lesson, at);
       await this.store.play();
-      if (at > 0) await this.catchUp(at);
-      await this.store.host.watchLesson?.(lesson, at);
       this.set({ catchingUp: false });
       this.save();
       this.timer ??= window.setInterval(() => void this.look(), LOOK_EVERY_MS);
@@ -101,53 +118,20 @@ export class LessonSession {
     }
   }
 
-  /**
-   * The world as the earlier steps left it: each step's scripted actions at their moments, the
-   * run fast-forwarded until that step's checkpoint is met (or its wait runs out).
-   */
-  private async catchUp(upTo: number): Promise<void> {
-    const lesson = this.state.content!.lesson;
-    const speed = this.store.getState().snapshot?.speed ?? 1;
-    await this.store.setSpeed(CATCH_UP_SPEED);
-    const now = () => this.store.getState().snapshot?.nowMs ?? 0;
-    const until = async (done: () => Promise<boolean> | boolean) => {
-      while (!this.disposed && !(await done())) await new Promise((r) => setTimeout(r, 40));
-    };
-    try {
-      for (const [i, step] of lesson.steps.slice(0, upTo).entries()) {
-        await this.store.host.watchLesson?.(lesson, i);
-        const start = now();
-        for (const a of [...step.actions].sort((x, y) => x.atSec - y.atSec)) {
-          await until(() => now() >= start + a.atSec * 1000);
-          await this.store.input(a.action);
-        }
-        const giveUp = start + (step.checkpoint?.withinSec ?? 0) * 1000;
-        await until(
-          async () => now() >= giveUp || ((await this.store.host.lessonStatus?.())?.met ?? true),
-        );
-      }
-    } finally {
-      await this.store.setSpeed(speed);
-    }
-  }
-
   dispose(): void {
     this.disposed = true;
     window.clearInterval(this.timer);
-    void this.store.host.watchLesson?.(null, 0);
+    void this.host.planInputs?.([]);
+    void this.host.watchLesson?.(null, 0);
   }
 
   private async look(): Promise<void> {
     if (this.disposed || this.state.catchingUp) return;
-    const now = this.store.getState().snapshot?.nowMs ?? 0;
-    while (this.queue.length && this.queue[0]!.dueMs <= now) {
-      const { action } = this.queue.shift()!;
-      await this.store.input(action);
-      this.set({ acting: this.queue.length });
-    }
-    const status = (await this.store.host.lessonStatus?.()) ?? null;
+    const status = (await this.host.lessonStatus?.()) ?? null;
     if (this.disposed || status?.step !== this.state.step) return;
-    const patch: { -readonly [K in keyof SessionState]?: SessionState[K] } = { status };
+    const now = this.store.getState().snapshot?.nowMs ?? 0;
+    const acting = this.planned.filter((t) => t > now).length;
+    const patch: { -readonly [K in keyof SessionState]?: SessionState[K] } = { status, acting };
     if (status.met && status.hasCheckpoint && !this.state.met.has(status.step))
       patch.met = new Set([...this.state.met, status.step]);
     this.set(patch);
@@ -168,9 +152,10 @@ export class LessonSession {
   async goTo(index: number): Promise<void> {
     const lesson = this.state.content?.lesson;
     if (!lesson || index < 0 || index >= lesson.steps.length) return;
-    this.queue = [];
-    this.set({ step: index, status: null, hintsShown: 0, acting: 0 });
-    await this.store.host.watchLesson?.(lesson, index);
+    // "Do it for me" actions still to come are kept: cut short, they would leave the world half
+    // done (Bob never back online). The next step's own "Do it for me" replaces them.
+    this.set({ step: index, status: null, hintsShown: 0 });
+    await this.host.watchLesson?.(lesson, index);
     this.save();
   }
 
@@ -178,15 +163,20 @@ export class LessonSession {
     this.set({ hintsShown: this.state.hintsShown + 1 });
   }
 
-  /** "Do it for me": the step's actions through the same input path as the learner's clicks. */
+  /**
+   * "Do it for me": the step's actions through the same input path as the learner's clicks, each
+   * planned with the host at its moment of virtual time from now, so it lands on time at any speed.
+   * The step's checkpoint starts again from now (as the headless replay starts it with them).
+   */
   async doItForMe(): Promise<void> {
-    const step = this.state.content?.lesson.steps[this.state.step];
-    if (!step) return;
-    const now = this.store.getState().snapshot?.nowMs ?? 0;
-    this.queue = step.actions
-      .map((a) => ({ dueMs: now + a.atSec * 1000, action: a.action }))
-      .sort((a, b) => a.dueMs - b.dueMs);
-    this.set({ acting: this.queue.length });
+    const lesson = this.state.content?.lesson;
+    const step = lesson?.steps[this.state.step];
+    if (!lesson || !step || !this.host.planInputs) return;
+    await this.host.watchLesson?.(lesson, this.state.step);
+    this.planned = await this.host.planInputs(
+      step.actions.map((a) => ({ afterMs: a.atSec * 1000, action: a.action })),
+    );
+    this.set({ acting: this.planned.length });
     if (!this.store.getState().snapshot?.running) await this.store.play();
     await this.look();
   }
@@ -213,7 +203,6 @@ export class LessonSession {
   async reset(): Promise<void> {
     const lesson = this.state.content?.lesson;
     if (lesson) await clearProgress(lesson.id);
-    this.queue = [];
     await this.open(0, true);
   }
 }

@@ -14,7 +14,7 @@ const FIND: Record<ControlId, RegExp> = {
   'phone.search': /^search on /i,
   'fleet.protocol-all': /^switch all phones$/i,
   'fleet.spawn': /^spawn$/i,
-  'spike.fire': /^fire spike$/i,
+  'spike.fire': /^fire spike( of [\d,]+)?$/i,
   'spike.retry': /^after a refusal, retry with/i,
   'gateway.backpressure': /^backpressure/i,
   'gateway.threshold': /^refuse above/i,

@@ -21,7 +21,7 @@ export class Learner {
     ).trim();
   }
 
-  private section(title: string): Locator {
+  section(title: string): Locator {
     return this.page.getByRole('group', { name: title, exact: true });
   }
 

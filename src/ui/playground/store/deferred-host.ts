@@ -48,6 +48,8 @@ export function deferHost(ready: Promise<PlaygroundHost>): PlaygroundHost {
     search: call('search'),
     watchLesson: call('watchLesson'),
     lessonStatus: call('lessonStatus'),
+    lessonStepRecord: call('lessonStepRecord'),
+    planInputs: call('planInputs'),
   };
   return host as unknown as PlaygroundHost;
 }

@@ -6,6 +6,7 @@ import { PROTOCOL_OPTIONS, PROTOCOL_SHORT } from '../../model/settings';
 import { SOURCES } from '../../model/sources';
 import { SelectField } from '../controls/Field';
 import { Source } from '../metrics/Source';
+import { StayButton } from '../StayButton';
 
 const SECONDS = [60, 300, 600] as const;
 const PHONES = [10, 20, 50] as const;
@@ -42,14 +43,13 @@ export function ComparePanel(): React.JSX.Element {
           options={PHONES.map((n) => ({ value: n, label: String(n) }))}
           onChange={setPhones}
         />
-        <button
-          type="button"
+        <StayButton
           className="pg-btn pg-primary"
-          disabled={comparison.running}
+          unavailable={comparison.running}
           onClick={() => void store.compare(seconds, phones)}
         >
           {comparison.running ? 'Running…' : 'Run comparison'}
-        </button>
+        </StayButton>
       </div>
       <table className="pg-table" aria-label="Protocol comparison" aria-busy={comparison.running}>
         <thead>

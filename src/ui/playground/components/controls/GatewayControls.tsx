@@ -4,6 +4,7 @@ import { shallowEqual, usePlaygroundStore, useView } from '../../hooks/usePlaygr
 import { formatInt } from '../../../../views/format';
 import { presetOf, RETRY_PRESETS, type RetryPreset } from '../../model/settings';
 import { Section, SelectField } from './Field';
+import { StayButton } from '../StayButton';
 
 const CAPACITIES = [500, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000];
 const WORK = [2_000, 5_000, 10_000, 20_000, 50_000, 100_000];
@@ -89,14 +90,13 @@ export function GatewayControls(): React.JSX.Element {
             <output htmlFor={thresholdId}>{pct} %</output>
           </div>
         </div>
-        <button
-          type="button"
+        <StayButton
           className="pg-btn pg-danger"
           onClick={() => void store.input({ do: 'crash' })}
-          disabled={g.crashed}
+          unavailable={g.crashed}
         >
           {g.crashed ? 'Gateway is down' : 'Crash the gateway'}
-        </button>
+        </StayButton>
       </Section>
       <Section
         title="Retry policy"

@@ -6,6 +6,7 @@ import { displayName } from '../../model/names';
 import { PROTOCOL_OPTIONS } from '../../model/settings';
 import { Section, SelectField } from './Field';
 import { PhoneSearch } from './PhoneSearch';
+import { StayButton } from '../StayButton';
 
 const LINKS: readonly { value: LinkQuality; label: string }[] = [
   { value: 'good', label: 'Good' },
@@ -132,14 +133,9 @@ function PhoneCard({
               />
             </div>
           </div>
-          <button
-            type="button"
-            className="pg-btn pg-primary"
-            onClick={send}
-            disabled={text.trim() === ''}
-          >
+          <StayButton className="pg-btn pg-primary" onClick={send} unavailable={text.trim() === ''}>
             Send
-          </button>
+          </StayButton>
         </div>
       ) : null}
       {chatWith ? (

@@ -1,12 +1,16 @@
 import type { ChatMessageView } from '../../../../bridge/playground-api';
 
-/** The receipt a sender sees: a clock while not yet accepted, ✓ sent, ✓✓ delivered, blue ✓✓ read. */
+/**
+ * The receipt a sender sees (an image with a name, role img, so its label is what a screen reader
+ * says, not the tick characters): a clock while not yet accepted, ✓ sent, ✓✓ delivered, blue ✓✓ read.
+ */
 export function Ticks({ m }: { m: ChatMessageView }): React.JSX.Element | null {
   switch (m.status) {
     case 'queued':
       return (
         <span
           className="pg-tick pg-queued"
+          role="img"
           title="waiting to be sent"
           aria-label="waiting to be sent"
         >
@@ -24,19 +28,19 @@ export function Ticks({ m }: { m: ChatMessageView }): React.JSX.Element | null {
       );
     case 'sent':
       return (
-        <span className="pg-tick" title="sent: the server has it" aria-label="sent">
+        <span className="pg-tick" role="img" title="sent: the server has it" aria-label="sent">
           ✓
         </span>
       );
     case 'delivered':
       return (
-        <span className="pg-tick" title="delivered to the phone" aria-label="delivered">
+        <span className="pg-tick" role="img" title="delivered to the phone" aria-label="delivered">
           ✓✓
         </span>
       );
     case 'read':
       return (
-        <span className="pg-tick pg-read" title="read" aria-label="read">
+        <span className="pg-tick pg-read" role="img" title="read" aria-label="read">
           ✓✓
         </span>
       );

@@ -1,9 +1,7 @@
 import { useId, useState } from 'react';
 import type { ScenarioFile } from '../../../../bridge/playground-api';
+import { MAX_SCENARIO_TEXT_BYTES } from '../../../../bridge/scenario-limits';
 import { usePlaygroundStore } from '../../hooks/usePlayground';
-
-/** The most a scenario file may weigh before it is read (the validator's text limit is 64 KiB). */
-const MAX_FILE_BYTES = 64 * 1024;
 
 /** Opens a scenario: one of the examples by name, or a file (picker, or dropped on this group). */
 export function OpenScenario(): React.JSX.Element {
@@ -16,9 +14,10 @@ export function OpenScenario(): React.JSX.Element {
   const openFile = async (f: File | undefined): Promise<void> => {
     if (!f) return;
     setProblem('');
-    if (f.size > MAX_FILE_BYTES)
+    // A file's size is its bytes: the validator's limit, checked before reading a large file at all.
+    if (f.size > MAX_SCENARIO_TEXT_BYTES)
       return setProblem(
-        `${f.name} is ${Math.ceil(f.size / 1024)} KiB; a scenario is at most 64 KiB.`,
+        `${f.name} is ${Math.ceil(f.size / 1024)} KiB; a scenario is at most ${MAX_SCENARIO_TEXT_BYTES / 1024} KiB.`,
       );
     let file: ScenarioFile;
     try {

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { shallowEqual, usePlaygroundStore, useView } from '../../hooks/usePlayground';
 import { formatClock } from '../../../../views/format';
+import { StayButton } from '../StayButton';
 
 /** How far the scrubber's keys move: arrows 100 ms (a hop or two), PageUp/PageDown a second. */
 export const SCRUB_KEY_MS: Readonly<Record<string, number>> = {
@@ -89,15 +90,14 @@ export function Scrubber(): React.JSX.Element {
           Go
         </button>
       </form>
-      <button
-        type="button"
+      <StayButton
         className="pg-btn"
-        disabled={!behind}
+        unavailable={!behind}
         onClick={() => void store.fork()}
         title="Forget the inputs recorded after this moment and continue from here"
       >
         Fork from here
-      </button>
+      </StayButton>
     </div>
   );
 }

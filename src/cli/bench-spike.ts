@@ -1,0 +1,55 @@
+/**
+ * How fast the page's run moves through a New Year's Eve spike: virtual seconds per wall second
+ * at 1× speed while 10,000 phones connect within 1 s against the page's default gateway (issue
+ * goal: ≥ 1× real time). Measured on the app's host (engine in workers) beside the one-thread
+ * host on the same page: the difference is what the workers' window protocol costs — every 5 ms
+ * window of virtual time is a round of messages between five threads, and a spike fills them all.
+ */
+import type { Browser } from 'playwright-core';
+import type { BenchRow } from './bench-row';
+import { row } from './bench-row';
+
+const WALL_MS = 10_000;
+
+/** Virtual time shown on the page's clock (`0:02.074`, `1:02:03.004`), in seconds. */
+export function clockSeconds(text: string): number {
+  const parts = text.trim().split(':').map(Number);
+  return parts.reduce((acc, p) => acc * 60 + p, 0);
+}
+
+/** Virtual seconds the run advanced per wall second, from firing a 10,000-phone spike on. */
+async function spikePace(browser: Browser, url: string, query: string): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  await page.goto(`${url}?${query}`);
+  await page.getByRole('region', { name: "Alice's phone" }).waitFor();
+  const spike = page.getByRole('group', { name: "New Year's Eve spike", exact: true });
+  await spike.getByLabel('Phones', { exact: true }).selectOption({ label: '10,000' });
+  await spike.getByLabel('Within').selectOption({ label: '1 s' });
+  const clock = async (): Promise<number> =>
+    clockSeconds((await page.getByTestId('clock').textContent()) ?? '');
+  await spike.getByRole('button', { name: /^Fire spike/ }).click();
+  const v0 = await clock();
+  const t0 = Date.now();
+  await page.waitForTimeout(WALL_MS);
+  const pace = (await clock()) - v0;
+  const wall = (Date.now() - t0) / 1000;
+  await context.close();
+  return pace / wall;
+}
+
+export async function spikePaceRows(browser: Browser, url: string): Promise<BenchRow[]> {
+  const workers = await spikePace(browser, url, '');
+  const oneThread = await spikePace(browser, url, 'host=local');
+  return [
+    row(
+      'ui (workers): 10,000-phone spike, virtual s per wall s at 1× (default gateway)',
+      workers,
+      '×',
+      oneThread,
+      'same spike, one-thread host',
+      '≥ 1× real time',
+      workers >= 1,
+    ),
+  ];
+}
