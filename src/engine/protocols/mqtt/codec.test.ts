@@ -196,5 +196,8 @@ describe('errors name the rule and the byte', () => {
     expect(() => encodeMqtt(noFilters)).toThrow(RangeError);
     expect(() => encodeMqtt(publish(true, 't'))).toThrow(RangeError);
     expect(() => encodeMqtt(publish(false, 'x'.repeat(70000)))).toThrow(/65,535/);
+    // What the decoder refuses, the encoder never writes: U+0000 in any string [MQTT-1.5.3-2].
+    expect(() => encodeMqtt(publish(false, 'chat/u1\0'))).toThrow(/U\+0000/);
+    expect(() => encodeMqtt(publish(false, 'chät\0'))).toThrow(/U\+0000/);
   });
 });

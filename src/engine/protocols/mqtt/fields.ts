@@ -39,8 +39,9 @@ export function putBinary(w: ByteWriter, b: Uint8Array, what: string): void {
   w.u16(b.length).bytes(b);
 }
 
-/** Writes a UTF-8 string with its 2-byte length (§1.5.3). */
+/** Writes a UTF-8 string with its 2-byte length (§1.5.3), refusing what the decoder refuses. */
 export function putString(w: ByteWriter, s: string, what: string): void {
+  if (s.includes('\0')) throw new RangeError(`${what} contains U+0000 [MQTT-1.5.3-2]`);
   let ascii = s.length <= 64;
   for (let i = 0; ascii && i < s.length; i++) ascii = s.charCodeAt(i) < 0x80;
   if (!ascii) return putBinary(w, utf8Encode(s), what);
