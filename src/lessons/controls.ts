@@ -5,7 +5,7 @@
  */
 export const CONTROLS = {
   'phone.send': 'Send (a phone’s message box)',
-  'phone.online': 'Go offline / Go online (a phone)',
+  'phone.online': 'Go offline / Lose signal / Go online (a phone)',
   'phone.open-chat': 'Open chat (sends read receipts)',
   'phone.link': 'Its link (good, flaky, offline)',
   'phone.protocol': 'Its protocol (a phone)',

@@ -190,7 +190,8 @@ export class RunTally implements TraceSink {
           const u = userOfActor(ev.to);
           this.online.delete(u);
           // A phone taken offline on purpose no longer wants a connection.
-          if (ev.note === 'went offline') this.waiting.delete(u);
+          if (ev.note === 'went offline' || ev.note?.startsWith('lost signal'))
+            this.waiting.delete(u);
         }
         return;
       case 'refused':

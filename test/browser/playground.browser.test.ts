@@ -100,6 +100,32 @@ describe('playground in a real browser', () => {
     await shot('2-online-delivered');
   });
 
+  it('loses signal from the keyboard; what Alice sends meanwhile arrives once Bob is back', async () => {
+    const l = await open();
+    const bob = await l.choosePhone('Bob');
+    await bob.getByText('Lose signal is silent').waitFor();
+    await l.loseSignal('Bob');
+    await expect
+      .poll(() => l.phone('Bob').getByText('offline', { exact: true }).count(), POLL)
+      .toBe(1);
+
+    await l.send('Alice', 'Bob', 'Through the tunnel?');
+    const mine = l.receipt('Alice', 'Through the tunnel?');
+    await mine.getByLabel('sent', { exact: true }).waitFor();
+    expect(await mine.getByLabel('delivered').count()).toBe(0);
+    await shot('lose-signal-half-open');
+
+    await l.goOnline('Bob');
+    await mine.getByLabel('delivered').waitFor({ timeout: 20_000 });
+    await expect
+      .poll(
+        () =>
+          l.phone('Bob').getByRole('listitem').filter({ hasText: 'Through the tunnel?' }).count(),
+        POLL,
+      )
+      .toBe(1);
+  });
+
   it('shows bytes per delivered message rising when every phone switches to short polling', async () => {
     const l = await open();
     await l.send('Alice', 'Bob', 'over MQTT');

@@ -81,8 +81,11 @@ export const scenarioArb = (
           case 'send':
             return { at, do: 'send', from, to, text: `m${x.c % 1000} from u${from}` };
           case 'offline':
+            return x.c % 2
+              ? { at, do: 'offline', user: from, how: 'lose-signal' }
+              : { at, do: 'offline', user: from };
           case 'online':
-            return { at, do: x.kind, user: from };
+            return { at, do: 'online', user: from };
           case 'link':
             return {
               at,

@@ -48,6 +48,10 @@ describe('scenario validation', () => {
       'actions[0].to must differ',
     ],
     [
+      { ...base, actions: [{ at: 1, do: 'offline', user: 'bob', how: 'airplane' }] },
+      'actions[0].how must be one of close, lose-signal (got "airplane")',
+    ],
+    [
       { ...base, protocolSettings: { mqttKeepAliveSec: 70000 } },
       'protocolSettings.mqttKeepAliveSec must be ≤ 65535',
     ],
@@ -65,6 +69,22 @@ describe('scenario validation', () => {
   ])('rejects %j naming the field', (bad, message) => {
     const errors = errorsOf(bad);
     expect(errors.join('\n')).toContain(message);
+  });
+
+  it('reads how a phone goes offline: close the app by default, or lose signal', () => {
+    const r = validateScenario({
+      ...base,
+      actions: [
+        { at: 1, do: 'offline', user: 'bob' },
+        { at: 2, do: 'offline', user: 'bob', how: 'close' },
+        { at: 3, do: 'offline', user: 'alice', how: 'lose-signal' },
+      ],
+    });
+    expect(r.ok && r.scenario.actions.map((a) => a.action)).toEqual([
+      { do: 'offline', user: 2 },
+      { do: 'offline', user: 2 },
+      { do: 'offline', user: 1, how: 'lose-signal' },
+    ]);
   });
 
   it('reports every error at once, not only the first', () => {

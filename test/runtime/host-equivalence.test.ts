@@ -28,6 +28,13 @@ const session: { untilMs: number; then: TimedAction['action'] }[] = [
   { untilMs: 9_000, then: { do: 'crash' } },
   { untilMs: 12_000, then: { do: 'online', user: 1 } },
   { untilMs: 12_003, then: { do: 'protocol', user: 2, protocol: 'long-poll' } },
+  // Bob loses signal: a half-open connection the gateway keeps pushing into.
+  { untilMs: 20_000, then: { do: 'offline', user: 2, how: 'lose-signal' } },
+  { untilMs: 21_000, then: { do: 'send', from: 1, to: 2, text: 'into the half-open connection' } },
+  { untilMs: 30_000, then: { do: 'online', user: 2 } },
+  // Closed while its connection is set up: the phone's TCP FIN crosses to the gateway's host.
+  { untilMs: 30_100, then: { do: 'offline', user: 2 } },
+  { untilMs: 32_000, then: { do: 'online', user: 2 } },
 ];
 
 describe.each(modes)('%s', (_mode, spawn) => {

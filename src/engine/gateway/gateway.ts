@@ -113,6 +113,7 @@ export class Gateway implements Actor<SimMessage>, GatewayPort, RouterHost {
     proto: ProtocolName,
     chunks: readonly Uint8Array[],
   ): void {
+    if (chunks.length === 0) return this.onFin(user, conn);
     if (this.crashed) {
       // The process is gone; the host's TCP stack answers with a reset.
       this.reset(user, conn, 'connection refused: the gateway is down');
@@ -139,6 +140,12 @@ export class Gateway implements Actor<SimMessage>, GatewayPort, RouterHost {
       this.pendingCrash = undefined;
       this.crash(reason);
     }
+  }
+
+  /** The phone's TCP FIN: it closed the connection (during set-up, before any goodbye). */
+  private onFin(user: number, conn: number): void {
+    const c = this.conns.get(user);
+    if (c !== undefined && c.conn === conn) this.close(c, 'the phone closed the connection', false);
   }
 
   admit(_c: GatewayConnection): string | undefined {

@@ -2,6 +2,15 @@ import type { ProtocolName } from './protocols';
 import type { LinkQuality } from './link-quality';
 import type { RetryPolicy } from './retry-policy';
 
+/**
+ * Two ways a phone goes offline. `close`: the app closes its connection and the gateway knows at
+ * once (a goodbye, or TCP's FIN during set-up). `lose-signal`: the radio link goes away and
+ * nothing reaches the gateway, which keeps a half-open connection until a keep-alive, a ping or a
+ * held poll runs out. Absent means `close`.
+ */
+export const OFFLINE_HOWS = ['close', 'lose-signal'] as const;
+export type OfflineHow = (typeof OFFLINE_HOWS)[number];
+
 /** A learner's or a scenario's action. Users are numbers here; scenarios may name them. */
 export type InputAction =
   | {
@@ -13,7 +22,7 @@ export type InputAction =
       names?: string[];
     }
   | { do: 'send'; from: number; to: number; text: string }
-  | { do: 'offline'; user: number }
+  | { do: 'offline'; user: number; how?: OfflineHow }
   | { do: 'online'; user: number }
   | { do: 'open'; user: number; chat: number }
   | { do: 'link'; user: number; quality: LinkQuality }
@@ -49,7 +58,8 @@ export interface StoredItem {
 
 /** Everything that moves between actors. */
 export type SimMessage =
-  // phone ⇄ gateway, over the mobile link
+  // phone ⇄ gateway, over the mobile link. An `up` with no chunks is the phone's TCP FIN: it
+  // closed the connection before the protocol could say goodbye (during set-up).
   | { type: 'up'; user: number; conn: number; proto: ProtocolName; chunks: readonly Uint8Array[] }
   | {
       type: 'down';

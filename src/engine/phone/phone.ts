@@ -6,14 +6,15 @@ import { LIMITS } from '../kernel/limits';
 import { phoneActor } from '../model/actors';
 import type { InputAction, SimMessage } from '../model/messages';
 import { ChatBook } from './chat-book';
-import { PhoneConnection, type Ctx } from './phone-connection';
+import type { Ctx } from './phone-connection';
+import { PhoneOffline } from './phone-offline';
 
 /**
  * A virtual phone: a user, a transport, a mobile link and an LTE radio. It keeps every message
  * it sent until the receipts come back, resends what the server may have lost, and drops
  * duplicates by message id, so nothing is lost and nothing is shown twice.
  */
-export class Phone extends PhoneConnection implements Actor<SimMessage> {
+export class Phone extends PhoneOffline implements Actor<SimMessage> {
   chats: ChatBook | undefined;
   /** Search over this phone's own decrypted history: the only place search can run. */
   index: LocalIndex | undefined;
@@ -109,19 +110,9 @@ export class Phone extends PhoneConnection implements Actor<SimMessage> {
       case 'send':
         return this.sendText(msg, a.to, a.text);
       case 'offline':
-        this.wantOnline = false;
-        if (this.transport) {
-          this.local('disconnect', this.actor, this.actor, 0, 'went offline');
-        }
-        this.disconnect(true);
-        this.status = 'offline';
-        return;
+        return this.goOffline(a.how ?? 'close');
       case 'online':
-        if (this.wantOnline && this.status !== 'gave-up') return;
-        this.wantOnline = true;
-        this.attempt = 0;
-        if (this.transport === undefined) this.connect();
-        return;
+        return this.comeOnline();
       case 'open':
         return this.openChat(a.chat);
       case 'link':

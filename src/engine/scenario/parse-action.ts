@@ -4,7 +4,7 @@ import { LINK_QUALITIES } from '../model/link-quality';
 import { THRESHOLD_PCT_RANGE } from '../model/gateway-config';
 import { validateRetryPolicy } from '../retry/retry-policy';
 import { type RetryPolicy } from '../model/retry-policy';
-import type { InputAction } from '../model/messages';
+import { OFFLINE_HOWS, type InputAction } from '../model/messages';
 import type { TimedAction } from './scenario';
 import { utf8Bytes } from '../model/scenario-text';
 import { bool, isRecord, num, oneOf, show, str, unknownKeys, type Errors } from './validate-fields';
@@ -87,7 +87,15 @@ export function parseAction(
       if (from !== undefined && to !== undefined) action = { do: 'send', from, to, text };
       break;
     }
-    case 'offline':
+    case 'offline': {
+      only('user', 'how');
+      const u = user(errors, x, 'user', at, users);
+      const how = oneOf(errors, x, 'how', at, OFFLINE_HOWS);
+      // `close` is the default and stays implicit, so existing records read back the same.
+      if (u !== undefined)
+        action = how === 'lose-signal' ? { do: kind, user: u, how } : { do: kind, user: u };
+      break;
+    }
     case 'online': {
       only('user');
       const u = user(errors, x, 'user', at, users);

@@ -7,7 +7,7 @@ import type { ControlId } from '../../bridge/lesson-api';
 /** How each control is found: its accessible name (or a landmark's label). */
 const FIND: Record<ControlId, RegExp> = {
   'phone.send': /^send$/i,
-  'phone.online': /^go (offline|online)/i,
+  'phone.online': /^(go (offline|online)|lose signal)/i,
   'phone.open-chat': /^open chat$/i,
   'phone.link': /^its link$/i,
   'phone.protocol': /^its protocol$/i,

@@ -43,6 +43,14 @@ export class Learner {
     await s.getByRole('button', { name: 'Go offline' }).click();
   }
 
+  /** Takes the phone's signal away, from the keyboard (focus the button, press Enter). */
+  async loseSignal(name: string): Promise<void> {
+    const s = await this.choosePhone(name);
+    const button = s.getByRole('button', { name: 'Lose signal' });
+    await button.focus();
+    await this.page.keyboard.press('Enter');
+  }
+
   async goOnline(name: string): Promise<void> {
     const s = await this.choosePhone(name);
     await s.getByRole('button', { name: 'Go online' }).click();

@@ -34,7 +34,9 @@ export function pendingText(i: TimedInput, names: ReadonlyMap<number, string>): 
 function sentence(a: InputAction, who: (user: number) => string): string {
   switch (a.do) {
     case 'offline':
-      return `${who(a.user)} goes offline`;
+      return a.how === 'lose-signal'
+        ? `${who(a.user)} loses signal`
+        : `${who(a.user)} goes offline`;
     case 'online':
       return `${who(a.user)} comes online`;
     case 'send':

@@ -17,7 +17,7 @@ const LINKS: readonly { value: LinkQuality; label: string }[] = [
 const phonesKey = (phones: readonly PhoneView[] | undefined): string =>
   (phones ?? []).map((p) => phoneSignature(p, 0)).join('\n');
 
-/** One phone at a time: go offline or online, send, open a chat, switch its protocol or link. */
+/** One phone at a time: go offline (close the app or lose signal) or online, send, open a chat, switch its protocol or link. */
 export function PhoneControls(): React.JSX.Element {
   const phoneCount = useView((s) => s.snapshot?.phoneCount ?? 0);
   const phones = useView(
@@ -62,6 +62,7 @@ function PhoneCard({
   const [text, setText] = useState('Hi!');
   const [chat, setChat] = useState<number>(others[0]?.user ?? 0);
   const textId = useId();
+  const offlineHelpId = useId();
   const offline = phone.status === 'offline';
   const target = others.find((o) => o.user === to) ?? others[0];
   const chatWith = others.find((o) => o.user === chat) ?? others[0];
@@ -75,13 +76,42 @@ function PhoneCard({
         <span className={`pg-dot pg-status-${phone.status}`} aria-hidden="true" />{' '}
         {displayName(phone.name)} is <strong>{phone.status}</strong>
       </p>
-      <button
-        type="button"
-        className="pg-btn"
-        onClick={() => void store.input({ do: offline ? 'online' : 'offline', user: phone.user })}
-      >
-        {offline ? 'Go online' : 'Go offline'}
-      </button>
+      {offline ? (
+        <button
+          type="button"
+          className="pg-btn"
+          onClick={() => void store.input({ do: 'online', user: phone.user })}
+        >
+          Go online
+        </button>
+      ) : (
+        <div className="pg-row" role="group" aria-label="Two ways to go offline">
+          <button
+            type="button"
+            className="pg-btn"
+            aria-describedby={offlineHelpId}
+            onClick={() => void store.input({ do: 'offline', user: phone.user })}
+          >
+            Go offline
+          </button>
+          <button
+            type="button"
+            className="pg-btn"
+            aria-describedby={offlineHelpId}
+            onClick={() =>
+              void store.input({ do: 'offline', user: phone.user, how: 'lose-signal' })
+            }
+          >
+            Lose signal
+          </button>
+        </div>
+      )}
+      {offline ? null : (
+        <p className="pg-note" id={offlineHelpId}>
+          Go offline closes the app: the gateway knows at once. Lose signal is silent: the gateway
+          finds out only when its keep-alive runs out.
+        </p>
+      )}
       {target ? (
         <div className="pg-send">
           <div className="pg-row">
