@@ -129,7 +129,12 @@ export function FlightOverlay({
       };
       const screen = (p: Point): Point => ({ x: p.x * k + tx, y: p.y * k + ty });
 
-      // Pulses: hops with no travel time light their edge for a moment.
+      // Pulses: hops with no travel time light their edge for a moment. Each edge shows one label,
+      // its newest pulse's (with how many others), so a burst never piles text on one spot.
+      const labels = new Map<
+        string,
+        { text: string; x: number; y: number; left: boolean; alpha: number; more: number }
+      >();
       for (const pulse of store.pulses) {
         const age = store.displayMs - pulse.bornMs;
         if (age >= PULSE_MS) continue;
@@ -137,7 +142,8 @@ export function FlightOverlay({
         if (!e) continue;
         const a = screen(e.a);
         const b = screen(e.b);
-        ctx.globalAlpha = reducedMotion ? 0.9 : 1 - age / PULSE_MS;
+        const alpha = reducedMotion ? 0.9 : 1 - age / PULSE_MS;
+        ctx.globalAlpha = alpha;
         ctx.strokeStyle = colors[flightStyle(pulse.flight)];
         ctx.lineWidth = 5;
         ctx.beginPath();
@@ -148,18 +154,27 @@ export function FlightOverlay({
           // Label on the outer side of the edge: left of a line that leans left going down, else right.
           const [top, bottom] = a.y <= b.y ? [a, b] : [b, a];
           const left = bottom.x < top.x;
-          ctx.fillStyle = colors.text;
-          ctx.font = '12px system-ui, sans-serif';
-          ctx.textAlign = left ? 'right' : 'left';
-          ctx.fillText(
+          const edge = `${pulse.flight.from}>${pulse.flight.to}`;
+          const before = labels.get(edge);
+          labels.set(edge, {
             // Names, not user ids: `routed: Bob is online`.
-            `${pulse.flight.kind}: ${noteText(pulse.flight.note, store.getState().names)}`,
-            (a.x + b.x) / 2 + (left ? -10 : 10),
-            (a.y + b.y) / 2,
-          );
-          ctx.textAlign = 'left';
+            text: `${pulse.flight.kind}: ${noteText(pulse.flight.note, store.getState().names)}`,
+            x: (a.x + b.x) / 2 + (left ? -10 : 10),
+            y: (a.y + b.y) / 2,
+            left,
+            alpha,
+            more: before ? before.more + 1 : 0,
+          });
         }
       }
+      ctx.fillStyle = colors.text;
+      ctx.font = '12px system-ui, sans-serif';
+      for (const l of labels.values()) {
+        ctx.globalAlpha = l.alpha;
+        ctx.textAlign = l.left ? 'right' : 'left';
+        ctx.fillText(l.more ? `${l.text} (+${l.more} more)` : l.text, l.x, l.y);
+      }
+      ctx.textAlign = 'left';
       ctx.globalAlpha = 1;
 
       if (now < drawnUntil) drawnUntil = -Infinity; // time travel went back
