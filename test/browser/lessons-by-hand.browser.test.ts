@@ -2,15 +2,13 @@
 // headless Chromium at 100× (by role and label, no "Do it for me"): each checkpoint met in turn,
 // the predictions locked in and graded against a fresh seed, and a reload mid-lesson that resumes
 // at the same step with the same checkpoints met.
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { readLessonFiles } from '../../src/cli/lesson-files';
 import { describeErrors, loadLessons } from '../../src/lessons/load-lessons';
-import { hasChromium, launch, openPage } from './playground/browser';
 import { Learner } from './playground/learner';
 import { LessonLearner, WAIT } from './playground/lesson-learner';
-import { buildAndServe, ROOT, type Served } from './playground/serve';
+import { pageSuite } from './playground/page-suite';
 
 const FAST = '100';
 const set = loadLessons(readLessonFiles());
@@ -98,27 +96,7 @@ const LESSONS: readonly {
 ];
 
 describe('lessons done by hand in a real browser', () => {
-  let served: Served;
-  let browser: Browser;
-  let page: Page | undefined;
-  let problems: string[] = [];
-
-  beforeAll(async () => {
-    if (!hasChromium()) throw new Error('Chromium is missing (see TOOLCHAIN.md)');
-    served = await buildAndServe({ outDir: join(ROOT, 'test-results', 'lessons-by-hand-build') });
-    browser = await launch();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-  });
-
-  afterEach(async () => {
-    await page?.context().close();
-    page = undefined;
-    expect(problems, 'console errors or warnings').toEqual([]);
-  });
+  const suite = pageSuite({ build: 'lessons-by-hand-build' });
 
   const fast = (p: Page) => p.getByRole('combobox', { name: 'Speed' }).first().selectOption(FAST);
 
@@ -126,10 +104,7 @@ describe('lessons done by hand in a real browser', () => {
     'completes %s by hand, checkpoint by checkpoint, through a reload',
     async (id, plan) => {
       const lesson = set.lessons.find((l) => l.id === id)!;
-      const o = await openPage(browser, `${served.url}?lesson=${id}&step=1`);
-      page = o.page;
-      problems = o.problems;
-      const p = o.page;
+      const p = await suite.open(`?lesson=${id}&step=1`);
       const ls = new LessonLearner(p);
       const learner = new Learner(p);
       const n = lesson.steps.length;

@@ -4,41 +4,20 @@
 // another (the zoom buttons and the diagram's nodes included); axe finds nothing on the whole page
 // in light, dark and presenter mode. Screenshots and the diagram's smallest text are saved.
 import AxeBuilder from '@axe-core/playwright';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launch, openPage } from './playground/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { focusedElement, overlappingControls, smallestNodeText } from './playground/layout-probes';
 import { Learner } from './playground/learner';
 import { LessonLearner, WAIT } from './playground/lesson-learner';
-import { buildAndServe, ROOT, type Served } from './playground/serve';
+import { pageSuite } from './playground/page-suite';
+import { ROOT } from './playground/serve';
 
 const SHOTS = join(ROOT, 'test-results', 'lessons-layout');
 
 describe('the page with a lesson open at 1280×720', () => {
-  let served: Served;
-  let browser: Browser;
-  let page: Page | undefined;
-  let problems: string[] = [];
-
-  beforeAll(async () => {
-    if (!hasChromium()) throw new Error('Chromium is missing (see TOOLCHAIN.md)');
-    mkdirSync(SHOTS, { recursive: true });
-    served = await buildAndServe({ outDir: join(ROOT, 'test-results', 'lessons-layout-build') });
-    browser = await launch();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-  });
-
-  afterEach(async () => {
-    await page?.context().close();
-    page = undefined;
-    expect(problems, 'console errors or warnings').toEqual([]);
-  });
+  const suite = pageSuite({ build: 'lessons-layout-build', shots: SHOTS });
 
   async function axe(p: Page, what: string): Promise<void> {
     // The flights canvas is a picture of the diagram's edges; its text alternative is the log.
@@ -62,10 +41,7 @@ describe('the page with a lesson open at 1280×720', () => {
   }
 
   it('keeps the focus after actions, overlaps no control, and passes axe in light, dark and presenter mode', async () => {
-    const o = await openPage(browser, `${served.url}?lesson=start-here&step=2`);
-    page = o.page;
-    problems = o.problems;
-    const p = o.page;
+    const p = await suite.open('?lesson=start-here&step=2');
     const ls = new LessonLearner(p);
     await ls.atStep(2, 5);
     await p.getByText('Chat Gateway').first().waitFor(WAIT);

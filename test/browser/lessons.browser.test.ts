@@ -3,15 +3,14 @@
 // prediction graded, a reload that resumes at the same step with the same checkpoints met, presenter
 // mode, axe in light and dark, and screenshots of every lesson's first and last step.
 import AxeBuilder from '@axe-core/playwright';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { readLessonFiles } from '../../src/cli/lesson-files';
 import { describeErrors, loadLessons } from '../../src/lessons/load-lessons';
-import { hasChromium, launch, openPage } from './playground/browser';
 import { Learner } from './playground/learner';
-import { buildAndServe, ROOT, type Served } from './playground/serve';
+import { pageSuite, type PageOptions } from './playground/page-suite';
+import { ROOT } from './playground/serve';
 
 const SHOTS = join(ROOT, 'test-results', 'lessons');
 const WAIT = { timeout: 30_000 };
@@ -25,35 +24,8 @@ const set = loadLessons(readLessonFiles());
 if (!set.ok) throw new Error(describeErrors(set.errors));
 
 describe('lessons in a real browser', () => {
-  let served: Served;
-  let browser: Browser;
-  let page: Page | undefined;
-  let problems: string[] = [];
-
-  beforeAll(async () => {
-    if (!hasChromium()) throw new Error('Chromium is missing (see TOOLCHAIN.md)');
-    mkdirSync(SHOTS, { recursive: true });
-    served = await buildAndServe({ outDir: join(ROOT, 'test-results', 'lessons-build') });
-    browser = await launch();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-  });
-
-  afterEach(async () => {
-    await page?.context().close();
-    page = undefined;
-    expect(problems, 'console errors or warnings').toEqual([]);
-  });
-
-  async function open(query = '', opts: Parameters<typeof openPage>[2] = {}): Promise<Page> {
-    const o = await openPage(browser, served.url + query, opts);
-    page = o.page;
-    problems = o.problems;
-    return page;
-  }
+  const suite = pageSuite({ build: 'lessons-build', shots: SHOTS });
+  const open = (query = '', opts: PageOptions = {}): Promise<Page> => suite.open(query, opts);
 
   const pane = (p: Page) => p.getByRole('region', { name: 'Lesson' });
   const checkpoint = (p: Page) => pane(p).getByRole('region', { name: 'Checkpoint' });
@@ -265,9 +237,7 @@ describe('lessons in a real browser', () => {
           );
           expect(await p.locator('.ls-highlight').count(), name).toBe(1);
         }
-        await page!.context().close();
-        page = undefined;
-        expect(problems, `${lesson.id} ${label}`).toEqual([]);
+        await suite.close(`${lesson.id} ${label}`);
       }
   }, 300_000);
 });

@@ -1,52 +1,26 @@
 // The playground in headless Chromium, driven as a learner drives it (by role and label): store and
 // forward with ✓ and ✓✓, bytes per message under short polling, a spike with and without jitter, the
 // inspector's decoded MQTT PUBLISH. Each test saves a screenshot and fails on any console error or warning.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launch, openPage } from './playground/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { Learner, parseBytes, parseClock } from './playground/learner';
-import { buildAndServe, ROOT, type Served } from './playground/serve';
+import { pageSuite, type PageOptions } from './playground/page-suite';
+import { ROOT } from './playground/serve';
 
 const SHOTS = join(ROOT, 'test-results', 'playground');
 const POLL = { timeout: 20_000, interval: 100 };
 
 describe('playground in a real browser', () => {
-  let served: Served;
-  let browser: Browser;
+  const suite = pageSuite({ shots: SHOTS });
   let page: Page | undefined;
-  let problems: string[] = [];
-
-  beforeAll(async () => {
-    if (!hasChromium())
-      throw new Error(
-        'Chromium is missing: apt-get install -y --no-install-recommends chromium fonts-liberation (or set CHROMIUM_PATH)',
-      );
-    mkdirSync(SHOTS, { recursive: true });
-    served = await buildAndServe();
-    browser = await launch();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-  });
-
-  afterEach(async () => {
-    await page?.context().close();
-    page = undefined;
-    expect(problems, 'console errors or warnings').toEqual([]);
-  });
 
   // PLAYGROUND_HOST=local runs the same flows on the one-thread host (default: the app's worker host).
   const hostParam = process.env['PLAYGROUND_HOST'] === 'local' ? 'host=local' : '';
 
-  async function open(query = '', opts: Parameters<typeof openPage>[2] = {}): Promise<Learner> {
+  async function open(query = '', opts: PageOptions = {}): Promise<Learner> {
     const q = hostParam ? (query ? `${query}&${hostParam}` : `?${hostParam}`) : query;
-    const o = await openPage(browser, served.url + q, opts);
-    page = o.page;
-    problems = o.problems;
+    page = await suite.open(q, opts);
     await page.getByRole('region', { name: "Alice's phone" }).waitFor();
     return new Learner(page);
   }

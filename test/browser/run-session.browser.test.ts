@@ -6,47 +6,23 @@
 // Each page checked has no axe violations and no console error.
 import AxeBuilder from '@axe-core/playwright';
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launch, openPage } from './playground/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { Learner } from './playground/learner';
 import { runPanel, stepSeconds, traceHash, visibleRows } from './playground/run-actions';
-import { buildAndServe, ROOT, type Served } from './playground/serve';
+import { pageSuite } from './playground/page-suite';
+import { ROOT } from './playground/serve';
 
 const SHOTS = join(ROOT, 'test-results', 'playground');
 const run = promisify(execFile);
 
 describe('the run in a real browser', () => {
-  let served: Served;
-  let browser: Browser;
-  const problems: string[][] = [];
-  const contexts: { close(): Promise<void> }[] = [];
-
-  beforeAll(async () => {
-    if (!hasChromium()) throw new Error('Chromium is missing (see TOOLCHAIN.md)');
-    mkdirSync(SHOTS, { recursive: true });
-    served = await buildAndServe();
-    browser = await launch();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-  });
-  afterEach(async () => {
-    for (const c of contexts.splice(0)) await c.close();
-    expect(problems.splice(0).flat(), 'console errors or warnings').toEqual([]);
-  });
-
-  async function open(path = '?autoplay=0'): Promise<Page> {
-    const o = await openPage(browser, served.url + path);
-    contexts.push(o.context);
-    problems.push(o.problems);
-    return o.page;
-  }
+  const suite = pageSuite({ shots: SHOTS });
+  const open = (path = '?autoplay=0'): Promise<Page> => suite.open(path);
   const ready = (page: Page) => page.getByRole('region', { name: "Alice's phone" }).waitFor();
   async function noAxeViolations(page: Page): Promise<void> {
     const r = await new AxeBuilder({ page }).analyze();
@@ -73,7 +49,7 @@ describe('the run in a real browser', () => {
     await runPanel(page).screenshot({ path: join(SHOTS, 'run-panel.png') });
     await noAxeViolations(page);
 
-    const other = await open(link.replace(served.url, ''));
+    const other = await open(link.replace(suite.url, ''));
     await ready(other);
     await expect.poll(() => traceHash(other), { timeout: 30_000 }).toBe(hash);
     expect(await new Learner(other).clock()).toBe(clock);
@@ -197,7 +173,7 @@ describe('the run in a real browser', () => {
     const hashA = await traceHash(a);
 
     const b = await a.context().newPage();
-    await b.goto(served.url + '?autoplay=0');
+    await b.goto(suite.url + '?autoplay=0');
     await ready(b);
     const notice = b.getByRole('region', { name: "About this tab's run" });
     await notice.getByRole('button', { name: 'Open a copy of the newest run' }).waitFor();
@@ -218,25 +194,30 @@ describe('the run in a real browser', () => {
     expect(await lb.storedCount()).toBe('0');
 
     const c = await a.context().newPage();
-    await c.goto(served.url + '?autoplay=0');
+    await c.goto(suite.url + '?autoplay=0');
     await c.getByRole('button', { name: 'Open a copy of the newest run' }).click();
     await c.getByText(/a copy of the newest run/).waitFor({ timeout: 30_000 });
   }, 120_000);
 
   it('without IndexedDB the page runs in this tab and says so', async () => {
-    const o = await browser.newContext();
-    contexts.push(o);
-    await o.addInitScript(() => {
-      Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
-    });
-    const page = await o.newPage();
-    const seen: string[] = [];
-    problems.push(seen);
-    page.on('pageerror', (e) => seen.push(`pageerror: ${e.message}`));
-    await page.goto(served.url + '?autoplay=0');
-    await ready(page);
-    await page.getByText(/does not let the page store data/).waitFor();
-    await stepSeconds(page, 1);
-    await expect.poll(() => new Learner(page).clock()).toBe('0:01.000');
+    // Its own context: the init script hides IndexedDB before the page's code runs. Only uncaught
+    // errors count here; the page's notice is the way it says what it cannot do.
+    const o = await suite.browser.newContext();
+    try {
+      await o.addInitScript(() => {
+        Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
+      });
+      const page = await o.newPage();
+      const seen: string[] = [];
+      page.on('pageerror', (e) => seen.push(`pageerror: ${e.message}`));
+      await page.goto(suite.url + '?autoplay=0');
+      await ready(page);
+      await page.getByText(/does not let the page store data/).waitFor();
+      await stepSeconds(page, 1);
+      await expect.poll(() => new Learner(page).clock()).toBe('0:01.000');
+      expect(seen).toEqual([]);
+    } finally {
+      await o.close();
+    }
   });
 });
