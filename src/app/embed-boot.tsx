@@ -126,6 +126,7 @@ export async function boot(): Promise<void> {
           params={opened ? params : { ...params, autoplay: false }}
           startMs={startMs}
           openUrl={(now) => openUrl(params, now)}
+          opening={!opened}
         />
       </StrictMode>,
     );

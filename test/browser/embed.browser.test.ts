@@ -29,6 +29,8 @@ async function embedFrame(page: Page, id: string): Promise<Frame> {
   await page.locator(`iframe#${id}`).scrollIntoViewIfNeeded();
   const frame = await frameOf(page, id);
   await frame.locator('.react-flow__node').first().waitFor({ timeout: 20_000 });
+  // The frame shows while the run opens; a pinned moment is reached when it is no longer busy.
+  await frame.locator('.em-app[aria-busy="false"]').waitFor({ timeout: 20_000 });
   return frame;
 }
 
@@ -161,6 +163,7 @@ describe('embed.html from another origin', () => {
         { width, height },
       );
       await page.locator('.react-flow__node').first().waitFor({ timeout: 20_000 });
+      await page.locator('.em-app[aria-busy="false"]').waitFor({ timeout: 20_000 });
       await page.getByRole('button', { name: 'Play' }).waitFor();
       await page.waitForTimeout(600); // the diagram's fit animates for 250 ms: shoot after it
       await page.screenshot({ path: join(SHOTS, `embed-${theme}-${width}x${height}.png`) });

@@ -15,9 +15,17 @@ export interface EmbedAppProps {
   readonly startMs: number;
   /** The playground's URL for the same run at virtual time `nowMs`. */
   readonly openUrl: (nowMs: number) => string;
+  /** Still opening the run (and seeking to a pinned moment): the frame shows, busy. */
+  readonly opening?: boolean;
 }
 
-function Body({ store, params, startMs, openUrl }: EmbedAppProps): React.JSX.Element {
+function Body({
+  store,
+  params,
+  startMs,
+  openUrl,
+  opening = false,
+}: EmbedAppProps): React.JSX.Element {
   const systemDark = useMediaQuery('(prefers-color-scheme: dark)');
   const reducedMotion = useReducedMotion();
   const theme = params.theme === 'auto' ? (systemDark ? 'dark' : 'light') : params.theme;
@@ -38,7 +46,13 @@ function Body({ store, params, startMs, openUrl }: EmbedAppProps): React.JSX.Ele
     (a, b) => a.name === b.name && a.now === b.now && a.hash === b.hash,
   );
   return (
-    <div ref={root} className="em-app" data-trace-hash={hash} data-events={events}>
+    <div
+      ref={root}
+      className="em-app"
+      aria-busy={opening}
+      data-trace-hash={hash}
+      data-events={events}
+    >
       <main className="em-diagram pg-diagram" aria-label={name ? `Diagram: ${name}` : 'Diagram'}>
         <h1 className="em-sr-only">{name ? `DoubleTick: ${name}` : 'DoubleTick'}</h1>
         <Diagram theme={theme} compact />
