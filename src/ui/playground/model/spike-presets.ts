@@ -43,6 +43,13 @@ export function acceptsPerSec(gw: SpikeGateway): number {
   return (gw.workPerSec * gw.thresholdPct) / 100 / gw.workUnits.handshake;
 }
 
+/**
+ * Connections a spike may still add: up to five points under the threshold's share of
+ * `maxConnections` (load counts held connections, so past it every newcomer is refused).
+ */
+const roomLeft = (gw: SpikeGateway, held: number): number =>
+  ((gw.thresholdPct - 5) / 100) * gw.maxConnections - held;
+
 /** Two significant figures: sizes a learner can read and compare (3,200, not 3,187). */
 const round2 = (x: number): number => {
   if (x < 100) return Math.max(1, Math.round(x));
@@ -56,8 +63,7 @@ const round2 = (x: number): number => {
  */
 export function spikePresets(gw: SpikeGateway, held: number, withinSec: number): SpikePreset[] {
   const perSec = acceptsPerSec(gw);
-  // Keep a margin under the threshold's share of max connections, for the phones already held.
-  const room = round2(((gw.thresholdPct - 5) / 100) * gw.maxConnections - held);
+  const room = round2(roomLeft(gw, held));
   // With almost no room left a cap would offer silly sizes: offer the multiples, and the page
   // says why they will be refused (`nearConnectionLimit`).
   const cap = room >= 0.1 * gw.maxConnections ? room : Infinity;
@@ -85,4 +91,4 @@ export function spikePresets(gw: SpikeGateway, held: number, withinSec: number):
  * counts them, so every new connection is refused whatever the spike or the policy.
  */
 export const nearConnectionLimit = (gw: SpikeGateway, held: number): boolean =>
-  held >= ((gw.thresholdPct - 5) / 100) * gw.maxConnections;
+  roomLeft(gw, held) <= 0;
