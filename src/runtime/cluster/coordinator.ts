@@ -13,14 +13,7 @@ import {
 } from '../../engine/sim/simulation';
 import type { Cluster } from './cluster';
 import { clusterReportView, mergeStats, noCarry, type ClusterParts } from './cluster-view';
-import {
-  FAULT_SOURCE,
-  HOST_NAMES,
-  hostOfActor,
-  LOOKAHEAD_MS,
-  peersOf,
-  type HostName,
-} from './partition';
+import { FAULT_SOURCE, HOST_NAMES, hostOfActor, peersOf, type HostName } from './partition';
 import type {
   HistorySetup,
   HostSetup,
@@ -31,6 +24,7 @@ import type {
   WindowReport,
 } from './host-messages';
 import { TraceMerger, yieldToEventLoop } from './trace-merger';
+import { windowEnds } from './window-ends';
 import { crashEvent, crashNotices } from './gateway-crash';
 
 /** How a run over a cluster is set up. */
@@ -48,10 +42,14 @@ const MERGE_SLICE = 200;
 const byKey = (a: SimEvent, b: SimEvent): number =>
   a.atMs - b.atMs || a.src - b.src || a.seq - b.seq;
 
+const later = (a: TimeMark, b: TimeMark): boolean =>
+  a.ms > b.ms || (a.ms === b.ms && a.inclusive && !b.inclusive);
+
 /**
- * The coordinator of one run over a cluster: it owns virtual time and the input log. It grants
- * windows no longer than the lookahead, starting at the earliest pending event anywhere (so idle
- * stretches are skipped), and merges the hosts' trace events into the single-thread order.
+ * The coordinator of one run over a cluster: it owns virtual time and the input log. Each round
+ * it grants every host with work a window up to its own lookahead bound (window-ends.ts: the
+ * earliest anything could reach it, so idle stretches are skipped and the gateway runs a whole
+ * uplink ahead of the phones), and merges the hosts' trace events into the single-thread order.
  *
  * Window protocol: a host runs its window, posts at most one batch per peer on the peer's port,
  * waits for its own I/O, and reports which peers it sent to. The coordinator counts batches per
@@ -69,6 +67,10 @@ export class Coordinator {
   private inputSeq = 0;
   private faultSeq = 0;
   private readonly next = new Map<HostName, number>(HOST_NAMES.map((h) => [h, Infinity]));
+  /** How far each host has run: it has handled every event before this mark (and none after it). */
+  private readonly doneTo = new Map<HostName, TimeMark>(
+    HOST_NAMES.map((h) => [h, { ms: 0, inclusive: false }]),
+  );
   private readonly sent = new Map<string, number>();
   private nowMs = 0;
   /** Whether the events at `nowMs` have run too (after an inclusive step or the end). */
@@ -146,31 +148,44 @@ export class Coordinator {
   }
 
   /**
-   * Runs every event before `targetMs` (or up to and including it) window by window. `stop` is
-   * asked between windows (a frame's wall-clock budget); returns false if it stopped early.
+   * Runs every event before `targetMs` (or up to and including it) round by round. `stop` is
+   * asked between rounds (a frame's wall-clock budget); returns false if it stopped early. A run
+   * stopped early stands where the host that got furthest stands: the others catch up first.
    */
   async runUntil(targetMs: number, inclusive = false, stop?: () => boolean): Promise<boolean> {
+    let target: TimeMark = { ms: targetMs, inclusive };
+    let stopped = false;
     for (;;) {
       const start = this.nextTime();
-      if (start > targetMs || (start === targetMs && !inclusive)) break;
-      if (stop?.()) {
-        this.mergePending();
-        return false;
+      if (start > target.ms || (start === target.ms && !target.inclusive)) break;
+      if (!stopped && stop?.()) {
+        stopped = true;
+        target = this.furthest();
+        continue;
       }
-      // A window that includes its end must end before anything sent in it can arrive.
-      const fits = start + LOOKAHEAD_MS <= targetMs;
-      const reports = this.grantWindow(
-        fits ? start + LOOKAHEAD_MS : targetMs,
-        fits ? false : inclusive,
-      );
-      this.absorb(await this.mergeWhileWaiting(reports));
+      const ends = windowEnds(this.pendingNext(), target);
+      this.absorb(await this.mergeWhileWaiting(this.grantRound(ends)));
     }
     this.mergePending();
-    if (targetMs > this.nowMs) {
-      this.nowMs = targetMs;
-      this.nowInclusive = inclusive;
-    } else if (targetMs === this.nowMs && inclusive) this.nowInclusive = true;
-    return true;
+    if (target.ms > this.nowMs) {
+      this.nowMs = target.ms;
+      this.nowInclusive = target.inclusive;
+    } else if (target.ms === this.nowMs && target.inclusive) this.nowInclusive = true;
+    return !stopped;
+  }
+
+  /** The furthest any host has run (where a run stopped early comes to rest). */
+  private furthest(): TimeMark {
+    let far: TimeMark = { ms: this.nowMs, inclusive: this.nowInclusive };
+    for (const m of this.doneTo.values()) if (later(m, far)) far = m;
+    return far;
+  }
+
+  /** Each host's next event: its queue and the batches on their way to it, or an input due to it. */
+  private pendingNext(): Map<HostName, number> {
+    const n = new Map(this.next);
+    for (const { ev, host } of this.inputs) if (ev.atMs < n.get(host)!) n.set(host, ev.atMs);
+    return n;
   }
 
   /** Every host's part now (after the batches of the last window are in). */
@@ -311,38 +326,54 @@ export class Coordinator {
 
   /** Grants every host an empty window at now, whether or not it has work (the bench's fixed cost of one window). */
   async idleWindow(): Promise<void> {
-    this.absorb(await this.grantWindow(this.nowMs, false, true));
+    const at: TimeMark = { ms: this.nowMs, inclusive: false };
+    const ends = new Map(
+      HOST_NAMES.map((h) => [h, later(this.doneTo.get(h)!, at) ? this.doneTo.get(h)! : at]),
+    );
+    this.absorb(await this.grantRound(ends, true));
     this.mergePending();
   }
 
-  /** Posts the grants of the next window (synchronously) and resolves with the hosts' reports. */
-  private grantWindow(
-    endMs: number,
-    inclusive: boolean,
+  /** Posts the grants of one round (synchronously) and resolves with the hosts' reports. */
+  private grantRound(
+    ends: ReadonlyMap<HostName, TimeMark>,
     everyHost = false,
   ): Promise<[HostName, WindowReport][]> {
     const window = ++this.window;
+    const before = (t: number, m: TimeMark): boolean => t < m.ms || (m.inclusive && t === m.ms);
     const due = new Map<HostName, SimEvent[]>();
-    let taken = 0;
-    for (const { ev, host } of this.inputs) {
-      if (inclusive ? ev.atMs > endMs : ev.atMs >= endMs) break;
-      let list = due.get(host);
-      if (!list) due.set(host, (list = []));
-      list.push(ev);
-      taken++;
+    const waiting: typeof this.inputs = [];
+    for (const entry of this.inputs) {
+      if (!before(entry.ev.atMs, ends.get(entry.host)!)) {
+        waiting.push(entry);
+        continue;
+      }
+      let list = due.get(entry.host);
+      if (!list) due.set(entry.host, (list = []));
+      list.push(entry.ev);
     }
-    this.inputs.splice(0, taken);
+    this.inputs = waiting;
+    const peerEnds: Partial<Record<HostName, TimeMark>> = Object.fromEntries(ends);
     const calls: Promise<[HostName, WindowReport]>[] = [];
     for (const h of HOST_NAMES) {
-      const n = this.next.get(h)!;
+      const end = ends.get(h)!;
       const inputs = due.get(h) ?? [];
-      if (!everyHost && inputs.length === 0 && (inclusive ? n > endMs : n >= endMs)) continue; // nothing for it in this window
-      const grant: WindowGrant = { window, endMs, inclusive, expect: this.expectFor(h), inputs };
+      const done = this.doneTo.get(h)!;
+      if (later(done, end))
+        throw new Error(`${h}: a window ending before where the host already is`);
+      this.doneTo.set(h, end);
+      if (!everyHost && inputs.length === 0 && !before(this.next.get(h)!, end)) continue; // nothing for it in this round
+      const grant: WindowGrant = {
+        window,
+        endMs: end.ms,
+        inclusive: end.inclusive,
+        expect: this.expectFor(h),
+        inputs,
+        peerEnds,
+      };
       const host = this.cluster.host(h);
       calls.push((host.run ? host.run(grant) : host.control.run(grant)).then((r) => [h, r]));
     }
-    this.nowMs = endMs;
-    this.nowInclusive = inclusive;
     return Promise.all(calls);
   }
 
@@ -360,7 +391,10 @@ export class Coordinator {
         this.sent.set(key, (this.sent.get(key) ?? 0) + 1);
         this.next.set(peer, Math.min(this.next.get(peer)!, minMs));
       }
-    this.merger.push(reports.map(([, r]) => r.trace));
+    this.merger.push(
+      reports.map(([h, r]) => [h, r.trace] as const),
+      this.doneTo,
+    );
   }
 
   /**
