@@ -5,19 +5,13 @@ import { ACTOR } from '../../engine/model/actors';
 import type { InputAction } from '../../engine/model/messages';
 import { MetricsCollector } from '../../engine/sim/metrics';
 import type { ReportView } from '../../engine/sim/report';
-import {
-  inputMessage,
-  inputTarget,
-  scenarioInputs,
-  type ScheduledInput,
-} from '../../engine/sim/simulation';
+import { inputMessage, inputTarget, scenarioInputs } from '../../engine/sim/simulation';
 import type { Cluster } from './cluster';
 import { clusterReportView, mergeStats, noCarry, type ClusterParts } from './cluster-view';
 import { FAULT_SOURCE, HOST_NAMES, hostOfActor, peersOf, type HostName } from './partition';
 import type {
   HistorySetup,
   HostSetup,
-  SimEvent,
   StoreSetup,
   TimeMark,
   WindowGrant,
@@ -25,6 +19,7 @@ import type {
 } from './host-messages';
 import { TraceMerger, yieldToEventLoop } from './trace-merger';
 import { windowEnds } from './window-ends';
+import { PendingInputs, within } from './pending-inputs';
 import { crashEvent, crashNotices } from './gateway-crash';
 
 /** How a run over a cluster is set up. */
@@ -38,9 +33,6 @@ export interface ClusterRunOptions {
 
 /** Trace events merged between two looks at whether the hosts have reported. */
 const MERGE_SLICE = 200;
-
-const byKey = (a: SimEvent, b: SimEvent): number =>
-  a.atMs - b.atMs || a.src - b.src || a.seq - b.seq;
 
 const later = (a: TimeMark, b: TimeMark): boolean =>
   a.ms > b.ms || (a.ms === b.ms && a.inclusive && !b.inclusive);
@@ -63,7 +55,7 @@ export class Coordinator {
   readonly inputLog: TimedAction[] = [];
   readonly carried = noCarry();
   private readonly sinks: TraceSink[];
-  private inputs: { ev: SimEvent; host: HostName }[] = [];
+  private readonly inputs = new PendingInputs();
   private inputSeq = 0;
   private faultSeq = 0;
   private readonly next = new Map<HostName, number>(HOST_NAMES.map((h) => [h, Infinity]));
@@ -135,7 +127,7 @@ export class Coordinator {
 
   /** The earliest pending event anywhere (host queues, batches in flight, inputs), or Infinity. */
   nextTime(): number {
-    let t = this.inputs[0]?.ev.atMs ?? Infinity;
+    let t = this.inputs.first();
     for (const n of this.next.values()) if (n < t) t = n;
     return t;
   }
@@ -144,7 +136,7 @@ export class Coordinator {
   input(action: InputAction, atMs = this.nowMs): void {
     const at = Math.max(atMs, this.nowMs);
     this.inputLog.push({ atMs: at, action });
-    this.schedule(ACTOR.input, ++this.inputSeq, inputMessage(action, at));
+    this.inputs.add(ACTOR.input, ++this.inputSeq, inputMessage(action, at));
   }
 
   /**
@@ -183,9 +175,7 @@ export class Coordinator {
 
   /** Each host's next event: its queue and the batches on their way to it, or an input due to it. */
   private pendingNext(): Map<HostName, number> {
-    const n = new Map(this.next);
-    for (const { ev, host } of this.inputs) if (ev.atMs < n.get(host)!) n.set(host, ev.atMs);
-    return n;
+    return this.inputs.lower(this.next);
   }
 
   /** Every host's part now (after the batches of the last window are in). */
@@ -248,7 +238,7 @@ export class Coordinator {
     );
     const connected = await this.cluster.host('phones').control.connectedPhones();
     for (const n of crashNotices(t, epoch, connected))
-      this.schedule(FAULT_SOURCE, ++this.faultSeq, n);
+      this.inputs.add(FAULT_SOURCE, ++this.faultSeq, n);
     // The log keeps the crash: replayed in one thread it is Gateway.crash() at the same moment;
     // a replay over workers reserves its place (`reserveInput`) and terminates the worker again.
     if (!opts.replaying) this.reserveInput(t);
@@ -304,16 +294,6 @@ export class Coordinator {
     return needs ? s : { ...s, actions: [] };
   }
 
-  private schedule(src: number, seq: number, i: ScheduledInput): void {
-    const host = hostOfActor(i.to);
-    if (!host) throw new Error(`no host runs actor ${i.to}`);
-    const entry = { ev: { atMs: i.atMs, src, seq, to: i.to, msg: i.msg }, host };
-    const q = this.inputs;
-    let at = q.length;
-    while (at > 0 && byKey(q[at - 1]!.ev, entry.ev) > 0) at--;
-    q.splice(at, 0, entry);
-  }
-
   private expectFor(h: HostName): WindowGrant['expect'] {
     const out: Partial<Record<HostName, number>> = {};
     for (const p of peersOf(h)) out[p] = this.sent.get(`${p}>${h}`) ?? 0;
@@ -340,19 +320,7 @@ export class Coordinator {
     everyHost = false,
   ): Promise<[HostName, WindowReport][]> {
     const window = ++this.window;
-    const before = (t: number, m: TimeMark): boolean => t < m.ms || (m.inclusive && t === m.ms);
-    const due = new Map<HostName, SimEvent[]>();
-    const waiting: typeof this.inputs = [];
-    for (const entry of this.inputs) {
-      if (!before(entry.ev.atMs, ends.get(entry.host)!)) {
-        waiting.push(entry);
-        continue;
-      }
-      let list = due.get(entry.host);
-      if (!list) due.set(entry.host, (list = []));
-      list.push(entry.ev);
-    }
-    this.inputs = waiting;
+    const due = this.inputs.take(ends);
     const peerEnds: Partial<Record<HostName, TimeMark>> = Object.fromEntries(ends);
     const calls: Promise<[HostName, WindowReport]>[] = [];
     for (const h of HOST_NAMES) {
@@ -362,7 +330,7 @@ export class Coordinator {
       if (later(done, end))
         throw new Error(`${h}: a window ending before where the host already is`);
       this.doneTo.set(h, end);
-      if (!everyHost && inputs.length === 0 && !before(this.next.get(h)!, end)) continue; // nothing for it in this round
+      if (!everyHost && inputs.length === 0 && !within(this.next.get(h)!, end)) continue; // nothing for it in this round
       const grant: WindowGrant = {
         window,
         endMs: end.ms,
