@@ -93,7 +93,7 @@ export interface LabComparisonRow {
 }
 
 export interface LabComparison {
-  /** The simulation's virtual run length, in seconds (the lab's wall-clock time so far). */
+  /** The simulation's virtual run length, in seconds (the lab's time so far, and a few to settle). */
   readonly durationSec: number;
   /** The inputs replayed, in words. */
   readonly inputs: number;

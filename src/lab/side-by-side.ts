@@ -43,6 +43,12 @@ export interface RealRun {
 
 export const SPIKE_CLIENT = 'spike';
 
+/** The replay runs this long past the lab's time, so what was in flight then arrives. */
+export const SETTLE_SEC = 5;
+
+const replaySec = (run: RealRun): number =>
+  Math.max(1, Math.ceil(run.elapsedMs / 1000)) + SETTLE_SEC;
+
 /** The real run's inputs as a scenario: same users (MQTT, QoS 1), same inputs at the same times. */
 export function replayScenario(run: RealRun): ScenarioFile {
   const actions: ({ at: number } & Record<string, unknown>)[] = run.inputs.map((i) => {
@@ -63,7 +69,7 @@ export function replayScenario(run: RealRun): ScenarioFile {
   return {
     name: 'The lab run, simulated',
     seed: 1,
-    durationSec: Math.max(1, Math.ceil(run.elapsedMs / 1000)),
+    durationSec: replaySec(run),
     // The lab's payloads are plain text; so are the simulation's here.
     encryption: false,
     gateway: { restartSec: 1 },
@@ -262,7 +268,7 @@ export function compareRuns(
   );
   rows.push(row('PUBLISH redelivered with DUP', String(real.dup), String(simd.dup), WHY_DUP));
   return {
-    durationSec: Math.max(1, Math.ceil(run.elapsedMs / 1000)),
+    durationSec: replaySec(run),
     inputs: run.inputs.length,
     rows,
   };

@@ -33,7 +33,7 @@ function SendForm({ host, phones }: { host: LabHost; phones: readonly LabPhoneVi
         <SelectField label="From" value={from} options={options} onChange={setFrom} />
         <SelectField label="To" value={to} options={options} onChange={setTo} />
         <div className="pg-field">
-          <label htmlFor={textId}>Message</label>
+          <label htmlFor={textId}>Message text</label>
           <input
             id={textId}
             type="text"

@@ -7,9 +7,9 @@ function PhoneCard({ phone }: { phone: LabPhoneView }): React.JSX.Element {
   const name = displayName(phone.name);
   return (
     <article className="pg-lab-card" aria-label={`${name}'s phone`}>
-      <h3>
+      <h2>
         <span className={`pg-dot pg-lab-${phone.state}`} aria-hidden="true" /> {name}
-      </h3>
+      </h2>
       <p className="pg-muted">
         {stateText(phone)} · client id <code>{phone.clientId}</code>
         {phone.sessionPresent !== undefined && (
@@ -22,7 +22,7 @@ function PhoneCard({ phone }: { phone: LabPhoneView }): React.JSX.Element {
       <p className="pg-muted">
         Topic <code>{phone.topic}</code>
       </p>
-      <h4>Inbox</h4>
+      <h3>Inbox</h3>
       {phone.inbox.length === 0 ? (
         <p className="pg-muted">Nothing received yet.</p>
       ) : (
@@ -39,7 +39,7 @@ function PhoneCard({ phone }: { phone: LabPhoneView }): React.JSX.Element {
       )}
       {phone.sent.length > 0 && (
         <>
-          <h4>Sent</h4>
+          <h3>Sent</h3>
           <ol className="pg-lab-sent" aria-label={`${name}'s sent messages`}>
             {phone.sent.map((m, i) => (
               <li key={i}>
