@@ -36,6 +36,8 @@ const MAX_COMPARED_PACKETS = 100_000;
 /** One spike packet in this many goes to the log. */
 const SPIKE_LOG_EVERY = 50;
 
+const shown = (name: string): string => name.charAt(0).toUpperCase() + name.slice(1);
+
 const HOW_TO_START = `Start one with \`${LAB_START_COMMAND}\` and use the WebSocket address it prints (ws://127.0.0.1:…).`;
 
 interface PhoneRecord {
@@ -111,7 +113,8 @@ export class LabRoom {
           packet: (dir, p) => this.capture(name, dir, p),
           message: (payload, dup) => this.receive(rec, payload, dup),
           dropped: () => this.dropped(name),
-          error: (m) => this.report(`The broker or the connection failed for ${name}: ${m}.`),
+          error: (m) =>
+            this.report(`The broker or the connection failed for ${shown(name)}: ${m}.`),
           changed: () => this.changed(),
         },
       ),
@@ -156,7 +159,7 @@ export class LabRoom {
     // Several phones dropping together is one event: the broker went away (or restarted).
     if (this.droppedAtMs === undefined || at - this.droppedAtMs > 2_000) {
       this.inputs.push({ atMs: at, do: 'broker-restart' });
-      this.notice = `The broker closed ${name}'s connection without being asked (stopped or restarted?). MQTT.js reconnects every second; watch sessionPresent in the CONNACK.`;
+      this.notice = `The broker closed ${shown(name)}'s connection without being asked (stopped or restarted?). MQTT.js reconnects every second; watch sessionPresent in the CONNACK.`;
     }
     this.droppedAtMs = at;
     clearTimeout(this.goneTimer);

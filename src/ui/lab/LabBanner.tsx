@@ -2,6 +2,7 @@ import { LAB_URL_MAX_CHARS } from '../../bridge/lab-url';
 import { HOW_TO_START_HINT, type LabMode } from './lab-mode';
 import { useLabMode, useLabSnapshot } from './useLabMode';
 import type { LabHost } from '../../bridge/lab-api';
+import { CodeText } from './CodeText';
 
 /** A broker problem while the lab runs, or a passing remark. */
 function RunningNotice({ host, mode }: { host: LabHost; mode: LabMode }): React.JSX.Element | null {
@@ -9,7 +10,9 @@ function RunningNotice({ host, mode }: { host: LabHost; mode: LabMode }): React.
   if (s.problem)
     return (
       <div className="pg-error" role="alert">
-        <span>{s.problem}</span>
+        <span>
+          <CodeText text={s.problem} />
+        </span>
         <button type="button" className="pg-btn pg-ghost" onClick={mode.off}>
           Back to the simulation
         </button>
@@ -18,7 +21,7 @@ function RunningNotice({ host, mode }: { host: LabHost; mode: LabMode }): React.
   if (s.notice)
     return (
       <p className="pg-lab-notice" role="status">
-        {s.notice}
+        <CodeText text={s.notice} />
       </p>
     );
   return null;
@@ -37,7 +40,9 @@ export function LabBanner({ mode }: { mode: LabMode }): React.JSX.Element | null
         <section className="pg-error pg-lab-error" aria-labelledby="pg-lab-error-title">
           <div>
             <h2 id="pg-lab-error-title">The real broker cannot be used</h2>
-            <p role="alert">{error}</p>
+            <p role="alert">
+              <CodeText text={error} />
+            </p>
             <p className="pg-muted">The simulated playground below keeps running.</p>
           </div>
           <button type="button" className="pg-btn pg-ghost" onClick={mode.dismissError}>
@@ -73,7 +78,9 @@ export function LabBanner({ mode }: { mode: LabMode }): React.JSX.Element | null
           <button type="button" className="pg-btn pg-ghost" onClick={mode.off}>
             Cancel
           </button>
-          <span className="pg-muted">{HOW_TO_START_HINT}</span>
+          <span className="pg-muted">
+            <CodeText text={HOW_TO_START_HINT} />
+          </span>
         </form>
       )}
       {phase === 'checking' && (

@@ -163,7 +163,10 @@ export function LabControls({ host }: { host: LabHost }): React.JSX.Element {
         session off, QoS 1) in a worker.
       </p>
       <SendForm host={host} phones={s.phones} />
-      <Section title="Phones">
+      <Section
+        title="Phones"
+        note="Go offline sends DISCONNECT, and the broker queues what comes for the phone. Lose signal drops the socket with no DISCONNECT: here the broker sees the socket close at once (a page cannot leave a connection half-open), so it keeps the session just the same; a phone in a tunnel would be found out only after 1.5 × its keep-alive."
+      >
         <ul className="pg-lab-phone-list">
           {s.phones.map((p) => (
             <PhoneRow key={p.name} host={host} phone={p} />
