@@ -77,7 +77,7 @@ export interface LabSpikeView {
   readonly asked: number;
   readonly connected: number;
   readonly failed: number;
-  /** From the first CONNECT to the last CONNACK (or failure), in ms. */
+  /** From the spike's start to the last CONNACK, in ms. */
   readonly elapsedMs: number;
   readonly done: boolean;
 }

@@ -116,7 +116,7 @@ const ROWS: readonly { type: string; dir: 'up' | 'down'; label: string; why: str
     type: 'CONNECT',
     dir: 'up',
     label: 'CONNECT',
-    why: 'Reconnects differ: MQTT.js tries again every second after a drop; a simulated phone waits its retry policy (1–5 s of jitter), and a refused one tries again.',
+    why: 'Reconnects differ: MQTT.js tries again every second after a drop; a simulated phone waits its retry policy (1–5 s of jitter), and a refused one tries again. And a browser opens at most a few hundred WebSockets (Chromium 255), so a bigger spike connects fewer real phones.',
   },
   {
     type: 'CONNACK',

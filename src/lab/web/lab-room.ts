@@ -241,6 +241,7 @@ export class LabRoom {
     this.spike = new LabSpike(this.deps.mqtt, {
       url: this.start.url,
       clientIdPrefix: `${this.prefix}-s`,
+      topicOf: (i) => this.topicOf(`s${i}`),
       connections: n,
       nowMs: this.deps.nowMs,
       packet: (dir, p) => this.capture(SPIKE_CLIENT, dir, p),

@@ -1,7 +1,9 @@
 /**
- * A spike of real connections: N MQTT.js clients connecting at once to the broker, each with a
- * clean session (they carry no messages, so the broker keeps nothing for them afterwards), counted
- * as they are accepted or fail. They stay connected until the next spike or the end of the lab.
+ * A spike of real connections: N MQTT.js clients connecting at once to the broker, each
+ * subscribing to its own inbox as a phone does, with a clean session (they carry no messages, so
+ * the broker keeps nothing for them afterwards), counted as they are accepted or fail. They stay
+ * connected until the next spike or the end of the lab. A connection that never opened sent
+ * nothing: its packets (MQTT.js writes CONNECT before the socket is open) are not reported.
  */
 import type { MqttClient } from 'mqtt';
 import type { Packet } from 'mqtt-packet';
@@ -11,6 +13,8 @@ import type { MqttLib } from './lab-phone';
 export interface LabSpikeOptions {
   readonly url: string;
   readonly clientIdPrefix: string;
+  /** Each spike phone's inbox topic. */
+  topicOf(i: number): string;
   readonly connections: number;
   nowMs(): number;
   packet(dir: 'up' | 'down', p: Packet): void;
@@ -38,9 +42,10 @@ export class LabSpike {
       const settle = (ok: boolean): void => {
         if (settled) return;
         settled = true;
-        if (ok) this.connected++;
-        else this.failed++;
-        this.lastMs = opts.nowMs();
+        if (ok) {
+          this.connected++;
+          this.lastMs = opts.nowMs();
+        } else this.failed++;
         opts.changed();
       };
       const c = lib.connect(opts.url, {
@@ -52,9 +57,20 @@ export class LabSpike {
         reconnectPeriod: 0,
         manualConnect: true,
       });
-      c.on('packetsend', (p: Packet) => opts.packet('up', p));
-      c.on('packetreceive', (p: Packet) => opts.packet('down', p));
-      c.on('connect', () => settle(true));
+      // Held until the broker answers: a connection that fails never put them on the wire.
+      let held: [dir: 'up' | 'down', p: Packet][] | undefined = [];
+      const report = (dir: 'up' | 'down', p: Packet): void => {
+        if (held) held.push([dir, p]);
+        else opts.packet(dir, p);
+      };
+      c.on('packetsend', (p: Packet) => report('up', p));
+      c.on('packetreceive', (p: Packet) => report('down', p));
+      c.on('connect', () => {
+        for (const [dir, p] of held ?? []) opts.packet(dir, p);
+        held = undefined;
+        c.subscribe(opts.topicOf(i), { qos: 1 });
+        settle(true);
+      });
       c.on('error', () => settle(false));
       c.on('close', () => settle(false));
       c.connect();

@@ -143,10 +143,22 @@ function BrokerControls({ host }: { host: LabHost }) {
       {spike && (
         <p className="pg-note" role="status">
           {spike.connected} of {spike.asked} connected
-          {spike.failed > 0 ? `, ${spike.failed} failed` : ''}
-          {spike.done
+          {spike.connected > 0
             ? ` in ${(spike.elapsedMs / 1000).toFixed(2)} s (${Math.round((spike.connected * 1000) / Math.max(1, spike.elapsedMs))} per second)`
-            : '…'}
+            : ''}
+          {spike.failed > 0 ? `; ${spike.failed} failed` : ''}
+          {spike.done ? '.' : '…'} The rate is the browser's as much as the broker's: a client may
+          have only one WebSocket to a host opening at a time (RFC 6455 §4.1).
+          {spike.failed > 0 && spike.done && (
+            <>
+              {' '}
+              Browsers cap WebSocket connections (Chromium at 255 in all, Firefox at 200), so the
+              rest fail in the browser before reaching the broker; <code>
+                npm run bench -- lab
+              </code>{' '}
+              opens {LAB_LIMITS.maxSpikeConnections} from Node.
+            </>
+          )}
         </p>
       )}
     </Section>

@@ -21,7 +21,8 @@ export function SideBySide({ host, snapshot }: { host: LabHost; snapshot: LabSna
       {c && (
         <table>
           <caption>
-            Real broker and simulation, {c.inputs} inputs over {c.durationSec} s
+            Real broker and simulation, {c.inputs} {c.inputs === 1 ? 'input' : 'inputs'} over{' '}
+            {c.durationSec} s
           </caption>
           <thead>
             <tr>
