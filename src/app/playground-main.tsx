@@ -16,6 +16,8 @@ import type { EmbedSourceOf } from '../ui/playground/components/export/EmbedDial
 import { lessons, sources } from 'virtual:lessons';
 import { workerGrader } from '../runtime/web/lesson-grader-worker';
 import type { LessonsConfig } from '../ui/lessons/LessonsLayer';
+import { LabMode } from '../ui/lab/lab-mode';
+import { labUsers } from './lab-users';
 import '@xyflow/react/dist/style.css';
 import '../ui/playground/styles/playground.css';
 import '../ui/lessons/lessons.css';
@@ -107,12 +109,26 @@ async function boot(): Promise<void> {
       ? { initial: { id: lessonId, ...(Number.isInteger(step) && step >= 1 ? { step } : {}) } }
       : {}),
   };
+  // Lab mode ("Real broker", `?lab=ws://…`): its code loads only when a checked address is used.
+  const labParam = params.get('lab');
+  // The tab's run id once the host is chosen (a fresh one until then, or without storage).
+  let labRunId = crypto.randomUUID().slice(0, 8);
+  const lab = new LabMode(
+    {
+      ...(labParam !== null ? { initialUrl: labParam } : {}),
+      runId: () => labRunId,
+      open: async (start) => (await import('../lab/web/open-lab')).openLab(start),
+    },
+    () => labUsers(store.getState().snapshot?.phones ?? []),
+    location.protocol,
+  );
   createRoot(root).render(
     <StrictMode>
-      <App store={store} lessons={config} embedSource={embedSource} />
+      <App store={store} lessons={config} embedSource={embedSource} lab={lab} />
     </StrictMode>,
   );
   const { kind, tab } = await choice;
+  if (tab) labRunId = tab.runId;
   if (kind === 'no-storage') store.setNotice(NO_STORAGE);
   // A shared run (`#run=…`) opens paused where it was shared; a lesson loads its own run; a
   // reloaded tab reopens its run; otherwise a fresh run starts, and a new tab offers a copy of
@@ -128,6 +144,7 @@ async function boot(): Promise<void> {
     const other = tab && newestOtherRun(tab.runId);
     if (other) store.offerCopy({ load: () => new IdbRunRecord(runDatabases(other).store).load() });
   }
+  if (labParam !== null) void lab.connect(labParam);
   if (tab) {
     touchRun(tab.runId);
     setInterval(() => touchRun(tab.runId), TOUCH_EVERY_MS);

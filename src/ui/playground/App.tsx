@@ -1,17 +1,8 @@
 import { useState } from 'react';
-import { ComparePanel } from './components/compare/ComparePanel';
-import { ControlsPanel } from './components/controls/ControlsPanel';
 import { TimeBar } from './components/controls/TimeBar';
-import { Diagram } from './components/diagram/Diagram';
 import { ErrorBanner } from './components/ErrorBanner';
 import { EmbedDialog, type EmbedSourceOf } from './components/export/EmbedDialog';
 import { ExportMenu } from './components/export/ExportMenu';
-import { Inspector } from './components/inspector/Inspector';
-import { EventLog } from './components/log/EventLog';
-import { PendingInputs } from './components/time-travel/PendingInputs';
-import { Scrubber } from './components/time-travel/Scrubber';
-import { MetricsPanel } from './components/metrics/MetricsPanel';
-import { Tabs } from './components/Tabs';
 import { ShareErrorView } from './components/run/ShareErrorView';
 import { TabNotice } from './components/run/TabNotice';
 import { StoreContext, useView } from './hooks/usePlayground';
@@ -19,17 +10,23 @@ import { useKeyboard } from './hooks/useKeyboard';
 import { useTheme } from './hooks/useTheme';
 import type { PlaygroundStore } from './store/playground-store';
 import { useLessons, type LessonsConfig } from '../lessons/LessonsLayer';
+import type { LabMode } from '../lab/lab-mode';
+import { LabBanner } from '../lab/LabBanner';
+import { LabSwitch } from '../lab/LabSwitch';
+import { Panels, type SideTab } from './Panels';
 
-export type SideTab = 'metrics' | 'inspector' | 'compare';
+export type { SideTab } from './Panels';
 
 function Layout({
   store,
   lessons,
   embedSource,
+  lab,
 }: {
   store: PlaygroundStore;
   lessons: LessonsConfig | undefined;
   embedSource: EmbedSourceOf;
+  lab: LabMode | undefined;
 }): React.JSX.Element {
   const { theme, toggle } = useTheme();
   const l = useLessons(lessons, store);
@@ -59,36 +56,16 @@ function Layout({
         </button>
         <ExportMenu />
         <EmbedDialog sourceOf={embedSource} />
+        {lab && <LabSwitch mode={lab} />}
       </header>
       <div className="pg-banners">
+        {lab && <LabBanner mode={lab} />}
         <ErrorBanner />
         <TabNotice />
         {l.offerView}
       </div>
       {l.pane}
-      <aside className="pg-controls" aria-label="Controls">
-        <ControlsPanel />
-      </aside>
-      <main className="pg-diagram" aria-label="Diagram">
-        <Diagram theme={theme} />
-        <PendingInputs />
-      </main>
-      <aside className="pg-side" aria-label="Details">
-        <Tabs
-          label="Details"
-          value={tab}
-          onChange={setTab}
-          tabs={[
-            { id: 'metrics', label: 'Metrics', render: () => <MetricsPanel /> },
-            { id: 'inspector', label: 'Inspector', render: () => <Inspector /> },
-            { id: 'compare', label: 'Compare', render: () => <ComparePanel /> },
-          ]}
-        />
-      </aside>
-      <section className="pg-log" aria-label="Event log">
-        <Scrubber />
-        <EventLog />
-      </section>
+      <Panels lab={lab} tab={tab} setTab={setTab} theme={theme} />
     </div>
   );
 }
@@ -100,16 +77,18 @@ function Page({
   store,
   lessons,
   embedSource,
+  lab,
 }: {
   store: PlaygroundStore;
   lessons: LessonsConfig | undefined;
   embedSource: EmbedSourceOf;
+  lab: LabMode | undefined;
 }): React.JSX.Element {
   const shareError = useView((s) => s.shareError);
   return shareError !== undefined ? (
     <ShareErrorView message={shareError} />
   ) : (
-    <Layout store={store} lessons={lessons} embedSource={embedSource} />
+    <Layout store={store} lessons={lessons} embedSource={embedSource} lab={lab} />
   );
 }
 
@@ -118,15 +97,18 @@ export function App({
   store,
   lessons,
   embedSource = NO_EMBED,
+  lab,
 }: {
   store: PlaygroundStore;
   /** The lessons the page offers (absent: the bare playground). */
   lessons?: LessonsConfig;
   embedSource?: EmbedSourceOf;
+  /** Lab mode, the "Real broker" switch (absent: the page offers none). */
+  lab?: LabMode;
 }): React.JSX.Element {
   return (
     <StoreContext.Provider value={store}>
-      <Page store={store} lessons={lessons} embedSource={embedSource} />
+      <Page store={store} lessons={lessons} embedSource={embedSource} lab={lab} />
     </StoreContext.Provider>
   );
 }

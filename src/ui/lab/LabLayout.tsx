@@ -1,0 +1,63 @@
+/**
+ * Lab mode's page body (loaded on demand): controls, the real phones where the diagram was, the
+ * packet inspector and the side-by-side comparison, and the packet log.
+ */
+import { useState } from 'react';
+import type { LabHost } from '../../bridge/lab-api';
+import { Tabs } from '../playground/components/Tabs';
+import { LabControls } from './LabControls';
+import { LabPhones } from './LabPhones';
+import { PacketInspector } from './PacketInspector';
+import { PacketLog } from './PacketLog';
+import { SideBySide } from './SideBySide';
+import { useLabSnapshot } from './useLabMode';
+import './lab.css';
+
+type LabTab = 'inspector' | 'compare';
+
+export default function LabLayout({ host }: { host: LabHost }): React.JSX.Element {
+  const s = useLabSnapshot(host);
+  const [selected, setSelected] = useState<number>();
+  const [tab, setTab] = useState<LabTab>('compare');
+  const packet = s.packets.find((p) => p.seq === selected);
+  return (
+    <>
+      <aside className="pg-controls" aria-label="Lab controls">
+        <LabControls host={host} />
+      </aside>
+      <main className="pg-diagram pg-lab-main" aria-label="Real broker">
+        <LabPhones snapshot={s} />
+      </main>
+      <aside className="pg-side" aria-label="Details">
+        <Tabs
+          label="Details"
+          value={tab}
+          onChange={setTab}
+          tabs={[
+            {
+              id: 'compare',
+              label: 'Side by side',
+              render: () => <SideBySide host={host} snapshot={s} />,
+            },
+            {
+              id: 'inspector',
+              label: 'Inspector',
+              render: () => <PacketInspector packet={packet} />,
+            },
+          ]}
+        />
+      </aside>
+      <section className="pg-log" aria-label="Packet log">
+        <PacketLog
+          packets={s.packets}
+          total={s.packetTotal}
+          selected={selected}
+          onSelect={(seq) => {
+            setSelected(seq);
+            setTab('inspector');
+          }}
+        />
+      </section>
+    </>
+  );
+}
