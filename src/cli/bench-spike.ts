@@ -7,7 +7,6 @@
  */
 import type { Browser } from 'playwright-core';
 import type { BenchRow } from './bench-row';
-import { row } from './bench-row';
 
 const WALL_MS = 10_000;
 
@@ -26,30 +25,44 @@ async function spikePace(browser: Browser, url: string, query: string): Promise<
   const spike = page.getByRole('group', { name: "New Year's Eve spike", exact: true });
   await spike.getByLabel('Phones', { exact: true }).selectOption({ label: '10,000' });
   await spike.getByLabel('Within').selectOption({ label: '1 s' });
-  const clock = async (): Promise<number> =>
-    clockSeconds((await page.getByTestId('clock').textContent()) ?? '');
+  // The clock and the page's own wall clock, read in one go: two separate reads would count the
+  // round trip between them as time the run did not keep up with.
+  const clock = async (): Promise<{ virtual: number; wall: number }> => {
+    const [text, wall] = await page.evaluate(() => [
+      document.querySelector('[data-testid="clock"]')?.textContent ?? '',
+      performance.now(),
+    ]);
+    return { virtual: clockSeconds(String(text)), wall: Number(wall) / 1000 };
+  };
   await spike.getByRole('button', { name: /^Fire spike/ }).click();
-  const v0 = await clock();
-  const t0 = Date.now();
+  const start = await clock();
   await page.waitForTimeout(WALL_MS);
-  const pace = (await clock()) - v0;
-  const wall = (Date.now() - t0) / 1000;
+  const end = await clock();
   await context.close();
-  return pace / wall;
+  return (end.virtual - start.virtual) / (end.wall - start.wall);
 }
+
+/**
+ * At 1× the page paces the run by the wall clock, so no host can show more than 1 virtual second
+ * per wall second: "keeps up" is what can be measured, within the 1 % the clock's frame-by-frame
+ * display can lose between two readings.
+ */
+const KEEPS_UP = 0.99;
 
 export async function spikePaceRows(browser: Browser, url: string): Promise<BenchRow[]> {
   const workers = await spikePace(browser, url, '');
   const oneThread = await spikePace(browser, url, 'host=local');
+  const r3 = (x: number): number => Math.round(x * 1000) / 1000;
   return [
-    row(
-      'ui (workers): 10,000-phone spike, virtual s per wall s at 1× (default gateway)',
-      workers,
-      '×',
-      oneThread,
-      'same spike, one-thread host',
-      '≥ 1× real time',
-      workers >= 1,
-    ),
+    {
+      name: 'ui (workers): 10,000-phone spike, virtual s per wall s at 1× (default gateway)',
+      value: r3(workers),
+      unit: '×',
+      baseline: r3(oneThread),
+      baselineName: 'same spike, one-thread host',
+      ratio: r3(workers / oneThread),
+      goal: `≥ 1× real time (paced at 1×, so: keeps up, ≥ ${KEEPS_UP})`,
+      met: workers >= KEEPS_UP,
+    },
   ];
 }

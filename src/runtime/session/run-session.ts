@@ -23,7 +23,7 @@ import { validateScenario } from '../../engine/scenario/validate-scenario';
 import { compareProtocols, resolveComparison } from '../compare-protocols';
 import { messageInspection } from '../inspection';
 import { lessonStepRecord } from '../lesson-step-record';
-import { checkSpeed, MAX_FRAME_WALL_MS, SAVE_EVERY_WALL_MS } from './pacing';
+import { checkSpeed, MAX_BACKLOG_WALL_MS, MAX_FRAME_WALL_MS, SAVE_EVERY_WALL_MS } from './pacing';
 import { checkRunRecord } from './record-check';
 import type { SessionRun } from './session-run';
 import { inputTimeAfter, laterMark, notAfter } from './time-mark';
@@ -173,10 +173,10 @@ export class RunSession<R extends SessionRun = SessionRun> extends RunCore<R> {
         const deadline = wall + (this.opts.frameBudgetMs ?? Infinity);
         if (!notAfter(target, run.reached)) {
           // A run that cannot keep up falls behind the requested speed instead of freezing the page:
-          // it may owe at most one longest frame's worth, which it makes up when it can.
+          // it may owe at most MAX_BACKLOG_WALL_MS of wall time, which it makes up when it can.
           const done = await this.advance(run, target, () => this.now() > deadline);
           if (!done)
-            this.paceMs = Math.max(run.reached.ms, this.paceMs - MAX_FRAME_WALL_MS * this.speed);
+            this.paceMs = Math.max(run.reached.ms, this.paceMs - MAX_BACKLOG_WALL_MS * this.speed);
         }
         if (run.reached.ms >= s.durationMs && run.reached.inclusive) this.running = false;
         if (!this.running || wall - this.lastSavedWallMs > SAVE_EVERY_WALL_MS) await this.save();
