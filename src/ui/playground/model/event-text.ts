@@ -27,6 +27,8 @@ export const KIND_MEANING: Readonly<Record<TraceKind, string>> = {
   frame: 'bytes on the wire (handshake, ack, subscribe…)',
   lost: 'bytes sent into a dead connection',
   rejected: 'a malformed or refused input',
+  paging:
+    'the phone’s radio is idle: the data waits for its next paging occasion, then the radio wakes',
 };
 
 /** Kinds grouped for the log's filter, in lifecycle order. */
@@ -35,6 +37,7 @@ export const KIND_ORDER: readonly TraceKind[] = [
   'accepted',
   'routed',
   'pushed',
+  'paging',
   'stored',
   'fetched',
   'delivered',
