@@ -27,8 +27,7 @@ export const KIND_MEANING: Readonly<Record<TraceKind, string>> = {
   frame: 'bytes on the wire (handshake, ack, subscribe…)',
   lost: 'bytes sent into a dead connection',
   rejected: 'a malformed or refused input',
-  paging:
-    'the phone’s radio is idle: the data waits for its next paging occasion, then the radio wakes',
+  paging: 'an idle radio hears the network only at its paging occasion, once every 1.28 s',
 };
 
 /** Kinds grouped for the log's filter, in lifecycle order. */
