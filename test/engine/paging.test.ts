@@ -71,9 +71,11 @@ function run(
   const v = validateScenario(file);
   if (!v.ok) throw new Error(v.errors.join('; '));
   const events: TraceEvent[] = [];
-  let sim: Simulation | undefined;
-  const watcher = pushWatcher(() => sim?.fleet.phone(BOB));
-  sim = new Simulation(v.scenario, { sinks: [watcher, { emit: (e) => events.push(e) }] });
+  // The watcher reads Bob's phone only while the run is going, after `sim` is set.
+  const watcher = pushWatcher(() => sim.fleet.phone(BOB));
+  const sim: Simulation = new Simulation(v.scenario, {
+    sinks: [watcher, { emit: (e) => events.push(e) }],
+  });
   sim.runUntil(1);
   // A lost packet would add a retransmission to the link's latency; these links lose nothing.
   for (const p of sim.fleet.phones) p.linkProfile = { ...p.linkProfile, lossRate: 0 };
