@@ -50,6 +50,12 @@ function spikeLines(r: Report): string[] {
   ];
 }
 
+/** How much of the latency chats spent waiting for an idle radio's paging occasion. */
+function pagingLine(w: Report['latencyMs']['pagingWait']): string {
+  if (w.chats === 0) return '  paging   no chat waited for an idle radio to be paged';
+  return `  paging   ${plural(w.chats, 'chat', 'chats')} waited for an idle radio's paging occasion: mean ${ms(w.mean)} · p95 ${ms(w.p95)} (then the promotion)`;
+}
+
 /** The report as a few readable lines for a terminal. */
 export function formatSummary(r: Report): string[] {
   const m = r.messages;
@@ -60,6 +66,7 @@ export function formatSummary(r: Report): string[] {
     `store      stored ${n(m.stored)} · deleted ${n(m.deletedFromStore)} · pending now ${n(m.pendingInStore)}`,
     `integrity  in flight ${n(m.inFlight)} · lost ${n(m.lost)} · duplicated ${n(m.duplicated)} (copies dropped by id: ${n(m.duplicatesSuppressed)})`,
     `latency    p50 ${ms(r.latencyMs.p50)} · p95 ${ms(r.latencyMs.p95)} · p99 ${ms(r.latencyMs.p99)}`,
+    pagingLine(r.latencyMs.pagingWait),
     `gateway    peak ${plural(r.gateway.peakConnections, 'connection', 'connections')} · refused ${n(r.gateway.refusedConnections)} · peak load ${n(Math.round(r.gateway.peakLoad * 100))} % · ${r.gateway.crashed ? `CRASHED ${r.gateway.crashes}×` : 'never crashed'} · ~${r.gateway.bytesPerConnection} B per connection`,
     ...spikeLines(r),
     '',

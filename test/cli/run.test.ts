@@ -51,7 +51,8 @@ describe('sim run', () => {
       'joulesPerPhoneHour',
       'highPowerSecondsPerPhoneHour',
     ]);
-    expect(Object.keys(r.latencyMs)).toEqual(['p50', 'p95', 'p99']);
+    expect(Object.keys(r.latencyMs)).toEqual(['p50', 'p95', 'p99', 'pagingWait']);
+    expect(Object.keys(r.latencyMs.pagingWait)).toEqual(['chats', 'mean', 'p95']);
     expect(Object.keys(r.gateway)).toEqual(
       expect.arrayContaining([
         'peakConnections',

@@ -46,7 +46,12 @@ describe('formatSummary', () => {
     const r = await report(file);
     expect(r.messages.sent).toBe(1);
     expect(r.messages.delivered).toBe(0);
-    expect(r.latencyMs).toEqual({ p50: null, p95: null, p99: null });
+    expect(r.latencyMs).toEqual({
+      p50: null,
+      p95: null,
+      p99: null,
+      pagingWait: { chats: 0, mean: null, p95: null },
+    });
     expect(formatSummary(r).join('\n')).toContain('latency    p50 — · p95 — · p99 —');
     // Once something is delivered the figures are numbers again.
     expect((await report()).latencyMs.p50).toEqual(expect.any(Number));

@@ -1,5 +1,6 @@
 // Proves each example scenario shows what it is there to teach, from the simulation's own figures.
 import { describe, expect, it } from 'vitest';
+import { LTE_PROFILE } from '../../src/engine/radio/lte-profile';
 import { runScenario } from './run-scenario';
 
 describe('example scenarios', () => {
@@ -78,5 +79,17 @@ describe('example scenarios', () => {
     expect(report.messages.duplicated).toBe(0);
     expect(report.messages.delivered).toBe(report.messages.sent);
     expect(report.latencyMs.p99).toBeGreaterThan(report.latencyMs.p50 ?? Infinity);
+  });
+
+  it('sleeping phone: a push to an idle radio waits for its page; one to an awake radio does not', () => {
+    const { sim, report } = runScenario('sleeping-phone.json');
+    expect(report.messages).toMatchObject({ sent: 3, delivered: 3, lost: 0, duplicated: 0 });
+    // The first and third find Bob's radio asleep; the second, 3 s after the first, finds it awake.
+    expect([...sim.metrics.pagingWaitMs.keys()].sort()).toEqual([1, 3]);
+    const latency = (msg: number) =>
+      sim.metrics.deliveredAt.get(msg)! - sim.metrics.createdAt.get(msg)!;
+    expect(latency(2)).toBeLessThan(500);
+    for (const msg of [1, 3])
+      expect(latency(msg)).toBeGreaterThan(latency(2) + LTE_PROFILE.promotionMs);
   });
 });

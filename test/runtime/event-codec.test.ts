@@ -16,8 +16,8 @@ const b = (...xs: number[]) => new Uint8Array(xs);
 /** One message of every type, to actors on the gateway (1), sessions (2), store (3) and phones (≥ 16). */
 const EXAMPLES: [number, SimMessage][] = [
   [1, { type: 'up', user: 7, conn: 3, proto: 'mqtt', chunks: [b(0x10, 0), b()] }],
-  [23, { type: 'down', conn: 3, chunks: [b(0xd0, 0)] }],
-  [23, { type: 'down', conn: 3, chunks: [], close: 'gateway crashed', proto: 'websocket' }],
+  [23, { type: 'down', conn: 3, chunks: [b(0xd0, 0)], msg: 12 }],
+  [23, { type: 'down', conn: 3, chunks: [], close: 'gateway crashed', proto: 'websocket', msg: 0 }],
   [23, { type: 'deliver', conn: 3, chunks: [b(1, 2, 3)], proto: 'long-poll' }],
   [2, { type: 'sm.register', user: 7, conn: 3, proto: 'short-poll', epoch: 2 }],
   [2, { type: 'sm.unregister', user: 7, conn: 3, epoch: 2 }],

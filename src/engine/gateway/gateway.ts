@@ -242,7 +242,7 @@ export class Gateway implements Actor<SimMessage>, GatewayPort, RouterHost {
       meta.note,
       this.env.recordWire ? chunks : undefined,
     );
-    this.down(c.user, c.conn, chunks, close, c.proto, at);
+    this.down(c.user, c.conn, chunks, close, c.proto, at, meta.msg ?? 0);
     if (close !== undefined && c.state !== CONN_CLOSED) this.close(c, close, false);
   }
 
@@ -347,7 +347,7 @@ export class Gateway implements Actor<SimMessage>, GatewayPort, RouterHost {
 
   /** A close with no bytes towards a phone. */
   private reset(user: number, conn: number, reason: string): void {
-    this.down(user, conn, NO_CHUNKS, reason, undefined, this.ctx.now + CORE_NETWORK_MS);
+    this.down(user, conn, NO_CHUNKS, reason, undefined, this.ctx.now + CORE_NETWORK_MS, 0);
   }
 
   /** Bytes (or just a close) towards a phone's cell tower; every 'down' has one shape. */
@@ -358,8 +358,9 @@ export class Gateway implements Actor<SimMessage>, GatewayPort, RouterHost {
     close: string | undefined,
     proto: ProtocolName | undefined,
     atMs: number,
+    msg: number,
   ): void {
-    this.ctx.sendAt(phoneActor(user), { type: 'down', conn, chunks, close, proto }, atMs);
+    this.ctx.sendAt(phoneActor(user), { type: 'down', conn, chunks, close, proto, msg }, atMs);
   }
 
   /** A timer of this incarnation to itself. */

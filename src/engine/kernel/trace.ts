@@ -31,6 +31,8 @@ export const TRACE_KINDS = [
   'frame',
   'lost', // a frame sent into a connection that was already dead
   'rejected', // malformed bytes or an input that was refused, with the reason
+  // the radio (last, so the kinds before keep their numbers)
+  'paging', // data reached an idle phone's cell: it waits for the phone's next paging occasion
 ] as const;
 export type TraceKind = (typeof TRACE_KINDS)[number];
 export const TRACE_KIND_INDEX: Readonly<Record<TraceKind, number>> = Object.fromEntries(

@@ -67,6 +67,8 @@ export type SimMessage =
       chunks: readonly Uint8Array[];
       close?: string;
       proto?: ProtocolName;
+      /** The chat these bytes are about (as the gateway's trace names it), or 0. */
+      msg: number;
     }
   | {
       type: 'deliver';

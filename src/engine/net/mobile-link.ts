@@ -21,7 +21,8 @@ export interface LinkProfile {
 /**
  * Link profiles. These latencies and loss rates are estimates for teaching (FACTS.md gives no
  * mobile latency distribution): a good LTE link 30–70 ms one way, a flaky one 80–300 ms with
- * loss and drop-outs. Radio promotion delay (260 ms, FACTS §4.1) comes on top from the radio.
+ * loss and drop-outs. Radio promotion delay (260 ms, FACTS §4.1) comes on top from the radio,
+ * and data to a phone whose radio is idle first waits for its paging occasion (every 1.28 s).
  */
 export const LINK_PROFILES: Readonly<Record<LinkQuality, LinkProfile>> = {
   good: {

@@ -4,7 +4,6 @@ import type { Rng } from '../kernel/rng';
 import type { ProtocolName } from '../model/protocols';
 import type { TraceKind } from '../kernel/trace';
 import {
-  downlinkArrival,
   dropDurationMs,
   msUntilNextDrop,
   setLinkQuality,
@@ -206,18 +205,6 @@ export abstract class PhoneConnection
     this.ctx.sendAt(
       ACTOR.gateway,
       { type: 'up', user: this.user, conn: this.conn, proto: this.proto, chunks },
-      at,
-    );
-  }
-
-  /** Bytes reached the cell tower: the radio wakes (paging) and the link carries them down. */
-  protected onTower(m: Extract<SimMessage, { type: 'down' }>): void {
-    if (!this.linkUp) return; // the gateway's send already shows as a hop; it never arrives
-    const promotionMs = radioActivity(this, LTE_PROFILE, this.ctx.now);
-    const at = downlinkArrival(this, this.ctx.now, promotionMs, this.rng);
-    this.ctx.sendAt(
-      this.actor,
-      { type: 'deliver', conn: m.conn, chunks: m.chunks, close: m.close, proto: m.proto },
       at,
     );
   }

@@ -1,14 +1,17 @@
 import { ACTOR } from '../model/actors';
 import type { OfflineHow, SimMessage } from '../model/messages';
-import { uplinkArrival } from '../net/mobile-link';
+import { downlinkArrival, uplinkArrival } from '../net/mobile-link';
 import { LTE_PROFILE } from '../radio/lte-profile';
-import { radioActivity } from '../radio/radio-model';
+import { pagingOffsetMs } from '../radio/paging-offset';
+import { pagingOccasionAwaited, radioActivity, radioPaged } from '../radio/radio-model';
 import { PhoneConnection } from './phone-connection';
 
 /** The trace note of a phone the learner took offline by closing its app. */
 export const CLOSED_APP_NOTE = 'went offline';
 /** The trace note of a phone whose signal the learner took away. */
 export const LOST_SIGNAL_NOTE = 'lost signal: the gateway is not told';
+/** The trace note of data waiting for an idle radio's paging occasion. */
+export const PAGING_NOTE = `radio idle: waits for its paging occasion, then the ${LTE_PROFILE.promotionMs / 1000} s promotion`;
 
 /**
  * The two ways a phone goes offline, and coming back. Closing the app is clean: the protocol's
@@ -18,6 +21,7 @@ export const LOST_SIGNAL_NOTE = 'lost signal: the gateway is not told';
  * gateway keeps a half-open connection until its keep-alive, ping or held poll runs out (or the
  * phone comes back on a new connection). What it pushes meanwhile is never acknowledged, so it
  * goes back to the store when the gateway lets go, and is delivered once the phone returns.
+ * What does reach the phone from its cell, with signal, comes in through `onTower` here.
  */
 export abstract class PhoneOffline extends PhoneConnection {
   /** The learner took the signal away: the radio link is gone until the phone comes back. */
@@ -48,10 +52,36 @@ export abstract class PhoneOffline extends PhoneConnection {
     if (this.transport === undefined) this.connect();
   }
 
-  /** Bytes reach the tower for a phone without signal: they never arrive. */
-  protected override onTower(m: Extract<SimMessage, { type: 'down' }>): void {
-    if (this.signalLost) return;
-    super.onTower(m);
+  /**
+   * Bytes reached the phone's cell tower. Without signal (or network) they never arrive: the
+   * gateway's send already shows as a hop. Otherwise an idle radio is paged at its next paging
+   * occasion and promotes (a connected one takes them at once), then the link carries them down.
+   */
+  protected onTower(m: Extract<SimMessage, { type: 'down' }>): void {
+    if (this.signalLost || !this.linkUp) return;
+    const now = this.ctx.now;
+    const offsetMs = pagingOffsetMs(this.user, LTE_PROFILE.pagingCycleMs);
+    const untilConnectedMs = radioPaged(this, LTE_PROFILE, now, offsetMs);
+    const occasionMs = pagingOccasionAwaited(this, LTE_PROFILE, now);
+    if (occasionMs > now)
+      this.ctx.emit(
+        now,
+        'paging',
+        this.actor,
+        this.actor,
+        m.msg,
+        0,
+        0,
+        occasionMs,
+        this.proto,
+        PAGING_NOTE,
+      );
+    const at = downlinkArrival(this, now, untilConnectedMs, this.rng);
+    this.ctx.sendAt(
+      this.actor,
+      { type: 'deliver', conn: m.conn, chunks: m.chunks, close: m.close, proto: m.proto },
+      at,
+    );
   }
 
   /**

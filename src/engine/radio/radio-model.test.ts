@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LTE_PROFILE, type RadioProfile } from './lte-profile';
-import { createRadio, type Radio } from './radio-model';
+import { createRadio, nextPagingOccasionMs, type Radio } from './radio-model';
 import { UMTS_PROFILE } from './umts-profile';
 
 const HOUR_MS = 3_600_000;
@@ -119,6 +119,56 @@ describe('promotion latency and state', () => {
   });
 });
 
+describe('paging: data from the network to an idle radio', () => {
+  const OFFSET = 300; // this radio's paging occasions: 300, 1_580, 2_860 … ms
+
+  it('waits for the next paging occasion, then the promotion', () => {
+    const radio = createRadio();
+    expect(radio.paged(1_000, OFFSET)).toBe(580 + 260); // occasion at 1_580
+    expect(radio.state(1_579)).toBe('idle');
+    expect(radio.state(1_580)).toBe('promoting');
+    expect(radio.state(1_840)).toBe('connected');
+    expect(radio.promotions).toBe(1);
+  });
+
+  it('a page exactly at an occasion waits only for the promotion', () => {
+    expect(createRadio().paged(2_860, OFFSET)).toBe(260);
+  });
+
+  it('more data before the occasion waits for the same occasion and promotion', () => {
+    const radio = createRadio();
+    radio.paged(1_000, OFFSET);
+    expect(radio.paged(1_500, OFFSET)).toBe(80 + 260);
+    expect(radio.promotions).toBe(1);
+  });
+
+  it('a connected radio takes data at once, as any packet', () => {
+    const radio = createRadio();
+    radio.activity(0);
+    expect(radio.paged(5_000, OFFSET)).toBe(0);
+    expect(radio.paged(5_000 + 11_576 - 1, OFFSET)).toBe(0);
+  });
+
+  it('the phone sending while it waits for its page promotes at once, as one promotion', () => {
+    const radio = createRadio();
+    radio.paged(1_000, OFFSET);
+    expect(radio.activity(1_200)).toBe(260);
+    expect(radio.state(1_460)).toBe('connected');
+    expect(radio.promotions).toBe(1);
+  });
+
+  it('costs what a phone-started promotion costs, starting at the occasion', () => {
+    const paged = createRadio();
+    paged.paged(1_000, OFFSET);
+    paged.settle(60_000);
+    const sent = createRadio();
+    sent.activity(1_580);
+    sent.settle(60_000);
+    expect(paged.joules).toBeCloseTo(sent.joules, 9);
+    expect(paged.highPowerMs).toBe(sent.highPowerMs);
+  });
+});
+
 describe('properties', () => {
   const gapsMs = fc.array(fc.integer({ min: 0, max: 40_000 }), { maxLength: 60 });
 
@@ -163,6 +213,48 @@ describe('properties', () => {
         expect(probed.joules).toBeCloseTo(plain.joules, 9);
         expect(probed.highPowerMs).toBeCloseTo(plain.highPowerMs, 6);
       }),
+    );
+  });
+
+  it('an idle radio hears data at its own next occasion, less than one DRX cycle away', () => {
+    const cycle = LTE_PROFILE.pagingCycleMs;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 3_600_000 }),
+        fc.integer({ min: 0, max: cycle - 1 }),
+        (tMs, offsetMs) => {
+          const occasion = nextPagingOccasionMs(tMs, offsetMs, cycle);
+          expect(occasion).toBeGreaterThanOrEqual(tMs);
+          expect(occasion - tMs).toBeLessThan(cycle);
+          expect((occasion - offsetMs) % cycle).toBe(0);
+          const wait = createRadio(LTE_PROFILE).paged(tMs, offsetMs);
+          expect(wait).toBe(occasion - tMs + LTE_PROFILE.promotionMs);
+        },
+      ),
+    );
+  });
+
+  it('energy stays monotonic when data from the network and from the phone interleave', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 30_000 }), fc.boolean()), { maxLength: 60 }),
+        (steps) => {
+          const radio = createRadio();
+          let t = 0;
+          let before = 0;
+          for (const [gap, fromNetwork] of steps) {
+            t += gap;
+            const wait = fromNetwork ? radio.paged(t, 700) : radio.activity(t);
+            expect(wait).toBeGreaterThanOrEqual(0);
+            expect(wait).toBeLessThan(LTE_PROFILE.pagingCycleMs + LTE_PROFILE.promotionMs);
+            radio.settle(t);
+            expect(radio.joules).toBeGreaterThanOrEqual(before);
+            before = radio.joules;
+          }
+          radio.settle(t + 60_000);
+          expect(radio.highPowerMs).toBeLessThanOrEqual(t + 60_000);
+        },
+      ),
     );
   });
 });

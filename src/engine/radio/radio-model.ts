@@ -21,6 +21,8 @@ export type RadioState = 'idle' | 'promoting' | 'connected';
 export interface Radio {
   /** Records a packet sent or received at tMs; returns the ms it waits for the radio to promote. */
   activity(tMs: number): number;
+  /** Records data from the network at tMs (see `radioPaged`); returns the ms until connected. */
+  paged(tMs: number, pagingOffsetMs: number): number;
   /** Accounts energy up to tMs without activity; a repeat or earlier time does nothing. */
   settle(tMs: number): void;
   /** What the radio is doing at tMs (valid for tMs at or after the last activity). */
@@ -127,12 +129,59 @@ export function radioActivity(r: RadioClock, p: RadioProfile, tMs: number): numb
     r.radioPromotions += 1;
     return p.promotionMs;
   }
+  const promotionStartMs = r.radioConnectedFromMs - p.promotionMs;
+  if (tMs < promotionStartMs) {
+    // Still idle, waiting for a paging occasion (see `radioPaged`), and the phone has something
+    // to send: it asks for the channel itself now; the page's promotion becomes this one.
+    r.radioConnectedFromMs = tMs + p.promotionMs;
+    r.radioTailStartMs = r.radioConnectedFromMs;
+    return p.promotionMs;
+  }
   if (tMs < r.radioConnectedFromMs) {
     // A second packet during the promotion waits only for what is left of it.
     return r.radioConnectedFromMs - tMs;
   }
   r.radioTailStartMs = tMs;
   return 0;
+}
+
+/**
+ * The first paging occasion at or after tMs of a radio whose occasions fall every cycleMs at
+ * offsetMs into the cycle.
+ */
+export function nextPagingOccasionMs(tMs: number, offsetMs: number, cycleMs: number): number {
+  return offsetMs + Math.ceil((tMs - offsetMs) / cycleMs) * cycleMs;
+}
+
+/**
+ * Records data from the network reaching the phone's cell at tMs; returns the ms until the radio
+ * is connected and can receive it. A connected (or promoting) radio takes it as any packet. An
+ * idle one only listens at its paging occasions (every `pagingCycleMs`, at `pagingOffsetMs` into
+ * the cycle): the network pages it there, and only then does the promotion start. Energy is
+ * counted along the same curve: idle until the occasion, then the promotion and the tail.
+ */
+export function radioPaged(
+  r: RadioClock,
+  p: RadioProfile,
+  tMs: number,
+  pagingOffsetMs: number,
+): number {
+  assertTime(tMs, 'paged');
+  if (tMs < r.radioSettledMs || (tMs < idleFromMs(r, p) && tMs >= r.radioConnectedFromMs))
+    return radioActivity(r, p, tMs);
+  settleRadio(r, p, tMs);
+  // Already paged (or promoting): this data waits for the same connection as the first.
+  if (tMs < r.radioConnectedFromMs) return r.radioConnectedFromMs - tMs;
+  const occasionMs = nextPagingOccasionMs(tMs, pagingOffsetMs, p.pagingCycleMs);
+  r.radioConnectedFromMs = occasionMs + p.promotionMs;
+  r.radioTailStartMs = r.radioConnectedFromMs;
+  r.radioPromotions += 1;
+  return r.radioConnectedFromMs - tMs;
+}
+
+/** When a radio waiting for a page (see `radioPaged`) hears it; tMs itself when none is awaited. */
+export function pagingOccasionAwaited(r: RadioClock, p: RadioProfile, tMs: number): number {
+  return Math.max(tMs, r.radioConnectedFromMs - p.promotionMs);
 }
 
 /** What the radio is doing at tMs (valid for tMs at or after the last activity). */
@@ -146,6 +195,7 @@ export function radioStateAt(r: RadioClock, p: RadioProfile, tMs: number): Radio
 export function radioOver(r: RadioClock, profile: RadioProfile): Radio {
   return {
     activity: (tMs) => radioActivity(r, profile, tMs),
+    paged: (tMs, offsetMs) => radioPaged(r, profile, tMs, offsetMs),
     settle: (tMs) => settleRadio(r, profile, tMs),
     state: (tMs) => radioStateAt(r, profile, tMs),
     get joules() {

@@ -25,4 +25,7 @@ export const UMTS_PROFILE: RadioProfile = {
   secondTailWatts: 0.35,
   // ARO's default IDLE power is 0 (it models no paging on 3G) — FACTS §4.2.
   idleWatts: 0,
+  // 3G idle DRX every 5112.4 ms in Huang Table 3 (⚠️ recalled, FACTS §4.1), as 512 frames of
+  // 10 ms. The phones run LTE; this profile only prices 3G energy for comparison.
+  pagingCycleMs: 5_120,
 };

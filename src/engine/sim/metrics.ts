@@ -33,6 +33,13 @@ export class MetricsCollector implements TraceSink {
     ProtocolTally
   >;
   readonly createdAt = new Map<number, number>();
+  /** Each chat's recipient (its phone's actor): only its pushes count towards the chat's latency. */
+  readonly recipientOf = new Map<number, number>();
+  /**
+   * Time chats spent before their delivery waiting for the recipient's idle radio to be paged,
+   * per chat that waited (a chat pushed twice before it arrived adds both waits).
+   */
+  readonly pagingWaitMs = new Map<number, number>();
   readonly deliveredAt = new Map<number, number>();
   readonly accepted = new Set<number>();
   readonly read = new Set<number>();
@@ -71,7 +78,17 @@ export class MetricsCollector implements TraceSink {
       case 'frame':
         return;
       case 'sent':
-        if (!this.createdAt.has(ev.msg)) this.createdAt.set(ev.msg, ev.atMs);
+        if (!this.createdAt.has(ev.msg)) {
+          this.createdAt.set(ev.msg, ev.atMs);
+          this.recipientOf.set(ev.msg, ev.to);
+        }
+        return;
+      case 'paging':
+        if (this.recipientOf.get(ev.msg) === ev.to && !this.deliveredAt.has(ev.msg))
+          this.pagingWaitMs.set(
+            ev.msg,
+            (this.pagingWaitMs.get(ev.msg) ?? 0) + ev.arriveAtMs - ev.atMs,
+          );
         return;
       case 'accepted':
         if (ev.to === ACTOR.gateway) this.accepted.add(ev.msg);
@@ -110,6 +127,13 @@ export class MetricsCollector implements TraceSink {
       default:
         return;
     }
+  }
+
+  /** Paging waits of delivered chats that waited, in ms, sorted. */
+  pagingWaits(): number[] {
+    const out: number[] = [];
+    for (const [msg, waitMs] of this.pagingWaitMs) if (this.deliveredAt.has(msg)) out.push(waitMs);
+    return out.sort((a, b) => a - b);
   }
 
   /** Delivery latencies in ms (creation to first arrival on the recipient's device). */

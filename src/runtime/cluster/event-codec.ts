@@ -37,6 +37,12 @@ function writeMessage(w: Writer, m: SimMessage): void {
       w.chunks(m.chunks);
       return;
     case 'down':
+      w.f64(m.conn);
+      w.chunks(m.chunks);
+      w.opt(m.close, w.str);
+      w.opt(m.proto, w.proto);
+      w.f64(m.msg);
+      return;
     case 'deliver':
       w.f64(m.conn);
       w.chunks(m.chunks);
@@ -174,7 +180,8 @@ function readMessage(r: Reader, type: SimMessage['type']): SimMessage {
       const chunks = r.field('chunks').chunks();
       const close = r.field('close').present() ? r.str() : undefined;
       const proto = r.field('proto').present() ? r.proto() : undefined;
-      return { type, conn, chunks, close, proto };
+      if (type === 'deliver') return { type, conn, chunks, close, proto };
+      return { type, conn, chunks, close, proto, msg: r.field('msg').int() };
     }
     case 'sm.register':
       return {

@@ -32,7 +32,14 @@ export function crashNotices(
   const notices: ScheduledInput[] = connected.map((c) => ({
     to: phoneActor(c.user),
     atMs: atMs + CORE_NETWORK_MS,
-    msg: { type: 'down', conn: c.conn, chunks: [], close: 'gateway crashed' },
+    msg: {
+      type: 'down',
+      conn: c.conn,
+      chunks: [],
+      close: 'gateway crashed',
+      proto: undefined,
+      msg: 0,
+    },
   }));
   notices.push({
     to: ACTOR.sessions,

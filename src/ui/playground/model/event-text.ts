@@ -27,6 +27,7 @@ export const KIND_MEANING: Readonly<Record<TraceKind, string>> = {
   frame: 'bytes on the wire (handshake, ack, subscribe…)',
   lost: 'bytes sent into a dead connection',
   rejected: 'a malformed or refused input',
+  paging: 'an idle radio hears the network only at its paging occasion, once every 1.28 s',
 };
 
 /** Kinds grouped for the log's filter, in lifecycle order. */
@@ -35,6 +36,7 @@ export const KIND_ORDER: readonly TraceKind[] = [
   'accepted',
   'routed',
   'pushed',
+  'paging',
   'stored',
   'fetched',
   'delivered',

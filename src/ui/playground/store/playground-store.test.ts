@@ -34,7 +34,7 @@ const quietReport: Report = {
   },
   protocols: {},
   energy: {},
-  latencyMs: { p50: null, p95: null, p99: null },
+  latencyMs: { p50: null, p95: null, p99: null, pagingWait: { chats: 0, mean: null, p95: null } },
   gateway: {
     peakConnections: 2,
     connectionsNow: 2,

@@ -59,7 +59,11 @@ export function Inspector(): React.JSX.Element {
                 {e.bytes > 0 ? (
                   <span className="pg-mono pg-muted">{formatBytes(e.bytes)}</span>
                 ) : null}
-                {e.arriveAtMs > e.atMs ? (
+                {e.kind === 'paging' ? (
+                  <span className="pg-tl-wait">
+                    waiting for the paging occasion: {Math.round(e.arriveAtMs - e.atMs)} ms
+                  </span>
+                ) : e.arriveAtMs > e.atMs ? (
                   <span className="pg-muted">+{Math.round(e.arriveAtMs - e.atMs)} ms</span>
                 ) : null}
                 {e.note ? <span className="pg-muted">{noteText(e.note, names)}</span> : null}

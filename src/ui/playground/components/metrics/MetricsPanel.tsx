@@ -141,9 +141,18 @@ export function MetricsPanel(): React.JSX.Element {
             label="messages in storage over time"
           />
         </Tile>
-        <Tile title="Delivery latency" value={`p50 ${formatMs(r.latencyMs.p50)}`}>
+        <Tile
+          title="Delivery latency"
+          value={`p50 ${formatMs(r.latencyMs.p50)}`}
+          source={SOURCES.paging}
+        >
           <p className="pg-small-text">
             p95 {formatMs(r.latencyMs.p95)} · p99 {formatMs(r.latencyMs.p99)}
+          </p>
+          <p className="pg-small-text">
+            {r.latencyMs.pagingWait.chats === 0
+              ? 'no message waited for a sleeping radio'
+              : `${formatInt(r.latencyMs.pagingWait.chats)} waited for a sleeping radio’s paging occasion: mean ${formatMs(r.latencyMs.pagingWait.mean)}`}
           </p>
           <Sparkline
             // Before the first delivery the line rests at 0 (the tile says —).
