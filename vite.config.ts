@@ -11,7 +11,12 @@ export default defineConfig({
     // Mermaid is a lazy chunk; its size does not count against the first load.
     chunkSizeWarningLimit: 3000,
     rollupOptions: {
-      input: { main: 'index.html', workers: 'workers.html', embed: 'embed.html' },
+      input: {
+        main: 'index.html',
+        workers: 'workers.html',
+        embed: 'embed.html',
+        classroom: 'classroom.html',
+      },
     },
   },
 });

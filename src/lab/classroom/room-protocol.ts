@@ -7,6 +7,7 @@
  *   classroom/<code>/inbox/<to>/<from>     a message's text, QoS 1; <from> is the sender's name
  *   classroom/<code>/step                  retained JSON {lesson, step}: the teacher's lesson step
  */
+import type { RoomStep } from '../../bridge/classroom-api';
 
 /** A join code: 6 characters from an alphabet without look-alikes (no 0/O, 1/I/L). */
 export const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
@@ -32,6 +33,9 @@ export function nameProblem(name: string): string | null {
   if (name.toLowerCase() === TEACHER_USER) return '"teacher" is kept for the teacher.';
   return null;
 }
+
+/** The WebSocket path the lab's classroom server bridges to the broker. */
+export const CLASSROOM_WS_PATH = '/mqtt';
 
 export const roomPrefix = (code: string): string => `classroom/${code}`;
 export const presenceTopic = (code: string, name: string): string =>
@@ -72,12 +76,7 @@ export function parseRoomTopic(code: string, topic: string): RoomTopic | null {
   return null;
 }
 
-/** The lesson step the teacher has put up for the room. */
-export interface RoomStep {
-  readonly lesson: string;
-  /** From 1. */
-  readonly step: number;
-}
+export type { RoomStep };
 
 export function parseRoomStep(payload: string): RoomStep | null {
   try {

@@ -81,13 +81,16 @@ export async function startClassroomLab(opts: ClassroomLabOptions): Promise<Clas
   }
   const page = (host: string) => `http://${host}:${server.port}/classroom.html?code=${room.code}`;
   const host = opts.host ?? '0.0.0.0';
-  const hosts = host === '0.0.0.0' ? lanAddresses() : [host];
+  const lan = host === '0.0.0.0' ? lanAddresses() : [host];
+  const hosts = lan.length > 0 ? lan : ['127.0.0.1'];
   return {
     room,
     server,
     broker,
-    studentUrls: (hosts.length > 0 ? hosts : ['127.0.0.1']).map(page),
-    teacherUrl: `${page(host === '0.0.0.0' ? '127.0.0.1' : host)}&teacher=${room.teacherSecret}`,
+    studentUrls: hosts.map(page),
+    // On the same address as the students' link: the teacher's page shows its own address as the
+    // link (and QR code) to join.
+    teacherUrl: `${page(hosts[0]!)}&teacher=${room.teacherSecret}`,
     async stop() {
       await server.close();
       await broker?.stop();

@@ -8,11 +8,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { WebSocketServer } from 'ws';
+import { CLASSROOM_WS_PATH } from '../classroom/room-protocol';
 import type { ClassroomGate } from './classroom-gate';
 import { pipeThroughGate } from './classroom-pipe';
-
-/** The WebSocket path on the classroom server. */
-export const CLASSROOM_WS_PATH = '/mqtt';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -15,7 +15,7 @@ export interface MqttFramer {
 }
 
 export function createMqttFramer(maxPacketBytes: number): MqttFramer {
-  let pending = Buffer.alloc(0);
+  let pending: Buffer = Buffer.alloc(0);
   return {
     push(chunk) {
       pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
