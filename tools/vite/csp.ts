@@ -23,8 +23,13 @@ export const CSP = [
 /**
  * The classroom page also talks MQTT over WebSocket: to its own server (which CSP 'self' covers
  * only in browsers that follow CSP 3 on ws:), or to the broker a teacher names with `?broker=`.
+ * MQTT.js runs its keep-alive timer in a worker it makes from a blob (a background tab throttles
+ * the page's own timers, and a late PINGREQ would drop the student from the room).
  */
-export const CLASSROOM_CSP = CSP.replace("connect-src 'self'", "connect-src 'self' ws: wss:");
+export const CLASSROOM_CSP = CSP.replace(
+  "connect-src 'self'",
+  "connect-src 'self' ws: wss:",
+).replace("worker-src 'self'", "worker-src 'self' blob:");
 
 export const REFERRER_POLICY = 'strict-origin-when-cross-origin';
 

@@ -40,7 +40,7 @@ export function ClassroomApp({
       </header>
       <StatusBanner status={s.status} />
       {!joined ? (
-        s.status.kind !== 'connecting' && <JoinForm control={control} />
+        <main>{s.status.kind !== 'connecting' && <JoinForm control={control} />}</main>
       ) : (
         <main className={teacher ? 'cr-main cr-main-teacher' : 'cr-main'}>
           <section className="cr-room" aria-labelledby="cr-room-title">

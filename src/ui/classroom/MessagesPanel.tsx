@@ -38,7 +38,7 @@ export function MessagesPanel({
   return (
     <section className="cr-messages" aria-labelledby="cr-messages-title">
       <h2 id="cr-messages-title">Messages</h2>
-      <ol className="cr-log" aria-label="Messages" aria-live="polite">
+      <ol className="cr-log" aria-label="Conversation" aria-live="polite">
         {messages.length === 0 && <li className="cr-help">No messages yet.</li>}
         {messages.map((m) => (
           <li key={m.id} className={m.state === 'received' ? 'cr-in' : 'cr-out'}>
