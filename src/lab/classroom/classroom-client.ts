@@ -147,7 +147,10 @@ export function createClassroomClient(opts: ClassroomClientOptions): ClassroomCo
               message:
                 'The connection to the room dropped (the broker closed it or the network went away). Trying again…',
             }
-          : { kind: 'unreachable', message: unreachableMessage(opts.brokerUrl) },
+          : {
+              kind: 'unreachable',
+              message: `${unreachableMessage(opts.brokerUrl)} (trying again every ${RECONNECT_MS / 1000} s)`,
+            },
       );
     });
   }

@@ -27,20 +27,22 @@ export function ClassroomApp({
   const s = useClassroom(control);
   const [to, setTo] = useState('');
   const teacher = s.role === 'teacher';
-  const joined = s.me !== null || teacher;
+  // The room shows once the broker has said yes; until then (connecting, nothing answering, a
+  // refusal) the page shows only where things stand, and a student the form.
+  const inRoom = s.status.kind === 'joined' || s.status.kind === 'lost';
   return (
     <div className="cr-app">
       <header className="cr-header">
         <h1>DoubleTick classroom</h1>
         <p>
           Room {s.code}
-          {s.me ? ` · you are ${s.me}` : teacher ? ' · teacher' : ''}
+          {inRoom && (s.me ? ` · you are ${s.me}` : ' · teacher')}
           {s.status.kind === 'joined' ? ' · connected' : ''}
         </p>
       </header>
       <StatusBanner status={s.status} />
-      {!joined ? (
-        <main>{s.status.kind !== 'connecting' && <JoinForm control={control} />}</main>
+      {!inRoom ? (
+        <main>{!teacher && s.me === null && <JoinForm control={control} />}</main>
       ) : (
         <main className={teacher ? 'cr-main cr-main-teacher' : 'cr-main'}>
           <section className="cr-room" aria-labelledby="cr-room-title">

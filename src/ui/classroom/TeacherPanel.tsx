@@ -23,11 +23,18 @@ export function TeacherPanel({
 }): React.JSX.Element {
   const [lessonId, setLessonId] = useState(step?.lesson ?? lessons[0]?.id ?? '');
   const [stepNo, setStepNo] = useState(step?.step ?? 1);
-  const [titles, setTitles] = useState<readonly string[]>([]);
+  // Step titles keyed by lesson id, so a newly chosen lesson never shows the last one's.
+  const [loaded, setLoaded] = useState<{ id: string; titles: readonly string[] } | null>(null);
   const entry = lessons.find((l) => l.id === lessonId);
+  const titles = loaded && loaded.id === lessonId ? loaded.titles : [];
   useEffect(() => {
     let live = true;
-    entry?.load().then((m) => live && setTitles(m.default.lesson.steps.map((s) => s.title)));
+    entry
+      ?.load()
+      .then(
+        (m) =>
+          live && setLoaded({ id: entry.id, titles: m.default.lesson.steps.map((s) => s.title) }),
+      );
     return () => {
       live = false;
     };
@@ -56,7 +63,6 @@ export function TeacherPanel({
         onChange={(e) => {
           setLessonId(e.target.value);
           setStepNo(1);
-          setTitles([]);
         }}
       >
         {lessons.map((l) => (
