@@ -97,6 +97,8 @@ async function boot(): Promise<void> {
   };
   const lessonId = params.get('lesson');
   const step = Number(params.get('step'));
+  // A lesson link: its chunk starts loading now, beside React's first render and the host.
+  void lessons.find((l) => l.id === lessonId)?.load();
   const config: LessonsConfig = {
     catalog: lessons,
     sources,

@@ -1,7 +1,17 @@
-// Proves the diagram follows the seed's store-and-forward layout and switches to groups past 24 phones.
+// Proves the diagram follows the seed's store-and-forward layout, switches to groups past 24 phones
+// or past what its pane can draw legibly, and stays narrow enough to read beside a lesson.
 import { describe, expect, it } from 'vitest';
 import type { PhoneView, Snapshot } from '../bridge/playground-api';
-import { layoutDiagram, layoutKey, nodeForActor } from './diagram-layout';
+import {
+  drawLimitFor,
+  FIT_PADDING,
+  LEGIBLE_ZOOM,
+  layoutDiagram,
+  layoutKey,
+  MAX_DRAWN_PHONES,
+  NODE_W,
+  nodeForActor,
+} from './diagram-layout';
 
 const phone = (user: number): PhoneView => ({
   user,
@@ -46,5 +56,35 @@ describe('layoutDiagram', () => {
     expect(nodeForActor(16 + 3, undefined, 'phones', new Set([3]))).toBe('phone-3');
     expect(nodeForActor(1, undefined, 'groups', new Set())).toBe('gateway');
     expect(layoutKey(snap(2))).not.toBe(layoutKey(snap(3)));
+  });
+
+  it('draws as many phones one by one as a pane of that height shows at 11 px text, then groups', () => {
+    for (const height of [200, 300, 364, 500, 741, 1000]) {
+      const limit = drawLimitFor(height);
+      expect(limit).toBeGreaterThanOrEqual(2);
+      expect(limit).toBeLessThanOrEqual(MAX_DRAWN_PHONES);
+      expect(limit % 2, 'whole rows: one phone each side').toBe(0);
+      const { nodes } = layoutDiagram(snap(limit), limit);
+      const phones = nodes.filter((n) => n.kind === 'phone');
+      expect(phones).toHaveLength(limit);
+      // The phone columns (a node is at most 130 units tall) fit the pane at the legible zoom.
+      const top = Math.min(...phones.map((n) => n.y));
+      const bottom = Math.max(...phones.map((n) => n.y + 130));
+      if (limit < MAX_DRAWN_PHONES && limit > 2)
+        expect((bottom - top) * (1 + FIT_PADDING) * LEGIBLE_ZOOM).toBeLessThanOrEqual(height);
+      const over = layoutDiagram(snap(limit + 1), limit).nodes;
+      expect(over.some((n) => n.kind === 'group')).toBe(true);
+    }
+    expect(drawLimitFor(364)).toBe(4);
+    expect(drawLimitFor(10_000)).toBe(MAX_DRAWN_PHONES);
+  });
+
+  it('is narrow enough that beside a lesson at 1280×720 (a 606 px pane) its text is drawn at 11 px', () => {
+    for (const n of [2, 40]) {
+      const { nodes } = layoutDiagram(snap(n));
+      const left = Math.min(...nodes.map((x) => x.x));
+      const right = Math.max(...nodes.map((x) => x.x + NODE_W[x.kind]));
+      expect(606 / ((right - left) * (1 + FIT_PADDING))).toBeGreaterThanOrEqual(LEGIBLE_ZOOM);
+    }
   });
 });

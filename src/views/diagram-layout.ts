@@ -35,15 +35,38 @@ export interface EdgeSpec {
 }
 
 /** Node sizes the layout assumes (the CSS gives the nodes these widths). */
-export const NODE_W = { phone: 200, group: 220, gateway: 220, sessions: 190, store: 190 } as const;
+export const NODE_W = { phone: 170, group: 170, gateway: 180, sessions: 150, store: 150 } as const;
 const PHONE_ROW_H = 150;
-const GROUP_ROW_H = 170;
-const SIDE_X = 230;
+const GROUP_ROW_H = 140;
+/**
+ * How far the phone columns stand from the middle: room for the gateway's half (90) and an edge
+ * label. The layout is kept narrow (680 units for two phones) so that, fitted into the diagram's
+ * column beside a lesson at 1280×720 (about 600 px), its node text is drawn at 11 px or more.
+ */
+const SIDE_X = 170;
 
 export type DiagramMode = 'phones' | 'groups';
 
-export const diagramMode = (phoneCount: number): DiagramMode =>
-  phoneCount <= MAX_DRAWN_PHONES ? 'phones' : 'groups';
+export const diagramMode = (phoneCount: number, drawLimit = MAX_DRAWN_PHONES): DiagramMode =>
+  phoneCount <= drawLimit ? 'phones' : 'groups';
+
+/** The zoom at which the nodes' smallest text (13.5 units, see playground.css) is still 11 px. */
+export const LEGIBLE_ZOOM = 11 / 13.5;
+/** The diagram's fit padding (React Flow's fitView: the content takes 1 / (1 + padding) of the pane). */
+export const FIT_PADDING = 0.08;
+/** A phone node's height with three messages shown, in layout units. */
+const PHONE_NODE_H = 130;
+
+/**
+ * How many phones a pane this tall can draw one by one and still be read: the phone columns (one
+ * row per two phones) must fit at `LEGIBLE_ZOOM`. Beyond it the diagram draws protocol groups,
+ * which say more about a crowd than twenty unreadable boxes do.
+ */
+export function drawLimitFor(paneHeightPx: number): number {
+  const units = paneHeightPx / (LEGIBLE_ZOOM * (1 + FIT_PADDING));
+  const rows = Math.max(1, Math.floor((units - PHONE_NODE_H) / PHONE_ROW_H) + 1);
+  return Math.min(MAX_DRAWN_PHONES, 2 * rows);
+}
 
 /** Alternating sides keep pairs facing each other across the gateway: alice left, bob right. */
 export const sideOf = (index: number): Side => (index % 2 === 0 ? 'left' : 'right');
@@ -65,15 +88,21 @@ function edgeToGateway(id: string, side: Side): EdgeSpec {
       };
 }
 
-/** Nodes and edges for the snapshot's phones (or groups). Positions are flow coordinates. */
-export function layoutDiagram(s: Pick<Snapshot, 'phoneCount' | 'phones' | 'groups'>): {
+/**
+ * Nodes and edges for the snapshot's phones (or groups). Positions are flow coordinates. Phones
+ * are drawn one by one while there are at most `drawLimit` of them.
+ */
+export function layoutDiagram(
+  s: Pick<Snapshot, 'phoneCount' | 'phones' | 'groups'>,
+  drawLimit = MAX_DRAWN_PHONES,
+): {
   nodes: NodeSpec[];
   edges: EdgeSpec[];
 } {
   const nodes: NodeSpec[] = [
     { id: GATEWAY_ID, kind: 'gateway', x: -NODE_W.gateway / 2, y: 40 },
-    { id: SESSIONS_ID, kind: 'sessions', x: -NODE_W.sessions - 20, y: 300 },
-    { id: STORE_ID, kind: 'store', x: 20, y: 300 },
+    { id: SESSIONS_ID, kind: 'sessions', x: -NODE_W.sessions - 10, y: 220 },
+    { id: STORE_ID, kind: 'store', x: 10, y: 220 },
   ];
   const edges: EdgeSpec[] = [
     {
@@ -110,8 +139,8 @@ export function layoutDiagram(s: Pick<Snapshot, 'phoneCount' | 'phones' | 'group
       });
     }
   };
-  if (diagramMode(s.phoneCount) === 'phones') {
-    const phones = s.phones.filter((p) => p.user <= MAX_DRAWN_PHONES);
+  if (diagramMode(s.phoneCount, drawLimit) === 'phones') {
+    const phones = s.phones.filter((p) => p.user <= drawLimit);
     place(
       phones.map((p) => ({
         id: phoneNodeId(p.user),
@@ -132,10 +161,13 @@ export function layoutDiagram(s: Pick<Snapshot, 'phoneCount' | 'phones' | 'group
 }
 
 /** A key that changes only when the set of nodes changes (not their contents). */
-export function layoutKey(s: Pick<Snapshot, 'phoneCount' | 'phones' | 'groups'>): string {
-  if (diagramMode(s.phoneCount) === 'phones')
+export function layoutKey(
+  s: Pick<Snapshot, 'phoneCount' | 'phones' | 'groups'>,
+  drawLimit = MAX_DRAWN_PHONES,
+): string {
+  if (diagramMode(s.phoneCount, drawLimit) === 'phones')
     return `p:${s.phones
-      .filter((p) => p.user <= MAX_DRAWN_PHONES)
+      .filter((p) => p.user <= drawLimit)
       .map((p) => p.user)
       .join(',')}`;
   return `g:${s.groups.map((g) => g.proto).join(',')}`;

@@ -7,8 +7,10 @@
  * engine may use no randomness but its seeded Rng, so:
  * - Ed25519 runs on its own point type whose RNG refuses to answer; noble's documented fallback
  *   for "no usable RNG" is its plain constant-time multiplication, same outputs, no blinding;
- * - X25519 public keys come from the Montgomery ladder (`scalarMult` with the base point u = 9),
- *   which, like `getSharedSecret`, takes no randomness.
+ * - X25519 public keys are [k]B on the Edwards curve with that unblinded point type (its cached
+ *   base tables make it about five times faster than the Montgomery ladder here), mapped to the
+ *   Montgomery u = (Z + Y) / (Z − Y): noble's own `scalarMultBase`, without the blinding;
+ * - shared secrets come from the Montgomery ladder (`getSharedSecret`), which takes no randomness.
  * Importing `@noble/curves/ed25519.js` still probes the platform RNG once at load, for noble's own
  * instances; nothing here calls their secret-key paths. Blinding defends against timing and power
  * analysis of real devices, which a seeded simulation does not have.
@@ -16,6 +18,7 @@
 import { eddsa, edwards } from '@noble/curves/abstract/edwards.js';
 import { ed25519, x25519 } from '@noble/curves/ed25519.js';
 import { sha512 } from '@noble/hashes/sha2.js';
+import { bytesToNumberLE, numberToBytesLE } from '@noble/curves/utils.js';
 
 const refuseRandomness = (): Uint8Array => {
   throw new Error('the engine draws randomness only from its seeded Rng');
@@ -38,9 +41,15 @@ export const ed25519Det = eddsa(UnblindedEd25519Point, sha512, {
   zip215: true, // same verification rule as noble's stock ed25519
 });
 
-/** X25519 public key of a 32-byte secret, via the Montgomery ladder (RFC 7748 §6.1: X25519(a, 9)). */
+/** X25519 public key of a 32-byte secret (RFC 7748 §6.1: X25519(a, 9)), by fixed-base multiplication. */
 export function x25519PublicKey(secretKey: Uint8Array): Uint8Array {
-  return x25519.scalarMult(secretKey, x25519.GuBytes);
+  if (secretKey.length !== 32) throw new Error('an X25519 secret key is 32 bytes');
+  // RFC 7748 §5 decodeScalar25519: clear the 3 low bits and the top bit, set bit 254.
+  const k = bytesToNumberLE(clampScalar(secretKey.slice()));
+  const { Fp, Fn } = UnblindedEd25519Point;
+  // B has prime order n, so [k]B = [k mod n]B; a clamped k is never a multiple of n.
+  const p = UnblindedEd25519Point.BASE.multiply(Fn.create(k));
+  return numberToBytesLE(Fp.div(Fp.add(p.Z, p.Y), Fp.sub(p.Z, p.Y)), 32);
 }
 
 /** X25519(secret, peer public key); rejects low-order peer keys by throwing. */

@@ -1,10 +1,9 @@
 /** Puts the hosts' parts together into the report view and the snapshot a one-thread run gives. */
-import type { Snapshot } from '../../bridge/playground-api';
 import { emptyStats, type GatewayStats } from '../../engine/gateway/admission';
 import type { MetricsCollector } from '../../engine/sim/metrics';
-import { buildReport, type ReportView } from '../../engine/sim/report';
+import { buildReport, type Report, type ReportView } from '../../engine/sim/report';
 import type { Scenario } from '../../engine/scenario/scenario';
-import { assembleSnapshot, type SnapshotMeta } from '../snapshot';
+import type { assembleSnapshot } from '../snapshot';
 import type { HostName } from './partition';
 import type { HostPart } from './host-messages';
 
@@ -86,17 +85,21 @@ export function clusterReportView(
   };
 }
 
-/** The snapshot of a run spread over hosts: the same fields, from the parts. */
-export function clusterSnapshot(
-  meta: SnapshotMeta,
-  parts: ClusterParts,
-  view: ReportView,
-): Snapshot {
-  const parts2 = {
-    phones: pick(parts, 'phones').phones,
-    gateway: pick(parts, 'gateway').gateway,
-    sessions: { online: pick(parts, 'sessions').online },
-    store: pick(parts, 'store').store,
+/** What a snapshot is assembled from: the hosts' parts and the report, at one instant. */
+export interface ClusterSnapshotParts {
+  readonly parts: Parameters<typeof assembleSnapshot>[1];
+  readonly report: Report;
+}
+
+/** The snapshot's content of a run spread over hosts: the same fields, from the parts. */
+export function clusterSnapshotParts(parts: ClusterParts, view: ReportView): ClusterSnapshotParts {
+  return {
+    parts: {
+      phones: pick(parts, 'phones').phones,
+      gateway: pick(parts, 'gateway').gateway,
+      sessions: { online: pick(parts, 'sessions').online },
+      store: pick(parts, 'store').store,
+    },
+    report: buildReport(view),
   };
-  return assembleSnapshot(meta, parts2, buildReport(view));
 }

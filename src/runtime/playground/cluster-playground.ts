@@ -16,12 +16,14 @@ export class ClusterPlayground extends RunSession<ClusterRun> {
     private readonly cluster: Cluster,
     opts: ClusterPlaygroundOptions,
   ) {
-    const { recordWire, store, history, ...session } = opts;
+    const { recordWire, store, history, snapshotShare, ...session } = opts;
     super(
       clusterRuns(cluster, {
         store,
         ...(recordWire !== undefined ? { recordWire } : {}),
         ...(history ? { history } : {}),
+        ...(snapshotShare !== undefined ? { snapshotShare } : {}),
+        ...(session.nowMs ? { nowMs: session.nowMs } : {}),
       }),
       session,
     );

@@ -4,10 +4,10 @@ import type { TimeMark } from '../../bridge/run-record';
 import type { TraceSink } from '../../engine/kernel/trace';
 import type { InputAction, StoredItem } from '../../engine/model/messages';
 import type { Cluster } from '../cluster/cluster';
-import { clusterSnapshot } from '../cluster/cluster-view';
+import { clusterSnapshotParts, type ClusterSnapshotParts } from '../cluster/cluster-view';
 import { Coordinator } from '../cluster/coordinator';
 import type { HistorySetup, StoreSetup } from '../cluster/host-messages';
-import type { SnapshotMeta } from '../snapshot';
+import { assembleSnapshot, type SnapshotMeta } from '../snapshot';
 import type { RunFactory, SessionRun } from './session-run';
 
 export interface ClusterRunOptions {
@@ -15,9 +15,21 @@ export interface ClusterRunOptions {
   readonly store: Omit<StoreSetup, 'begin'>;
   /** Where the phones keep their decrypted history (IndexedDB in the browser); none: only in memory. */
   readonly history?: Omit<HistorySetup, 'begin'>;
+  /**
+   * The most of the wall clock building snapshots may take while playing, as in the one-thread
+   * host (local-run.ts): asking every host for its part of 10,000 phones costs tens of ms, and
+   * frames in between carry the last snapshot with the clock moved on (`measuredAtMs` says when
+   * it was taken). Default: a fresh snapshot every frame.
+   */
+  readonly snapshotShare?: number;
+  /** The wall clock, in ms (for the snapshot share). */
+  readonly nowMs?: () => number;
 }
 
 export class ClusterRun implements SessionRun {
+  private last: (ClusterSnapshotParts & { readonly atMs: number }) | undefined;
+  private nextSnapshotWallMs = 0;
+
   constructor(
     readonly coordinator: Coordinator,
     private readonly cluster: Cluster,
@@ -48,9 +60,24 @@ export class ClusterRun implements SessionRun {
     return this.coordinator.crashGateway({ replaying });
   }
 
-  async snapshot(meta: SnapshotMeta, selected: number | undefined): Promise<Snapshot> {
-    const parts = await this.coordinator.parts(selected);
-    return clusterSnapshot(meta, parts, this.coordinator.reportView(parts));
+  async snapshot(
+    meta: SnapshotMeta,
+    selected: number | undefined,
+    mayReuse: boolean,
+  ): Promise<Snapshot> {
+    const share = this.opts.snapshotShare;
+    const wall = this.opts.nowMs ?? (() => performance.now());
+    const t0 = wall();
+    if (!share || !mayReuse || !this.last || t0 >= this.nextSnapshotWallMs) {
+      const parts = await this.coordinator.parts(selected);
+      const atMs = this.coordinator.now;
+      this.last = { ...clusterSnapshotParts(parts, this.coordinator.reportView(parts)), atMs };
+      const t1 = wall();
+      if (share) this.nextSnapshotWallMs = t1 + (t1 - t0) / share;
+    }
+    const { parts, report, atMs } = this.last;
+    const snap = assembleSnapshot(meta, parts, report);
+    return atMs < this.coordinator.now ? { ...snap, measuredAtMs: atMs } : snap;
   }
 
   storedItems(msg: number): Promise<readonly StoredItem[]> {

@@ -21,6 +21,7 @@ import type { RunRecords } from './run-records';
 import type { RunFactory, SessionRun } from './session-run';
 import { inputTimeAfter, notAfter } from './time-mark';
 import { TraceStream } from './trace-stream';
+import { MAX_FRAME_WALL_MS } from './pacing';
 
 /** A trace consumer beside the page's (a lesson's checkpoints): it sees every event of the run. */
 export interface RunSink extends TraceSink {
@@ -37,6 +38,11 @@ export interface RunSessionOptions {
   readonly nowMs?: () => number;
   /** Wall time one frame may spend running before it hands back what it has. */
   readonly frameBudgetMs?: number;
+  /**
+   * Wall time one slice of running between two frames may take (none: a playing run advances
+   * only inside frames). A host in a worker would otherwise sit idle while the page draws.
+   */
+  readonly betweenFramesSliceMs?: number;
   readonly warn?: (message: string) => void;
 }
 
@@ -61,6 +67,8 @@ export abstract class RunCore<R extends SessionRun = SessionRun> {
   protected queue: Promise<unknown> = Promise.resolve();
   protected readonly now: () => number;
   protected selected: number | undefined;
+  /** A slice of running between frames is queued. */
+  private sliceQueued = false;
   /** The lesson player's checkpoint sink: in every run's sinks, watching the lesson shown, if any. */
   protected readonly lessons = new LessonWatch();
 
@@ -87,6 +95,32 @@ export abstract class RunCore<R extends SessionRun = SessionRun> {
     const p = this.queue.then(run, run);
     this.queue = p.catch(() => undefined);
     return p;
+  }
+
+  /**
+   * Between two frames a playing run keeps going toward where the wall clock says it should be,
+   * one short slice at a time; each slice queues behind whatever call came meanwhile, so a
+   * frame or a click waits at most one slice. The next frame finds less left to run.
+   */
+  protected keepGoing(): void {
+    const slice = this.opts.betweenFramesSliceMs;
+    if (!slice || this.sliceQueued || !this.running) return;
+    this.sliceQueued = true;
+    setTimeout(() => {
+      void this.serial(async () => {
+        this.sliceQueued = false;
+        const run = this.run;
+        const s = this.scenario;
+        if (!run || !s || !this.running) return;
+        const wall = this.now();
+        const dt = Math.max(0, Math.min(MAX_FRAME_WALL_MS, wall - this.lastWallMs));
+        const ms = Math.min(s.durationMs, Math.floor(this.paceMs + dt * this.speed));
+        const target: TimeMark = { ms, inclusive: true };
+        if (notAfter(target, run.reached)) return;
+        const done = await this.advance(run, target, () => this.now() > wall + slice);
+        if (!done) this.keepGoing();
+      }, false);
+    }, 0);
   }
 
   /** Waits for every call so far (a host being disposed). */

@@ -172,14 +172,18 @@ export class RunSession<R extends SessionRun = SessionRun> extends RunCore<R> {
         const target: TimeMark = { ms: Math.floor(this.paceMs), inclusive: true };
         const deadline = wall + (this.opts.frameBudgetMs ?? Infinity);
         if (!notAfter(target, run.reached)) {
-          // A run that cannot keep up falls behind the requested speed instead of freezing the page.
+          // A run that cannot keep up falls behind the requested speed instead of freezing the page:
+          // it may owe at most one longest frame's worth, which it makes up when it can.
           const done = await this.advance(run, target, () => this.now() > deadline);
-          if (!done) this.paceMs = run.reached.ms;
+          if (!done)
+            this.paceMs = Math.max(run.reached.ms, this.paceMs - MAX_FRAME_WALL_MS * this.speed);
         }
         if (run.reached.ms >= s.durationMs && run.reached.inclusive) this.running = false;
         if (!this.running || wall - this.lastSavedWallMs > SAVE_EVERY_WALL_MS) await this.save();
       }
-      return this.batch(this.running);
+      const batch = await this.batch(this.running);
+      this.keepGoing();
+      return batch;
     }, false);
   }
 

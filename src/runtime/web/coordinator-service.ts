@@ -12,6 +12,10 @@ import { webSpawner } from './web-spawner';
 
 /** Wall time a frame may spend granting windows (the rest of a 16 ms frame is the page's). */
 const FRAME_BUDGET_MS = 12;
+/** The most of the wall clock snapshots may take while playing (the one-thread host's share). */
+const SNAPSHOT_SHARE = 0.1;
+/** Wall time one slice of running may take while the page draws (a frame or click waits at most this). */
+const BETWEEN_FRAMES_SLICE_MS = 6;
 
 /** The coordinator worker's job: own virtual time for the page, over host workers the page spawns; the run is saved in `records`. */
 export function startCoordinatorWorker(records: (dbName: string) => RunRecords): void {
@@ -31,6 +35,8 @@ export function startCoordinatorWorker(records: (dbName: string) => RunRecords):
         history: { persistence: 'indexeddb', dbName: db.history },
         records: records(db.store),
         frameBudgetMs: FRAME_BUDGET_MS,
+        snapshotShare: SNAPSHOT_SHARE,
+        betweenFramesSliceMs: BETWEEN_FRAMES_SLICE_MS,
         warn: (m) => console.warn(m),
       });
       ready(playground);

@@ -73,7 +73,9 @@ export function LessonPane({
       )}
       {s.catchingUp && (
         <p role="status" className="ls-note">
-          Preparing the run (replaying the steps before this one)…
+          {s.step > 0
+            ? 'Preparing the run (replaying the steps before this one)…'
+            : 'Starting the run…'}
         </p>
       )}
       {!content ? (

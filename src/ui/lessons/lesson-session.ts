@@ -82,9 +82,13 @@ export class LessonSession {
   /** Loads the lesson and its run; resumes saved progress unless `step` says where to start. */
   async open(step?: number, fresh = false): Promise<void> {
     try {
-      const content = (await this.state.entry.load()).default;
+      // The lesson's chunk and the saved progress load side by side: the step shows sooner.
+      const [mod, saved] = await Promise.all([
+        this.state.entry.load(),
+        fresh ? undefined : loadProgress(this.state.entry.id),
+      ]);
+      const content = mod.default;
       const lesson = content.lesson;
-      const saved = fresh ? undefined : await loadProgress(lesson.id);
       const at = Math.max(0, Math.min(step ?? saved?.step ?? 0, lesson.steps.length - 1));
       this.planned = [];
       this.set({

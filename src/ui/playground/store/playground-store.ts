@@ -10,7 +10,7 @@ import type {
   SearchResultView,
 } from '../../../bridge/playground-api';
 import { PROTOCOLS } from '../../../bridge/vocabulary';
-import { diagramMode, MAX_DRAWN_PHONES, nodeForActor } from '../../../views/diagram-layout';
+import { diagramMode, nodeForActor } from '../../../views/diagram-layout';
 import { flightsFrom, type Flight } from '../model/flights';
 import { withPending } from '../model/pending';
 import {
@@ -158,10 +158,10 @@ export class PlaygroundStore {
   }
 
   private addFlights(b: FrameBatch, s: Snapshot): void {
-    const mode = diagramMode(s.phoneCount);
+    const limit = this.state.drawLimit;
+    const mode = diagramMode(s.phoneCount, limit);
     const drawn = new Set<number>();
-    if (mode === 'phones')
-      for (const p of s.phones) if (p.user <= MAX_DRAWN_PHONES) drawn.add(p.user);
+    if (mode === 'phones') for (const p of s.phones) if (p.user <= limit) drawn.add(p.user);
     const fresh = flightsFrom(b.events, (actor, e) => nodeForActor(actor, e.proto, mode, drawn));
     const now = s.nowMs;
     const horizon = Math.min(now, this.flightHorizonMs ?? Infinity);
@@ -344,6 +344,14 @@ export class PlaygroundStore {
       inspection: msg === this.state.inspection?.msg ? this.state.inspection : undefined,
     });
     if (msg !== undefined) void this.refreshInspection();
+  };
+
+  /** The diagram's pane can draw this many phones one by one (see drawLimitFor). */
+  setDrawLimit = (drawLimit: number): void => {
+    if (drawLimit === this.state.drawLimit) return;
+    this.flights = [];
+    this.pulses = [];
+    this.set({ drawLimit });
   };
 
   choosePhone = (user: number): void => {

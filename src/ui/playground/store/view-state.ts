@@ -6,6 +6,7 @@ import type {
   ScenarioFile,
   Snapshot,
 } from '../../../bridge/playground-api';
+import { MAX_DRAWN_PHONES } from '../../../views/diagram-layout';
 import type { Flight } from '../model/flights';
 import type { MetricSample } from './metric-history';
 
@@ -26,6 +27,8 @@ export interface ViewState {
   readonly selectedMsg: number | undefined;
   /** The phone the phone panel acts on (clicking a phone on the diagram picks it). */
   readonly selectedPhone: number;
+  /** Phones the diagram draws one by one at most (it fits them to its pane; beyond, groups). */
+  readonly drawLimit: number;
   readonly followedMsg: number | undefined;
   readonly inspection: MessageInspection | undefined;
   readonly comparison: {
@@ -72,6 +75,7 @@ export const INITIAL_VIEW: ViewState = {
   names: new Map(),
   selectedMsg: undefined,
   selectedPhone: 1,
+  drawLimit: MAX_DRAWN_PHONES,
   followedMsg: undefined,
   inspection: undefined,
   comparison: { running: false, rows: [] },

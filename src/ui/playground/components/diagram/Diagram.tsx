@@ -13,6 +13,8 @@ import { usePlaygroundStore, useView } from '../../hooks/usePlayground';
 import { useReducedMotion } from '../../hooks/useMediaQuery';
 import {
   diagramMode,
+  drawLimitFor,
+  FIT_PADDING,
   layoutDiagram,
   layoutKey,
   type EdgeSpec,
@@ -49,9 +51,10 @@ function Flow({
 }): React.JSX.Element {
   const store = usePlaygroundStore();
   const reducedMotion = useReducedMotion();
-  const key = useView((s) => (s.snapshot ? layoutKey(s.snapshot) : ''));
+  const drawLimit = useView((s) => s.drawLimit);
+  const key = useView((s) => (s.snapshot ? layoutKey(s.snapshot, s.drawLimit) : ''));
   const grouped = useView((s) =>
-    s.snapshot ? diagramMode(s.snapshot.phoneCount) === 'groups' : false,
+    s.snapshot ? diagramMode(s.snapshot.phoneCount, s.drawLimit) === 'groups' : false,
   );
   const { fitView } = useReactFlow();
   const hitTest = useRef<HitTest | undefined>(undefined);
@@ -59,7 +62,7 @@ function Flow({
   const { nodes, edges, specs } = useMemo(() => {
     const snap = store.getState().snapshot;
     if (!snap) return { nodes: [] as Node[], edges: [] as Edge[], specs: [] as EdgeSpec[] };
-    const layout = layoutDiagram(snap);
+    const layout = layoutDiagram(snap, drawLimit);
     const nodes: Node[] = layout.nodes.map((n) => ({
       id: n.id,
       // React Flow has a built-in `group` node type (a styled box); ours is called `phones`.
@@ -93,12 +96,12 @@ function Flow({
     return { nodes, edges, specs: layout.edges };
     // The layout depends only on which nodes exist; node contents come from the store.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, store]);
+  }, [key, drawLimit, store]);
 
   useEffect(() => {
     if (nodes.length === 0) return;
     const id = requestAnimationFrame(
-      () => void fitView({ padding: 0.08, duration: reducedMotion ? 0 : 250 }),
+      () => void fitView({ padding: FIT_PADDING, duration: reducedMotion ? 0 : 250 }),
     );
     markFirstFrame();
     return () => cancelAnimationFrame(id);
@@ -112,19 +115,21 @@ function Flow({
     let timer: ReturnType<typeof setTimeout> | undefined;
     let first = true;
     const ro = new ResizeObserver(() => {
+      // As many phones drawn one by one as the pane's height keeps legible.
+      store.setDrawLimit(drawLimitFor(el.clientHeight));
       if (first) {
         first = false;
         return;
       }
       clearTimeout(timer);
-      timer = setTimeout(() => void fitView({ padding: 0.08, duration: 0 }), 150);
+      timer = setTimeout(() => void fitView({ padding: FIT_PADDING, duration: 0 }), 150);
     });
     ro.observe(el);
     return () => {
       clearTimeout(timer);
       ro.disconnect();
     };
-  }, [fitView]);
+  }, [fitView, store]);
 
   const onNodeClick: NodeMouseHandler = useCallback(
     (_, node) => {
