@@ -1,11 +1,12 @@
 /**
  * The lesson step the teacher has put up: its title and prose (rendered from the lesson's prose
- * tree: text, never HTML), and a link that opens the step in the playground to try it.
+ * tree: text, never HTML), and a link that opens the step in the playground to try it (and to
+ * see its diagrams drawn).
  */
 import { useEffect, useState } from 'react';
 import type { RoomStep } from '../../bridge/classroom-api';
 import type { LessonContent, LessonEntry } from '../../bridge/lesson-api';
-import { Prose } from '../lessons/Prose';
+import { StepProse } from './StepProse';
 
 export function StepPane({
   step,
@@ -41,7 +42,7 @@ export function StepPane({
           </h3>
           {trees && (
             <div className="cr-prose">
-              <Prose nodes={trees.prose} cite={() => undefined} />
+              <StepProse nodes={trees.prose} />
             </div>
           )}
           <a
