@@ -16,7 +16,8 @@ import { mosquittoInstalled } from '../../src/lab/node/mosquitto-process';
 import { hasChromium, launchBrowser, openPage, screenshot } from './helpers/launch-browser';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const WAIT = { timeout: 20_000 };
+// Generous: the machine running the suite may be busy with other suites' browsers and builds.
+const WAIT = { timeout: 30_000 };
 let dir = '';
 let lab: ClassroomLab;
 let browser: Browser;
@@ -125,19 +126,25 @@ describe.skipIf(!hasChromium() || !mosquittoInstalled())('classroom in a real br
     await wrong.page.getByLabel('Your name').waitFor();
     await axe(wrong.page, 'a refused join');
     await screenshot(wrong.page, 'classroom-wrong-code');
+    const spaced = await join_(`${base}?code=${lab.room.code}`, 'Ann Lee');
+    await expect
+      .poll(() => spaced.page.getByLabel('Your name').getAttribute('aria-invalid'))
+      .toBe('true');
+    expect(await spaced.page.getByText(/no spaces/).count()).toBe(1);
     const taken = await join_(`${base}?code=${lab.room.code}`, 'Ann');
     await expect
       .poll(() => taken.page.getByRole('alert').textContent(), WAIT)
       .toMatch(/name is taken/);
 
-    // The broker restarts: the students are told, and come back on their own.
-    await lab.broker!.restart();
+    // The broker goes away: the students are told; it comes back, and so do they, on their own.
+    await lab.broker!.stop();
     await expect
-      .poll(async () => (await ann.page.getByRole('alert').allTextContents()).join(), WAIT)
-      .toMatch(/dropped|^$/);
+      .poll(() => ann.page.getByRole('alert').textContent(), WAIT)
+      .toMatch(/connection to the room dropped/);
+    await lab.broker!.restart();
     await expect.poll(() => ann.page.getByRole('alert').count(), WAIT).toBe(0);
     await expect.poll(() => ann.page.getByText('· connected').count(), WAIT).toBe(1);
-  });
+  }, 150_000);
 
   it('says what is wrong with a bad link, and how to start a classroom when none answers', async () => {
     const bad = await openPage(browser, `${base}?code=${lab.room.code}&broker=http://x/`);
@@ -160,5 +167,5 @@ describe.skipIf(!hasChromium() || !mosquittoInstalled())('classroom in a real br
       .toMatch(/No classroom answers at ws:\/\/127\.0\.0\.1:9\/mqtt.*npm run lab -- --classroom/);
     await axe(none.page, 'an unreachable broker');
     await screenshot(none.page, 'classroom-unreachable');
-  });
+  }, 150_000);
 });
