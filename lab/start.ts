@@ -1,7 +1,8 @@
 /**
- * `npm run lab [-- --port N] [-- --host ADDR --expose]` (`-- --classroom`: see lab/classroom.ts): Mosquitto with lab/mosquitto.conf and the
+ * `npm run lab [-- --port N] [-- --host ADDR --expose]`: Mosquitto with lab/mosquitto.conf and the
  * WebSocket bridge in front of it. Prints the URLs; Ctrl-C or SIGTERM stops both; typing `r` and
  * Enter restarts the broker (sessions and queued messages survive: persistence is on).
+ * `-- --classroom` runs a classroom instead (lab/classroom.ts).
  */
 import { resolve } from 'node:path';
 import { startLab } from '../src/lab/node/lab-broker';

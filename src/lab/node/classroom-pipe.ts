@@ -61,7 +61,6 @@ export function pipeThroughGate(ws: WebSocket, gate: ClassroomGate, opts: PipeOp
       if (p.type !== 'CONNECT') return shut(CLOSE_MALFORMED, 'the first packet must be CONNECT');
       const admitted = gate.admit(p);
       if ('refuse' in admitted) {
-        opts.onRefuse?.(admitted.reason);
         const connack = encodeMqtt({
           type: 'CONNACK',
           sessionPresent: false,
