@@ -70,6 +70,14 @@ export interface LinkState {
   linkLastDownMs: number;
 }
 
+/**
+ * The least time a packet a phone sends takes to reach the gateway: the lowest base latency of any
+ * profile, then the core network (losses and radio promotion only add to it). The worker host's
+ * window protocol may let the gateway run this far ahead of the phones.
+ */
+export const MIN_UPLINK_MS =
+  Math.min(...Object.values(LINK_PROFILES).map((p) => p.latencyMinMs)) + CORE_NETWORK_MS;
+
 /** Sets the link's quality, drawing a new base latency for it. */
 export function setLinkQuality(s: LinkState, quality: LinkQuality, rng: Rng): void {
   const p = LINK_PROFILES[quality];

@@ -5,32 +5,21 @@ import { ACTOR } from '../../engine/model/actors';
 import type { InputAction } from '../../engine/model/messages';
 import { MetricsCollector } from '../../engine/sim/metrics';
 import type { ReportView } from '../../engine/sim/report';
-import {
-  inputMessage,
-  inputTarget,
-  scenarioInputs,
-  type ScheduledInput,
-} from '../../engine/sim/simulation';
+import { inputMessage, inputTarget, scenarioInputs } from '../../engine/sim/simulation';
 import type { Cluster } from './cluster';
 import { clusterReportView, mergeStats, noCarry, type ClusterParts } from './cluster-view';
-import {
-  FAULT_SOURCE,
-  HOST_NAMES,
-  hostOfActor,
-  LOOKAHEAD_MS,
-  peersOf,
-  type HostName,
-} from './partition';
+import { FAULT_SOURCE, HOST_NAMES, hostOfActor, peersOf, type HostName } from './partition';
 import type {
   HistorySetup,
   HostSetup,
-  SimEvent,
   StoreSetup,
   TimeMark,
   WindowGrant,
   WindowReport,
 } from './host-messages';
 import { TraceMerger, yieldToEventLoop } from './trace-merger';
+import { windowEnds } from './window-ends';
+import { PendingInputs, within } from './pending-inputs';
 import { crashEvent, crashNotices } from './gateway-crash';
 
 /** How a run over a cluster is set up. */
@@ -45,13 +34,14 @@ export interface ClusterRunOptions {
 /** Trace events merged between two looks at whether the hosts have reported. */
 const MERGE_SLICE = 200;
 
-const byKey = (a: SimEvent, b: SimEvent): number =>
-  a.atMs - b.atMs || a.src - b.src || a.seq - b.seq;
+const later = (a: TimeMark, b: TimeMark): boolean =>
+  a.ms > b.ms || (a.ms === b.ms && a.inclusive && !b.inclusive);
 
 /**
- * The coordinator of one run over a cluster: it owns virtual time and the input log. It grants
- * windows no longer than the lookahead, starting at the earliest pending event anywhere (so idle
- * stretches are skipped), and merges the hosts' trace events into the single-thread order.
+ * The coordinator of one run over a cluster: it owns virtual time and the input log. Each round
+ * it grants every host with work a window up to its own lookahead bound (window-ends.ts: the
+ * earliest anything could reach it, so idle stretches are skipped and the gateway runs a whole
+ * uplink ahead of the phones), and merges the hosts' trace events into the single-thread order.
  *
  * Window protocol: a host runs its window, posts at most one batch per peer on the peer's port,
  * waits for its own I/O, and reports which peers it sent to. The coordinator counts batches per
@@ -65,10 +55,14 @@ export class Coordinator {
   readonly inputLog: TimedAction[] = [];
   readonly carried = noCarry();
   private readonly sinks: TraceSink[];
-  private inputs: { ev: SimEvent; host: HostName }[] = [];
+  private readonly inputs = new PendingInputs();
   private inputSeq = 0;
   private faultSeq = 0;
   private readonly next = new Map<HostName, number>(HOST_NAMES.map((h) => [h, Infinity]));
+  /** How far each host has run: it has handled every event before this mark (and none after it). */
+  private readonly doneTo = new Map<HostName, TimeMark>(
+    HOST_NAMES.map((h) => [h, { ms: 0, inclusive: false }]),
+  );
   private readonly sent = new Map<string, number>();
   private nowMs = 0;
   /** Whether the events at `nowMs` have run too (after an inclusive step or the end). */
@@ -133,7 +127,7 @@ export class Coordinator {
 
   /** The earliest pending event anywhere (host queues, batches in flight, inputs), or Infinity. */
   nextTime(): number {
-    let t = this.inputs[0]?.ev.atMs ?? Infinity;
+    let t = this.inputs.first();
     for (const n of this.next.values()) if (n < t) t = n;
     return t;
   }
@@ -142,35 +136,46 @@ export class Coordinator {
   input(action: InputAction, atMs = this.nowMs): void {
     const at = Math.max(atMs, this.nowMs);
     this.inputLog.push({ atMs: at, action });
-    this.schedule(ACTOR.input, ++this.inputSeq, inputMessage(action, at));
+    this.inputs.add(ACTOR.input, ++this.inputSeq, inputMessage(action, at));
   }
 
   /**
-   * Runs every event before `targetMs` (or up to and including it) window by window. `stop` is
-   * asked between windows (a frame's wall-clock budget); returns false if it stopped early.
+   * Runs every event before `targetMs` (or up to and including it) round by round. `stop` is
+   * asked between rounds (a frame's wall-clock budget); returns false if it stopped early. A run
+   * stopped early stands where the host that got furthest stands: the others catch up first.
    */
   async runUntil(targetMs: number, inclusive = false, stop?: () => boolean): Promise<boolean> {
+    let target: TimeMark = { ms: targetMs, inclusive };
+    let stopped = false;
     for (;;) {
       const start = this.nextTime();
-      if (start > targetMs || (start === targetMs && !inclusive)) break;
-      if (stop?.()) {
-        this.mergePending();
-        return false;
+      if (start > target.ms || (start === target.ms && !target.inclusive)) break;
+      if (!stopped && stop?.()) {
+        stopped = true;
+        target = this.furthest();
+        continue;
       }
-      // A window that includes its end must end before anything sent in it can arrive.
-      const fits = start + LOOKAHEAD_MS <= targetMs;
-      const reports = this.grantWindow(
-        fits ? start + LOOKAHEAD_MS : targetMs,
-        fits ? false : inclusive,
-      );
-      this.absorb(await this.mergeWhileWaiting(reports));
+      const ends = windowEnds(this.pendingNext(), target);
+      this.absorb(await this.mergeWhileWaiting(this.grantRound(ends)));
     }
     this.mergePending();
-    if (targetMs > this.nowMs) {
-      this.nowMs = targetMs;
-      this.nowInclusive = inclusive;
-    } else if (targetMs === this.nowMs && inclusive) this.nowInclusive = true;
-    return true;
+    if (target.ms > this.nowMs) {
+      this.nowMs = target.ms;
+      this.nowInclusive = target.inclusive;
+    } else if (target.ms === this.nowMs && target.inclusive) this.nowInclusive = true;
+    return !stopped;
+  }
+
+  /** The furthest any host has run (where a run stopped early comes to rest). */
+  private furthest(): TimeMark {
+    let far: TimeMark = { ms: this.nowMs, inclusive: this.nowInclusive };
+    for (const m of this.doneTo.values()) if (later(m, far)) far = m;
+    return far;
+  }
+
+  /** Each host's next event: its queue and the batches on their way to it, or an input due to it. */
+  private pendingNext(): Map<HostName, number> {
+    return this.inputs.lower(this.next);
   }
 
   /** Every host's part now (after the batches of the last window are in). */
@@ -233,7 +238,7 @@ export class Coordinator {
     );
     const connected = await this.cluster.host('phones').control.connectedPhones();
     for (const n of crashNotices(t, epoch, connected))
-      this.schedule(FAULT_SOURCE, ++this.faultSeq, n);
+      this.inputs.add(FAULT_SOURCE, ++this.faultSeq, n);
     // The log keeps the crash: replayed in one thread it is Gateway.crash() at the same moment;
     // a replay over workers reserves its place (`reserveInput`) and terminates the worker again.
     if (!opts.replaying) this.reserveInput(t);
@@ -289,16 +294,6 @@ export class Coordinator {
     return needs ? s : { ...s, actions: [] };
   }
 
-  private schedule(src: number, seq: number, i: ScheduledInput): void {
-    const host = hostOfActor(i.to);
-    if (!host) throw new Error(`no host runs actor ${i.to}`);
-    const entry = { ev: { atMs: i.atMs, src, seq, to: i.to, msg: i.msg }, host };
-    const q = this.inputs;
-    let at = q.length;
-    while (at > 0 && byKey(q[at - 1]!.ev, entry.ev) > 0) at--;
-    q.splice(at, 0, entry);
-  }
-
   private expectFor(h: HostName): WindowGrant['expect'] {
     const out: Partial<Record<HostName, number>> = {};
     for (const p of peersOf(h)) out[p] = this.sent.get(`${p}>${h}`) ?? 0;
@@ -311,38 +306,42 @@ export class Coordinator {
 
   /** Grants every host an empty window at now, whether or not it has work (the bench's fixed cost of one window). */
   async idleWindow(): Promise<void> {
-    this.absorb(await this.grantWindow(this.nowMs, false, true));
+    const at: TimeMark = { ms: this.nowMs, inclusive: false };
+    const ends = new Map(
+      HOST_NAMES.map((h) => [h, later(this.doneTo.get(h)!, at) ? this.doneTo.get(h)! : at]),
+    );
+    this.absorb(await this.grantRound(ends, true));
     this.mergePending();
   }
 
-  /** Posts the grants of the next window (synchronously) and resolves with the hosts' reports. */
-  private grantWindow(
-    endMs: number,
-    inclusive: boolean,
+  /** Posts the grants of one round (synchronously) and resolves with the hosts' reports. */
+  private grantRound(
+    ends: ReadonlyMap<HostName, TimeMark>,
     everyHost = false,
   ): Promise<[HostName, WindowReport][]> {
     const window = ++this.window;
-    const due = new Map<HostName, SimEvent[]>();
-    let taken = 0;
-    for (const { ev, host } of this.inputs) {
-      if (inclusive ? ev.atMs > endMs : ev.atMs >= endMs) break;
-      let list = due.get(host);
-      if (!list) due.set(host, (list = []));
-      list.push(ev);
-      taken++;
-    }
-    this.inputs.splice(0, taken);
+    const due = this.inputs.take(ends);
+    const peerEnds: Partial<Record<HostName, TimeMark>> = Object.fromEntries(ends);
     const calls: Promise<[HostName, WindowReport]>[] = [];
     for (const h of HOST_NAMES) {
-      const n = this.next.get(h)!;
+      const end = ends.get(h)!;
       const inputs = due.get(h) ?? [];
-      if (!everyHost && inputs.length === 0 && (inclusive ? n > endMs : n >= endMs)) continue; // nothing for it in this window
-      const grant: WindowGrant = { window, endMs, inclusive, expect: this.expectFor(h), inputs };
+      const done = this.doneTo.get(h)!;
+      if (later(done, end))
+        throw new Error(`${h}: a window ending before where the host already is`);
+      this.doneTo.set(h, end);
+      if (!everyHost && inputs.length === 0 && !within(this.next.get(h)!, end)) continue; // nothing for it in this round
+      const grant: WindowGrant = {
+        window,
+        endMs: end.ms,
+        inclusive: end.inclusive,
+        expect: this.expectFor(h),
+        inputs,
+        peerEnds,
+      };
       const host = this.cluster.host(h);
       calls.push((host.run ? host.run(grant) : host.control.run(grant)).then((r) => [h, r]));
     }
-    this.nowMs = endMs;
-    this.nowInclusive = inclusive;
     return Promise.all(calls);
   }
 
@@ -360,7 +359,10 @@ export class Coordinator {
         this.sent.set(key, (this.sent.get(key) ?? 0) + 1);
         this.next.set(peer, Math.min(this.next.get(peer)!, minMs));
       }
-    this.merger.push(reports.map(([, r]) => r.trace));
+    this.merger.push(
+      reports.map(([h, r]) => [h, r.trace] as const),
+      this.doneTo,
+    );
   }
 
   /**

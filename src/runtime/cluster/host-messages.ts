@@ -30,7 +30,7 @@ export interface DataBatch {
   readonly run: number;
   readonly from: HostName;
   readonly window: number;
-  /** The sender's window end: every event in the batch is at or after it (after, if inclusive). */
+  /** The receiver's window end in the round it was sent: every event is at or after it (after, if inclusive). */
   readonly endMs: number;
   readonly inclusive: boolean;
   /** The events, packed by `encodeEvents` (event-codec.ts) and transferred. */
@@ -46,6 +46,11 @@ export interface WindowGrant {
   readonly expect: Partial<Record<HostName, number>>;
   /** Inputs for this host's actors in this window, stamped by the coordinator. */
   readonly inputs: SimEvent[];
+  /**
+   * Where each host's window of this round ends (hosts run to their own lookahead bounds): an
+   * event sent to a peer must not land inside the peer's window. Absent: every window ends here.
+   */
+  readonly peerEnds?: Partial<Record<HostName, TimeMark>>;
 }
 
 /** What a host reports when its window is done (its batches are sent and its own I/O is complete). */

@@ -48,6 +48,8 @@ export class Host implements HostControl {
   private trace = new TracePacker();
   private endMs = 0;
   private inclusive = false;
+  /** Where the peers' windows of this round end (see WindowGrant.peerEnds). */
+  private peerEnds: WindowGrant['peerEnds'] = undefined;
   private fault: Error | undefined;
   private waiters: (() => void)[] = [];
 
@@ -69,6 +71,7 @@ export class Host implements HostControl {
     this.trace = new TracePacker();
     this.endMs = 0;
     this.inclusive = false;
+    this.peerEnds = undefined;
     this.fault = undefined;
     this.component = await this.factory(this.kernel, setup);
     // The scenario is known to every host: each queues its own share of the scenario's inputs
@@ -109,6 +112,7 @@ export class Host implements HostControl {
     }
     this.endMs = grant.endMs;
     this.inclusive = grant.inclusive;
+    this.peerEnds = grant.peerEnds;
     this.kernel.runUntil(grant.endMs, grant.inclusive);
     const sent: Partial<Record<HostName, number>> = {};
     let sentEvents = 0;
@@ -116,13 +120,14 @@ export class Host implements HostControl {
       if (events.length === 0) continue;
       sentEvents += events.length;
       const packed = encodeEvents(events);
+      const end = this.endOf(peer);
       const batch: DataBatch = {
         type: 'doubletick.batch',
         run: this.runId,
         from: this.name,
         window: grant.window,
-        endMs: grant.endMs,
-        inclusive: grant.inclusive,
+        endMs: end.ms,
+        inclusive: end.inclusive,
         events: packed,
       };
       this.peers.get(peer)!.port.postMessage(batch, [packed]);
@@ -292,14 +297,20 @@ export class Host implements HostControl {
       throw new Error(
         `${this.name}: no link to the host of actor ${ev.to} (${host ?? 'none'}) for ${ev.msg.type}`,
       );
-    const early = this.inclusive ? ev.atMs <= this.endMs : ev.atMs < this.endMs;
+    const end = this.endOf(host);
+    const early = end.inclusive ? ev.atMs <= end.ms : ev.atMs < end.ms;
     if (early)
       throw new Error(
-        `${this.name}: lookahead violated: ${ev.msg.type} from actor ${ev.src} to actor ${ev.to} at ${ev.atMs} ms, inside the window ending at ${this.endMs} ms`,
+        `${this.name}: lookahead violated: ${ev.msg.type} from actor ${ev.src} to actor ${ev.to} at ${ev.atMs} ms, inside the ${host} host's window ending at ${end.ms} ms`,
       );
     let box = this.outbox.get(host);
     if (!box) this.outbox.set(host, (box = []));
     box.push(ev);
+  }
+
+  /** Where `peer`'s window of this round ends (this host's own end when the grant does not say). */
+  private endOf(peer: HostName): TimeMark {
+    return this.peerEnds?.[peer] ?? { ms: this.endMs, inclusive: this.inclusive };
   }
 
   private tag(ev: TraceEvent): void {

@@ -149,3 +149,6 @@ export function before(a: Float64Array, i: number, b: Float64Array, j: number): 
   for (let f = 0; f < 4; f++) if (a[x + f] !== b[y + f]) return a[x + f]! < b[y + f]!;
   return false;
 }
+
+/** The time of the handled event that emitted event `n` of `p` (the first field of its order key). */
+export const orderTime = (p: PackedTrace, n: number): number => p.nums[n * STRIDE]!;

@@ -188,6 +188,19 @@ export function checkGrant(x: unknown, self: HostName): string | undefined {
     const e = checkEvent(x.inputs[i], self, `inputs[${i}]`);
     if (e) return e;
   }
+  if (x.peerEnds !== undefined) {
+    if (!isObject(x.peerEnds)) return `peerEnds must be an object (got ${describe(x.peerEnds)})`;
+    for (const [k, v] of Object.entries(x.peerEnds)) {
+      if (!isHostName(k)) return `peerEnds names an unknown host "${k.slice(0, 30)}"`;
+      if (
+        !isObject(v) ||
+        typeof v.ms !== 'number' ||
+        !(v.ms >= 0) ||
+        typeof v.inclusive !== 'boolean'
+      )
+        return `peerEnds.${k} must be { ms ≥ 0, inclusive } (got ${describe(v)})`;
+    }
+  }
   return undefined;
 }
 

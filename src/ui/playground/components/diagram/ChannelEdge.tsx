@@ -5,6 +5,9 @@ import { PROTOCOL_SHORT } from '../../model/settings';
 
 export type ChannelEdgeType = Edge<{ user?: number; group?: boolean }, 'channel'>;
 
+/** Where along a phone's edge its label sits, from the gateway's end (0.5 would be the middle). */
+const LABEL_FROM_GATEWAY = 0.42;
+
 type Look = { kind: 'held' | 'polling' | 'connecting' | 'down' | 'internal'; label?: string };
 
 /**
@@ -38,7 +41,15 @@ export function ChannelEdge({
     (a, b) => a.kind === b.kind && a.label === b.label,
   );
   const heat = useView((s) => Math.round(s.heat[id] ?? 0));
-  const [path, lx, ly] = getStraightPath({ sourceX, sourceY, targetX, targetY });
+  const [path] = getStraightPath({ sourceX, sourceY, targetX, targetY });
+  // The label sits a little nearer the gateway than the middle: the phone's end is where the
+  // node's box would cover a wide label (the gateway is the end nearer x = 0).
+  const gatewayIsTarget = Math.abs(targetX) < Math.abs(sourceX);
+  const [gx, gy, ox, oy] = gatewayIsTarget
+    ? [targetX, targetY, sourceX, sourceY]
+    : [sourceX, sourceY, targetX, targetY];
+  const lx = gx + (ox - gx) * LABEL_FROM_GATEWAY;
+  const ly = gy + (oy - gy) * LABEL_FROM_GATEWAY;
   const width = data?.group
     ? 1.5 + Math.min(10, Math.log10(1 + heat) * 2)
     : look.kind === 'held'
