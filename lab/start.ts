@@ -2,9 +2,11 @@
  * `npm run lab [-- --port N] [-- --host ADDR --expose]`: Mosquitto with lab/mosquitto.conf and the
  * WebSocket bridge in front of it. Prints the URLs; Ctrl-C or SIGTERM stops both; typing `r` and
  * Enter restarts the broker (sessions and queued messages survive: persistence is on).
+ * `-- --classroom` runs a classroom instead (lab/classroom.ts).
  */
 import { resolve } from 'node:path';
 import { startLab } from '../src/lab/node/lab-broker';
+import { runClassroom } from './classroom';
 
 const HERE = import.meta.dirname;
 
@@ -49,7 +51,7 @@ async function main(): Promise<void> {
   process.stdin.on('error', () => {});
 }
 
-main().catch((e: unknown) => {
+(process.argv.includes('--classroom') ? runClassroom() : main()).catch((e: unknown) => {
   console.error(`lab: ${(e as Error).message}`);
   process.exit(1);
 });

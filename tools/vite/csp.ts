@@ -20,6 +20,17 @@ export const CSP = [
   "form-action 'none'",
 ].join('; ');
 
+/**
+ * The classroom page also talks MQTT over WebSocket: to its own server (which CSP 'self' covers
+ * only in browsers that follow CSP 3 on ws:), or to the broker a teacher names with `?broker=`.
+ * MQTT.js runs its keep-alive timer in a worker it makes from a blob (a background tab throttles
+ * the page's own timers, and a late PINGREQ would drop the student from the room).
+ */
+export const CLASSROOM_CSP = CSP.replace(
+  "connect-src 'self'",
+  "connect-src 'self' ws: wss:",
+).replace("worker-src 'self'", "worker-src 'self' blob:");
+
 export const REFERRER_POLICY = 'strict-origin-when-cross-origin';
 
 /**
@@ -32,10 +43,13 @@ export function cspPlugin(): Plugin {
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
-      handler: () => [
+      handler: (_html, ctx) => [
         {
           tag: 'meta',
-          attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP },
+          attrs: {
+            'http-equiv': 'Content-Security-Policy',
+            content: ctx.path.endsWith('/classroom.html') ? CLASSROOM_CSP : CSP,
+          },
           injectTo: 'head-prepend',
         },
         { tag: 'meta', attrs: { name: 'referrer', content: REFERRER_POLICY }, injectTo: 'head' },
