@@ -15,6 +15,8 @@ import type {
 import { unreachableMessage } from './broker-url';
 import { forgetfulStorage, memberKey, type KeyStorage } from './member-key';
 import {
+  decodeChat,
+  encodeChat,
   MESSAGE_MAX_CHARS,
   REFUSALS,
   TEACHER_USER,
@@ -33,6 +35,8 @@ import {
 
 /** Messages kept on the page; older ones scroll away. */
 const MESSAGES_KEPT = 200;
+/** Message ids remembered per page to drop redeliveries. */
+const SEEN_KEPT = 1000;
 const RECONNECT_MS = 2000;
 const KEEP_ALIVE_SEC = 20;
 
@@ -78,6 +82,10 @@ export function createClassroomClient(opts: ClassroomClientOptions): ClassroomCo
     [...presence]
       .map(([name, online]) => ({ name, online }))
       .sort((a, b) => a.name.localeCompare(b.name));
+  /** Messages already shown, by sender and id (a bounded memory: redeliveries come soon after). */
+  const seen = new Set<string>();
+  /** This page's tag in its messages' ids, so two tabs of one student never reuse an id. */
+  const sender = Math.random().toString(36).slice(2, 10);
   const addMessage = (m: Omit<ClassroomMessage, 'id'>): number => {
     const id = nextId++;
     messages = [...messages, { ...m, id }].slice(-MESSAGES_KEPT);
@@ -96,10 +104,18 @@ export function createClassroomClient(opts: ClassroomClientOptions): ClassroomCo
     } else if (t.kind === 'step') {
       update({ step: parseRoomStep(text) });
     } else if (t.to === snap.me) {
+      const chat = decodeChat(text);
+      if (chat.id !== undefined) {
+        // A redelivery (QoS 1 after a reconnect) carries an id already shown: shown once.
+        const key = `${t.from}/${chat.id}`;
+        if (seen.has(key)) return;
+        seen.add(key);
+        if (seen.size > SEEN_KEPT) seen.delete(seen.values().next().value!);
+      }
       addMessage({
         from: t.from,
         to: t.to,
-        text: text.slice(0, MESSAGE_MAX_CHARS),
+        text: chat.text.slice(0, MESSAGE_MAX_CHARS),
         state: 'received',
       });
     }
@@ -185,7 +201,8 @@ export function createClassroomClient(opts: ClassroomClientOptions): ClassroomCo
       const body = text.trim().slice(0, MESSAGE_MAX_CHARS);
       if (!c || !me || body === '' || nameProblem(to) !== null) return;
       const id = addMessage({ from: me, to, text: body, state: 'sending' });
-      c.publish(inboxTopic(opts.code, to, me), body, { qos: 1 }, (err) => {
+      const wireId = `${sender}-${id}`;
+      c.publish(inboxTopic(opts.code, to, me), encodeChat(wireId, body), { qos: 1 }, (err) => {
         if (err) return;
         messages = messages.map((m) => (m.id === id ? { ...m, state: 'sent' } : m));
         update({ messages });

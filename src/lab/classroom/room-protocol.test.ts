@@ -1,9 +1,10 @@
 // Proves the classroom's link and topic rules as the page applies them: broker URLs (ws:/wss: only,
-// no credentials), join codes, topic parsing (only the room's own shapes), and the step payload.
+// no credentials), join codes, topic parsing (only the room's own shapes), the step payload, and
+// chat payloads (an id to show a redelivery once, the text as text).
 import { describe, expect, it } from 'vitest';
 import { checkBrokerUrl, sameServerBroker, unreachableMessage } from './broker-url';
 import { forgetfulStorage, memberKey } from './member-key';
-import { isJoinCode, parseRoomStep, parseRoomTopic } from './room-protocol';
+import { decodeChat, encodeChat, isJoinCode, parseRoomStep, parseRoomTopic } from './room-protocol';
 
 describe('broker URL', () => {
   it('takes ws: and wss: without credentials, and says why otherwise', () => {
@@ -72,5 +73,17 @@ describe('room topics', () => {
     expect(k).toMatch(/^[0-9a-f]{36}$/);
     expect(memberKey(s, 'ABC234', 'ann')).toBe(k);
     expect(memberKey(s, 'ABC234', 'Ben')).not.toBe(k);
+  });
+});
+
+describe('chat payloads', () => {
+  it('carry an id and the text as text, and read another client’s payload as plain text', () => {
+    const wire = encodeChat('k3x-7', '<img src=x onerror="alert(1)"> hi');
+    expect(decodeChat(wire)).toEqual({ id: 'k3x-7', text: '<img src=x onerror="alert(1)"> hi' });
+    expect(decodeChat('just text from mosquitto_pub')).toEqual({
+      text: 'just text from mosquitto_pub',
+    });
+    expect(decodeChat('{"text": 5}')).toEqual({ text: '{"text": 5}' });
+    expect(decodeChat('{"id": "a", "text": "b", "extra": 1}')).toEqual({ id: 'a', text: 'b' });
   });
 });

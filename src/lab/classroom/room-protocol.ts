@@ -4,7 +4,7 @@
  * needs a particular broker: presence is retained messages plus a will, messages are QoS 1.
  *
  *   classroom/<code>/presence/<name>       retained "online" | "offline" (the will says "offline")
- *   classroom/<code>/inbox/<to>/<from>     a message's text, QoS 1; <from> is the sender's name
+ *   classroom/<code>/inbox/<to>/<from>     JSON {id, text}, QoS 1; <from> is the sender's name
  *   classroom/<code>/step                  retained JSON {lesson, step}: the teacher's lesson step
  */
 import type { RoomStep } from '../../bridge/classroom-api';
@@ -23,6 +23,38 @@ export const TEACHER_USER = 'teacher';
 export const MESSAGE_MAX_CHARS = 500;
 
 export const isJoinCode = (code: string): boolean => CODE_RULE.test(code);
+
+/** One chat message on the wire: its id (the sender's, unique per sender) and its text. */
+export interface ChatPayload {
+  readonly id?: string;
+  readonly text: string;
+}
+
+/**
+ * A chat message as sent. QoS 1 is "at least once": after a reconnect the broker may deliver one
+ * again, and the id is what lets the recipient show it once (the same idea as the simulation's
+ * message ids).
+ */
+export const encodeChat = (id: string, text: string): string => JSON.stringify({ id, text });
+
+/** A chat message as received; a payload from another MQTT client is shown as its text, with no id. */
+export function decodeChat(payload: string): ChatPayload {
+  try {
+    const v = JSON.parse(payload) as unknown;
+    if (
+      typeof v === 'object' &&
+      v !== null &&
+      typeof (v as { id?: unknown }).id === 'string' &&
+      typeof (v as { text?: unknown }).text === 'string'
+    ) {
+      const { id, text } = v as { id: string; text: string };
+      return { id: id.slice(0, 64), text };
+    }
+  } catch {
+    // not JSON: someone else's client; its payload is the text
+  }
+  return { text: payload };
+}
 
 /** Why a name is refused, in words a student can act on; null when it is fine. */
 export function nameProblem(name: string): string | null {

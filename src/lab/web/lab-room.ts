@@ -31,7 +31,7 @@ export interface LabRoomDeps {
 const EMIT_MS = 50;
 /** After this long with no connection, a drop is reported as the broker being gone. */
 const GONE_AFTER_MS = 8_000;
-/** Packets kept for the comparison (a spike of 500 makes about 1,500). */
+/** Packets kept for the comparison (a spike of 190 makes about 600). */
 const MAX_COMPARED_PACKETS = 100_000;
 /** One spike packet in this many goes to the log. */
 const SPIKE_LOG_EVERY = 50;

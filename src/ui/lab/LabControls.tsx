@@ -156,7 +156,7 @@ function BrokerControls({ host }: { host: LabHost }) {
               rest fail in the browser before reaching the broker; <code>
                 npm run bench -- lab
               </code>{' '}
-              opens {LAB_LIMITS.maxSpikeConnections} from Node.
+              opens 500 from Node.
             </>
           )}
         </p>
