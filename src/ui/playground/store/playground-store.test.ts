@@ -174,12 +174,12 @@ describe('PlaygroundStore', () => {
     const store = new PlaygroundStore(host, () => wall);
     await store.start(undefined, false);
     host.emit({ events: [hop(2000, 17, 1)], snapshot: snap(2010) });
-    expect(store.flights.map((f) => `${f.from}>${f.to}`)).toEqual(['phone-1>gateway']);
+    expect(store.motion.flights.map((f) => `${f.from}>${f.to}`)).toEqual(['phone-1>gateway']);
     expect(store.log.items).toHaveLength(1);
     expect(store.getState().snapshot?.nowMs).toBe(2010);
     wall += 1000;
     host.emit({ events: [], snapshot: snap(2200) });
-    expect(store.flights).toHaveLength(0); // landed at 2070
+    expect(store.motion.flights).toHaveLength(0); // landed at 2070
     expect(store.getState().history.length).toBeGreaterThan(0);
   });
 

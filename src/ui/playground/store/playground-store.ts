@@ -6,12 +6,9 @@ import type {
   ProtocolName,
   RunRecord,
   ScenarioFile,
-  Snapshot,
   SearchResultView,
 } from '../../../bridge/playground-api';
 import { PROTOCOLS } from '../../../bridge/vocabulary';
-import { diagramMode, nodeForActor } from '../../../views/diagram-layout';
-import { flightsFrom, type Flight } from '../model/flights';
 import { withPending } from '../model/pending';
 import {
   DEFAULT_SETTINGS,
@@ -22,24 +19,19 @@ import {
 } from '../model/settings';
 import { reopenNotice } from '../model/reopen-notice';
 import { EdgeHeat } from './edge-heat';
+import { FlightTracker } from './flight-tracker';
 import { EventLog } from './event-log';
 import { pushSample, sampleOf } from './metric-history';
 import {
-  edgeIdFor,
   INITIAL_VIEW,
   namesOf,
-  PULSE_MS,
   type CopyOffer,
   type ExampleScenario,
-  type Pulse,
   type ViewState,
 } from './view-state';
 
 const SLOW_EVERY_MS = 200;
 const LOG_EVERY_MS = 250;
-/** Flights kept after arrival, so a dot that lands is still seen landing (virtual ms). */
-const FLIGHT_TRAIL_MS = 30;
-const MAX_FLIGHTS = 20_000;
 
 type Listener = () => void;
 
@@ -53,21 +45,6 @@ export class PlaygroundStore {
 
   private readonly listeners = new Set<Listener>();
   readonly log = new EventLog();
-  /** Hops in flight, read by the canvas each animation frame (not React state). */
-  flights: Flight[] = [];
-  pulses: Pulse[] = [];
-  /**
-   * Keep arrived flights until this virtual time has been drawn (reduced motion draws each step's
-   * hops after the fact); undefined keeps them only until they land.
-   */
-  private flightHorizonMs: number | undefined;
-
-  /** Keeps arrived flights until `ms` has been drawn (reduced motion); undefined: until they land. */
-  setFlightHorizon(ms: number | undefined): void {
-    this.flightHorizonMs = ms;
-  }
-  /** A clock for pulses that advances with wall time while playing and by a step when stepping. */
-  displayMs = 0;
   private lastWallMs = 0;
   private lastSlowMs = -Infinity;
   private lastLogMs = -Infinity;
@@ -75,6 +52,8 @@ export class PlaygroundStore {
   private lastInspectMs = -Infinity;
   private namesKey = '';
   private readonly heat = new EdgeHeat();
+  /** Hops in flight and pulses, read by the canvas each animation frame (not React state). */
+  readonly motion = new FlightTracker(this.heat);
   private unsubscribe: (() => void) | undefined;
 
   constructor(
@@ -115,10 +94,10 @@ export class PlaygroundStore {
     const wall = this.wallNow();
     if (b.replaceLog) this.rewind(b.events, b.replaceLog.dropped);
     else this.log.append(b.events);
-    this.displayMs += s.running && prev?.running ? Math.min(100, wall - this.lastWallMs) : PULSE_MS;
+    this.motion.tick(!!(s.running && prev?.running), wall - this.lastWallMs);
     this.lastWallMs = wall;
     if (b.events.length || b.replaceLog) this.logDirty = true;
-    this.addFlights(b, s);
+    this.motion.add(b, s, this.state.drawLimit);
     const patch: { -readonly [K in keyof ViewState]?: ViewState[K] } = {
       snapshot: s,
       maxReachedMs: Math.max(this.state.maxReachedMs, s.nowMs),
@@ -153,26 +132,7 @@ export class PlaygroundStore {
   /** The run was rebuilt (a seek, fork or reopen): its log replaces the page's, and nothing is in flight. */
   private rewind(events: readonly FrameBatch['events'][number][], dropped: number): void {
     this.log.replace(events, dropped);
-    this.flights = [];
-    this.pulses = [];
-  }
-
-  private addFlights(b: FrameBatch, s: Snapshot): void {
-    const limit = this.state.drawLimit;
-    const mode = diagramMode(s.phoneCount, limit);
-    const drawn = new Set<number>();
-    if (mode === 'phones') for (const p of s.phones) if (p.user <= limit) drawn.add(p.user);
-    const fresh = flightsFrom(b.events, (actor, e) => nodeForActor(actor, e.proto, mode, drawn));
-    const now = s.nowMs;
-    const horizon = Math.min(now, this.flightHorizonMs ?? Infinity);
-    const kept = this.flights.filter((f) => f.arriveAtMs + FLIGHT_TRAIL_MS >= horizon);
-    for (const f of fresh) {
-      if (f.arriveAtMs > f.atMs || this.flightHorizonMs !== undefined) kept.push(f);
-      else this.pulses.push({ flight: f, bornMs: this.displayMs });
-      this.heat.add(edgeIdFor(f.from, f.to), f.bytes, now);
-    }
-    this.flights = kept.length > MAX_FLIGHTS ? kept.slice(kept.length - MAX_FLIGHTS) : kept;
-    this.pulses = this.pulses.filter((p) => this.displayMs - p.bornMs < PULSE_MS).slice(-500);
+    this.motion.clear();
   }
 
   // ————— actions —————
@@ -314,8 +274,7 @@ export class PlaygroundStore {
 
   /** A new run is shown (its first batch, with its log, has arrived): forget the old one's view. */
   private afterLoad(): void {
-    this.flights = [];
-    this.pulses = [];
+    this.motion.clear();
     this.heat.clear();
     this.set({
       selectedPhone: 1,
@@ -349,8 +308,7 @@ export class PlaygroundStore {
   /** The diagram's pane can draw this many phones one by one (see drawLimitFor). */
   setDrawLimit = (drawLimit: number): void => {
     if (drawLimit === this.state.drawLimit) return;
-    this.flights = [];
-    this.pulses = [];
+    this.motion.clear();
     this.set({ drawLimit });
   };
 

@@ -84,7 +84,7 @@ export function FlightOverlay({
     let lastKey = '';
     // Reduced motion: each redraw shows every hop since the previous one, as still highlights.
     let drawnUntil = -Infinity;
-    store.setFlightHorizon(reducedMotion ? -Infinity : undefined);
+    store.motion.setHorizon(reducedMotion ? -Infinity : undefined);
     let lastDrawWall = -Infinity;
     let width = 0;
     let height = 0;
@@ -107,7 +107,7 @@ export function FlightOverlay({
       const st = store.getState();
       const now = st.snapshot?.nowMs ?? 0;
       const focus = st.followedMsg ?? st.selectedMsg;
-      const key = `${now}|${tx}|${ty}|${k}|${store.flights.length}|${store.pulses.length}|${store.displayMs}|${width}|${height}|${focus}`;
+      const key = `${now}|${tx}|${ty}|${k}|${store.motion.flights.length}|${store.motion.pulses.length}|${store.motion.displayMs}|${width}|${height}|${focus}`;
       if (key === lastKey) return;
       lastKey = key;
       lastDrawWall = wall;
@@ -135,8 +135,8 @@ export function FlightOverlay({
         string,
         { text: string; x: number; y: number; left: boolean; alpha: number; more: number }
       >();
-      for (const pulse of store.pulses) {
-        const age = store.displayMs - pulse.bornMs;
+      for (const pulse of store.motion.pulses) {
+        const age = store.motion.displayMs - pulse.bornMs;
         if (age >= PULSE_MS) continue;
         const e = endpoints(pulse.flight.from, pulse.flight.to);
         if (!e) continue;
@@ -179,14 +179,14 @@ export function FlightOverlay({
 
       if (now < drawnUntil) drawnUntil = -Infinity; // time travel went back
       const since = drawnUntil;
-      const live = store.flights.filter(
+      const live = store.motion.flights.filter(
         (f) =>
           f.atMs <= now &&
           (f.arriveAtMs >= now || f.msg === focus || (reducedMotion && f.atMs > since)),
       );
       if (reducedMotion) {
         drawnUntil = now;
-        store.setFlightHorizon(now);
+        store.motion.setHorizon(now);
       }
       const { drawn, every } = sampleFlights(live, MAX_DRAWN);
       // One path per style, filled or stroked once: thousands of dots cost a handful of draw calls.
@@ -265,7 +265,7 @@ export function FlightOverlay({
     return () => {
       cancelAnimationFrame(raf);
       resize.disconnect();
-      store.setFlightHorizon(undefined);
+      store.motion.setHorizon(undefined);
       hitTestRef.current = undefined;
     };
   }, [edges, reducedMotion, theme, rf, store, hitTestRef]);
