@@ -116,40 +116,31 @@ describe('TraceMerger', () => {
 
   it('refills one borrowed event when asked, and drain empties the queue', () => {
     const borrowed = traceEvent(0, 'frame', 0, 0, 0, 0, 0, 0) as TraceEvent & { t: number };
-    const seen: TraceEvent[] = [];
-    const m = new TraceMerger((ev) => seen.push(ev), borrowed as never);
     const done = new Map([
       ['a', { ms: 4, inclusive: false }],
       ['b', { ms: 4, inclusive: false }],
     ]);
-    m.push(
-      [
+    /** Two hosts' streams: a at 1 and 3 ms, b at 2 ms. */
+    const twoHosts = (m: TraceMerger): void =>
+      m.push(
         [
-          'a',
-          pack([
-            [1, 17, 1],
-            [3, 17, 2],
-          ]),
+          [
+            'a',
+            pack([
+              [1, 17, 1],
+              [3, 17, 2],
+            ]),
+          ],
+          ['b', pack([[2, 18, 1]])],
         ],
-        ['b', pack([[2, 18, 1]])],
-      ],
-      done,
-    );
+        done,
+      );
+    const seen: TraceEvent[] = [];
+    const m = new TraceMerger((ev) => seen.push(ev), borrowed as never);
+    twoHosts(m);
     const ts: number[] = [];
     const m2 = new TraceMerger((ev) => ts.push(ev.atMs), borrowed as never);
-    m2.push(
-      [
-        [
-          'a',
-          pack([
-            [1, 17, 1],
-            [3, 17, 2],
-          ]),
-        ],
-        ['b', pack([[2, 18, 1]])],
-      ],
-      done,
-    );
+    twoHosts(m2);
     m2.drain();
     m.drain();
     expect(ts).toEqual([1, 2, 3]);
