@@ -2,14 +2,18 @@
 
 export const MIN_SPEED = 0.1;
 export const MAX_SPEED = 1000;
-/** The most wall time one frame may stand for, so a stalled tab does not jump minutes ahead. */
-export const MAX_FRAME_WALL_MS = 100;
 /**
  * How far behind the wall clock a playing run may fall and still make it up (a busy second of a
  * spike, a slow frame): beyond it the run drops the rest and plays on slower, rather than owing
  * more than it could ever repay.
  */
 export const MAX_BACKLOG_WALL_MS = 1000;
+/**
+ * The most wall time one frame may stand for. A frame that comes late because the engine was busy
+ * (a spike's first window) is time the run owes, so it counts in full up to the backlog; a tab
+ * that stalled (hidden, its frames stopped) jumps no further than that on its return.
+ */
+export const MAX_FRAME_WALL_MS = MAX_BACKLOG_WALL_MS;
 /** How often a playing run saves how far it got. */
 export const SAVE_EVERY_WALL_MS = 500;
 

@@ -176,7 +176,7 @@ export class RunSession<R extends SessionRun = SessionRun> extends RunCore<R> {
           // it may owe at most MAX_BACKLOG_WALL_MS of wall time, which it makes up when it can.
           const done = await this.advance(run, target, () => this.now() > deadline);
           if (!done)
-            this.paceMs = Math.max(run.reached.ms, this.paceMs - MAX_BACKLOG_WALL_MS * this.speed);
+            this.paceMs = Math.min(this.paceMs, run.reached.ms + MAX_BACKLOG_WALL_MS * this.speed);
         }
         if (run.reached.ms >= s.durationMs && run.reached.inclusive) this.running = false;
         if (!this.running || wall - this.lastSavedWallMs > SAVE_EVERY_WALL_MS) await this.save();
