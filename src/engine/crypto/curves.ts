@@ -10,13 +10,16 @@
  * - X25519 public keys are [k]B on the Edwards curve with that unblinded point type (its cached
  *   base tables make it about five times faster than the Montgomery ladder here), mapped to the
  *   Montgomery u = (Z + Y) / (Z − Y): noble's own `scalarMultBase`, without the blinding;
- * - shared secrets come from the Montgomery ladder (`getSharedSecret`), which takes no randomness.
+ * - shared secrets come from a Montgomery ladder that takes no randomness: @stablelib/x25519's,
+ *   whose field arithmetic on 16-bit limbs in a Float64Array (TweetNaCl's, by the same author)
+ *   runs about twice as fast here as noble's BigInt ladder, and X3DH is most of a replay's time.
  * Importing `@noble/curves/ed25519.js` still probes the platform RNG once at load, for noble's own
  * instances; nothing here calls their secret-key paths. Blinding defends against timing and power
  * analysis of real devices, which a seeded simulation does not have.
  */
 import { eddsa, edwards } from '@noble/curves/abstract/edwards.js';
-import { ed25519, x25519 } from '@noble/curves/ed25519.js';
+import { ed25519 } from '@noble/curves/ed25519.js';
+import { sharedKey } from '@stablelib/x25519';
 import { sha512 } from '@noble/hashes/sha2.js';
 import { bytesToNumberLE, numberToBytesLE } from '@noble/curves/utils.js';
 
@@ -52,7 +55,10 @@ export function x25519PublicKey(secretKey: Uint8Array): Uint8Array {
   return numberToBytesLE(Fp.div(Fp.add(p.Z, p.Y), Fp.sub(p.Z, p.Y)), 32);
 }
 
-/** X25519(secret, peer public key); rejects low-order peer keys by throwing. */
+/**
+ * X25519(secret, peer public key). A low-order peer key gives the all-zero output, which is
+ * refused by throwing (RFC 7748 §6.1's check), as are keys that are not 32 bytes.
+ */
 export function x25519SharedSecret(secretKey: Uint8Array, publicKey: Uint8Array): Uint8Array {
-  return x25519.getSharedSecret(secretKey, publicKey);
+  return sharedKey(secretKey, publicKey, true);
 }

@@ -8,7 +8,8 @@
  */
 import { concatBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { Rng } from '../kernel/rng';
-import { ed25519Det, x25519PublicKey } from './curves';
+import { ed25519Det } from './curves';
+import { derivedKeyPair } from './pair-agreement';
 
 /** A secret key and its public key, both 32 bytes. */
 export interface KeyPair {
@@ -46,8 +47,7 @@ const SPK_LABEL = utf8ToBytes('DoubleTick signed prekey v1');
 
 /** An X25519 key pair whose secret comes from the seeded stream (never from the platform RNG). */
 export function generateX25519KeyPair(rng: Rng): KeyPair {
-  const secretKey = rng.bytes(KEY_BYTES);
-  return { secretKey, publicKey: x25519PublicKey(secretKey) };
+  return derivedKeyPair(rng.bytes(KEY_BYTES));
 }
 
 /** The exact bytes the identity key signs: a label, the owner's id and the signed prekey. */

@@ -8,7 +8,7 @@
 import { hkdf } from '@noble/hashes/hkdf.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { concatBytes, utf8ToBytes } from '@noble/hashes/utils.js';
-import { x25519SharedSecret } from './curves';
+import { agreeWith } from './pair-agreement';
 import {
   KEY_BYTES,
   verifyBundle,
@@ -50,9 +50,9 @@ export function x3dhInitiate(
   }
   return agree(() =>
     deriveSharedSecret(
-      x25519SharedSecret(own.identityDh.secretKey, peer.signedPreKey),
-      x25519SharedSecret(ephemeral.secretKey, peer.identityDh),
-      x25519SharedSecret(ephemeral.secretKey, peer.signedPreKey),
+      agreeWith(own.identityDh, peer.signedPreKey),
+      agreeWith(ephemeral, peer.identityDh),
+      agreeWith(ephemeral, peer.signedPreKey),
     ),
   );
 }
@@ -65,9 +65,9 @@ export function x3dhRespond(
 ): X3dhResult {
   return agree(() =>
     deriveSharedSecret(
-      x25519SharedSecret(own.signedPreKey.secretKey, initiatorIdentityDh),
-      x25519SharedSecret(own.identityDh.secretKey, initiatorEphemeral),
-      x25519SharedSecret(own.signedPreKey.secretKey, initiatorEphemeral),
+      agreeWith(own.signedPreKey, initiatorIdentityDh),
+      agreeWith(own.identityDh, initiatorEphemeral),
+      agreeWith(own.signedPreKey, initiatorEphemeral),
     ),
   );
 }
