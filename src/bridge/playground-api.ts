@@ -289,4 +289,11 @@ export interface PlaygroundHost extends PlaygroundControl {
   subscribe(fn: (batch: FrameBatch) => void): () => void;
   /** Shows `user` in detail in snapshots even past the first phones. */
   select(user: number | undefined): Promise<void>;
+  /**
+   * A first look at a run being opened: the same record replayed in one thread, which the page
+   * may show while `open` rebuilds it over the host's workers (same engine, same state, so the
+   * same frame). Undefined when the host has nothing quicker than `open`, or the record does not
+   * check out (`open` says why).
+   */
+  preview?(record: RunRecord): Promise<FrameBatch | undefined>;
 }

@@ -41,6 +41,8 @@ export function startCoordinatorWorker(records: (dbName: string) => RunRecords):
       });
       ready(playground);
     },
+    // Needs no hosts: it runs before they are attached, and carries the engine in a chunk of its own.
+    preview: async (r) => (await import('../session/preview-run')).previewRun(r),
     load: async (f) => (await pg()).load(f),
     play: async () => (await pg()).play(),
     pause: async () => (await pg()).pause(),

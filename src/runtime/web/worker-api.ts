@@ -4,6 +4,7 @@ import type {
   ComparisonRow,
   FrameBatch,
   PlaygroundControl,
+  RunRecord,
   SearchResultView,
 } from '../../bridge/playground-api';
 import type { LessonWatchControl } from '../../bridge/lesson-api';
@@ -37,6 +38,8 @@ export interface CoordinatorApi extends PlaygroundControl {
   lessonStatus: LessonWatchControl['lessonStatus'];
   lessonStepRecord: LessonWatchControl['lessonStepRecord'];
   planInputs: NonNullable<PlaygroundControl['planInputs']>;
+  /** The record replayed in one thread, while the hosts start and then rebuild it (see PlaygroundHost.preview). */
+  preview(record: RunRecord): Promise<FrameBatch | undefined>;
   /** Gives the coordinator the page's worker factory; it spawns and links the hosts. */
   attach(factory: HostWorkerFactory, run: RunStorage): Promise<void>;
   /** One batch of trace events and a snapshot (advancing a playing run by the wall time since the last one). */

@@ -83,6 +83,8 @@ export function createWorkerPlayground(run: RunStorage): WorkerPlayground {
     step: () => control(() => remote.step()),
     advanceBy: (ms: number) => control(() => remote.advanceBy(ms)),
     open: (r: RunRecord) => control<LoadResult>(() => remote.open(r)),
+    // Not behind `ready`: the coordinator replays it while the host workers start.
+    preview: (r: RunRecord) => remote.preview(r),
     record: async () => (await ready, remote.record()),
     setSpeed: (speed: number) => control(() => remote.setSpeed(speed)),
     input: (action: InputAction) => control(() => remote.input(action)),

@@ -1,5 +1,4 @@
-import type { FrameBatch } from '../../../bridge/playground-api';
-import type { PlaygroundHost } from '../../../bridge/playground-api';
+import type { FrameBatch, PlaygroundHost, RunRecord } from '../../../bridge/playground-api';
 
 /**
  * A host that is still starting (workers booting, the engine chunk loading): calls wait for it,
@@ -50,6 +49,11 @@ export function deferHost(ready: Promise<PlaygroundHost>): PlaygroundHost {
     lessonStatus: call('lessonStatus'),
     lessonStepRecord: call('lessonStepRecord'),
     planInputs: call('planInputs'),
+    // Optional: a host without it has nothing quicker than `open` to show.
+    preview: async (record: RunRecord) => {
+      const h = real ?? (await ready);
+      return h.preview?.(record);
+    },
   };
   return host as unknown as PlaygroundHost;
 }

@@ -9,6 +9,8 @@ import type {
   TraceEvent,
 } from '../../../bridge/playground-api';
 import type { PlaygroundHost } from '../../../bridge/playground-api';
+import { RUN_RECORD_VERSION, type RunRecord } from '../../../bridge/run-record';
+import { encodeShare } from '../../../bridge/share-link';
 import { PlaygroundStore } from './playground-store';
 
 /** The report of a quiet run (two phones online, nothing sent), field by field. */
@@ -220,5 +222,73 @@ describe('PlaygroundStore', () => {
       { do: 'retry', policy: { kind: 'fixed', delayMs: 1000 } },
       { do: 'protocol', user: 'all', protocol: 'short-poll' },
     ]);
+  });
+
+  describe('opening a shared link', () => {
+    const record: RunRecord = {
+      version: RUN_RECORD_VERSION,
+      scenario: {
+        name: 'Shared',
+        seed: 3,
+        durationSec: 60,
+        phones: [{ count: 2, protocol: 'mqtt' }],
+      },
+      inputs: [],
+      reached: { ms: 9000, inclusive: true },
+      settings: { speed: 1 },
+    };
+    /** A host whose `open` finishes when the test says, and whose preview comes when it says. */
+    function slowHost() {
+      const host = fakeHost();
+      let finishOpen!: () => void;
+      let showPreview!: (b: FrameBatch) => void;
+      const opening = new Promise<void>((r) => (finishOpen = r));
+      return Object.assign(host, {
+        open: async () => {
+          await opening;
+          host.emit({ events: [], snapshot: snap(9000, false), replaceLog: { dropped: 0 } });
+          return { ok: true as const };
+        },
+        preview: () => new Promise<FrameBatch | undefined>((r) => (showPreview = r)),
+        finishOpen: () => finishOpen(),
+        showPreview: (b: FrameBatch) => showPreview(b),
+      });
+    }
+    const tick = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
+
+    it('shows the preview while the host still opens the run', async () => {
+      const host = slowHost();
+      const store = new PlaygroundStore(host, () => 0);
+      const opened = store.openShared(encodeShare(record));
+      await tick();
+      host.showPreview({
+        events: [hop(1000, 17, 1)],
+        snapshot: snap(9000, false),
+        replaceLog: { dropped: 0 },
+      });
+      await tick();
+      expect(store.getState().snapshot?.nowMs).toBe(9000);
+      expect(store.log.items).toHaveLength(1);
+      host.finishOpen();
+      await opened;
+      expect(store.getState().ready).toBe(true);
+    });
+
+    it('ignores a preview that comes after the host has opened the run', async () => {
+      const host = slowHost();
+      const store = new PlaygroundStore(host, () => 0);
+      const opened = store.openShared(encodeShare(record));
+      await tick();
+      host.finishOpen();
+      await opened;
+      host.showPreview({
+        events: [hop(1000, 17, 1)],
+        snapshot: snap(4000, false),
+        replaceLog: { dropped: 0 },
+      });
+      await tick();
+      expect(store.getState().snapshot?.nowMs).toBe(9000);
+      expect(store.log.items).toHaveLength(0);
+    });
   });
 });

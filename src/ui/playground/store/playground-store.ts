@@ -214,7 +214,17 @@ export class PlaygroundStore {
     const { decodeShare } = await import('../../../bridge/share-link');
     const d = decodeShare(text);
     if (!d.ok) return this.set({ shareError: d.message, ready: true });
-    const r = await this.host.open(d.record as RunRecord);
+    const record = d.record as RunRecord;
+    // The one-thread replay is shown as soon as it is ready, unless the host's own is first.
+    let opened = false;
+    void this.host
+      .preview?.(record)
+      .then((b) => {
+        if (b && !opened) this.onBatch(b);
+      })
+      .catch(() => undefined);
+    const r = await this.host.open(record);
+    opened = true;
     if (!r.ok)
       return this.set({
         shareError: `The run in the link does not check out: ${r.errors.slice(0, 3).join('; ')}`,
