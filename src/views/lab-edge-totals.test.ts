@@ -1,6 +1,7 @@
 // Proves each lab link counts its packets and bytes once, by type and direction, and remembers
 // its newest packet, however often the snapshots repeat the log.
 import { describe, expect, it } from 'vitest';
+import { labPacket } from '../../test/lab/lab-packet';
 import type { LabPacketView } from '../bridge/lab-api';
 import { EMPTY_TALLY, packetLabel, tallyPackets, typeCounts, unseen } from './lab-edge-totals';
 
@@ -11,16 +12,15 @@ const p = (
   type: string,
   byteLength: number,
   dup = false,
-): LabPacketView => ({
-  seq: ++seq,
-  atMs: seq * 10,
-  client,
-  dir,
-  type,
-  hex: '',
-  byteLength,
-  fields: type === 'PUBLISH' ? [['dup', String(dup)]] : [],
-});
+): LabPacketView =>
+  labPacket(++seq, {
+    atMs: seq * 10,
+    client,
+    dir,
+    type,
+    byteLength,
+    fields: type === 'PUBLISH' ? [['dup', String(dup)]] : [],
+  });
 
 describe('tallyPackets', () => {
   const log = [

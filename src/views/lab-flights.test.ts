@@ -1,6 +1,7 @@
 // Proves a burst of real packets becomes flights that start one after another (so each is seen),
 // that flying ones keep their times when more come, and that the schedule stays bounded.
 import { describe, expect, it } from 'vitest';
+import { labPacket } from '../../test/lab/lab-packet';
 import type { LabPacketView } from '../bridge/lab-api';
 import {
   flyingAt,
@@ -10,16 +11,13 @@ import {
   scheduleFlights,
 } from './lab-flights';
 
-const packet = (seq: number, type = 'PUBLISH', client = 'alice'): LabPacketView => ({
-  seq,
-  atMs: seq,
-  client,
-  dir: 'up',
-  type,
-  hex: '',
-  byteLength: 40 + seq,
-  fields: type === 'PUBLISH' && seq === 99 ? [['dup', 'true']] : [],
-});
+const packet = (seq: number, type = 'PUBLISH', client = 'alice'): LabPacketView =>
+  labPacket(seq, {
+    type,
+    client,
+    byteLength: 40 + seq,
+    fields: type === 'PUBLISH' && seq === 99 ? [['dup', 'true']] : [],
+  });
 const { flightMs, staggerMs, maxFlights } = LAB_FLIGHT_LIMITS;
 
 describe('scheduleFlights', () => {

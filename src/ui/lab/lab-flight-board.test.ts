@@ -2,20 +2,12 @@
 // often the log repeats it), flies new packets one after another and lets them land, and flies
 // nothing under reduced motion while the links' totals still grow.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { labPacket } from '../../../test/lab/lab-packet';
 import type { LabHost, LabPacketView, LabSnapshot } from '../../bridge/lab-api';
 import { LAB_FLIGHT_LIMITS } from '../../views/lab-flights';
 import { LabFlightBoard } from './lab-flight-board';
 
-const packet = (seq: number, client = 'alice', type = 'PUBLISH'): LabPacketView => ({
-  seq,
-  atMs: seq,
-  client,
-  dir: 'up',
-  type,
-  hex: '',
-  byteLength: 10,
-  fields: [],
-});
+const packet = (seq: number, client = 'alice'): LabPacketView => labPacket(seq, { client });
 
 /** A lab host whose snapshots the test sends by hand. */
 function fakeHost(): LabHost & { send(packets: LabPacketView[]): void } {
