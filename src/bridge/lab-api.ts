@@ -17,6 +17,8 @@ export const LAB_LIMITS = {
   maxTextChars: 500,
   /** Packets the snapshot keeps for the log (the counts cover all of them). */
   logPackets: 400,
+  /** One spike packet in this many goes to the log (and the diagram), so the phones' story stays. */
+  spikeLogEvery: 50,
   /** Messages an inbox keeps. */
   inboxMessages: 100,
   /** How long the first connection may take before the broker counts as unreachable. */
@@ -24,6 +26,9 @@ export const LAB_LIMITS = {
   /** The phones' MQTT keep-alive, as the simulation's default. */
   keepAliveSec: 60,
 } as const;
+
+/** The client name of every spike connection in packets and counts (the phones have their own). */
+export const SPIKE_CLIENT = 'spike';
 
 export type LabOfflineHow = 'close' | 'lose-signal';
 

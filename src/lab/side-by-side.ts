@@ -4,7 +4,12 @@
  * delivered message, sessionPresent on reconnect, redelivered PUBLISHes with DUP — with a sentence
  * saying why where they differ.
  */
-import type { LabComparison, LabComparisonRow, LabOfflineHow } from '../bridge/lab-api';
+import {
+  SPIKE_CLIENT,
+  type LabComparison,
+  type LabComparisonRow,
+  type LabOfflineHow,
+} from '../bridge/lab-api';
 import type { TraceEvent } from '../engine/kernel/trace';
 import { ACTOR, isPhoneActor, userOfActor } from '../engine/model/actors';
 import { decodeMqtt } from '../engine/protocols/mqtt/codec';
@@ -40,8 +45,6 @@ export interface RealRun {
   /** Distinct messages that reached their recipient. */
   readonly delivered: number;
 }
-
-export const SPIKE_CLIENT = 'spike';
 
 /** The replay runs this long past the lab's time, so what was in flight then arrives. */
 export const SETTLE_SEC = 5;

@@ -2,7 +2,9 @@
 // lab` starts it (Mosquitto and the lab's WebSocket bridge): Alice and Bob as MQTT.js clients, Bob
 // offline, three messages, and Bob back gets all three once, in order, with sessionPresent true;
 // the side-by-side table compares the packets with the simulation's; text stays text; a broker
-// restart mid-run is reported and survived. Without a broker, or with a bad `?lab=` address, the
+// restart mid-run is reported and survived. The diagram shows the broker and the phones, flies the
+// real packets along their links, says on each link what it carried, and a click (or Enter) on a
+// packet shows it in the inspector; under reduced motion nothing flies. Without a broker, or with a bad `?lab=` address, the
 // page says what is wrong and how to start one, connects nowhere, and the simulation keeps running.
 // The lab's code is not part of the page's first load. Pages have no axe violations.
 import AxeBuilder from '@axe-core/playwright';
@@ -47,6 +49,27 @@ const inbox = (page: Page, who: string): Locator =>
   page.getByRole('list', { name: `${who}'s inbox` });
 const items = async (list: Locator): Promise<string[]> =>
   (await list.getByRole('listitem').allTextContents()).map((t) => t.trim());
+/** The real broker's diagram, by its accessible name (which says the phones and the newest packet). */
+const diagram = (page: Page): Locator =>
+  page.getByRole('group', { name: /^Real broker diagram: / });
+/** A client's link on the diagram: its accessible name lists what went up and down. */
+const link = (page: Page, who: string): Locator =>
+  diagram(page).getByRole('group', { name: new RegExp(`^${who}'s link: `) });
+const linkText = async (page: Page, who: string): Promise<string> =>
+  (await link(page, who).getAttribute('aria-label')) ?? '';
+const latestPacket = (page: Page, who: string): Locator =>
+  link(page, who).getByRole('button', { name: /latest on this link$/ });
+
+/** The smallest node text on the diagram as drawn, in screen pixels (its font size times the zoom). */
+const diagramTextPx = (page: Page): Promise<number> =>
+  diagram(page)
+    .locator('.react-flow__viewport')
+    .evaluate((viewport) => {
+      const zoom = new DOMMatrix(getComputedStyle(viewport).transform).a;
+      const sub = viewport.querySelector('.pg-node-sub');
+      return sub ? parseFloat(getComputedStyle(sub).fontSize) * zoom : 0;
+    });
+
 const logRows = (page: Page, between: string, type: string): Locator =>
   page
     .getByRole('region', { name: 'Packet log' })
@@ -90,6 +113,44 @@ describe('lab mode in the playground', () => {
   });
 
   it.skipIf(!HAVE_BROKER)(
+    'under reduced motion no packet flies: each link shows its newest packet instead',
+    // Before the story below, which stops the broker at its end.
+    async () => {
+      const page = await suite.open(`?autoplay=0&lab=${encodeURIComponent(lab!.wsUrl)}`, {
+        reducedMotion: 'reduce',
+      });
+      await card(page, 'Bob')
+        .getByText(/^online/)
+        .waitFor({ timeout: 60_000 });
+      await card(page, 'Alice')
+        .getByText(/^online/)
+        .waitFor();
+      await send(page, 'Alice', 'Bob', 'still');
+      await poll(() => items(inbox(page, 'Bob'))).toEqual(['Alice: still']);
+      await poll(() => latestPacket(page, 'Alice').textContent()).toMatch(
+        /^↓ PUBACK \d+ B down to Alice/,
+      );
+      expect(await linkText(page, 'Alice')).toMatch(/up from Alice: [^;]*\bPUBLISH\b/);
+      expect(await page.locator('.pg-lab-flight').count()).toBe(0);
+      await latestPacket(page, 'Alice').click();
+      await page
+        .getByRole('complementary', { name: 'Details' })
+        .getByRole('heading', { name: 'PUBACK from the broker to Alice' })
+        .waitFor();
+      // A spike's connections are one group node, with their counts.
+      await page.getByLabel(/^Spike: real connections/).fill('20');
+      await page.getByRole('button', { name: 'Spike', exact: true }).click();
+      const spike = diagram(page).getByRole('region', { name: 'Spike: 20 connections' });
+      await poll(() => spike.textContent()).toMatch(/\b20 connected · /);
+      await poll(() => linkText(page, 'The spike')).toMatch(/up from the spike: CONNECT/);
+      await poll(() => diagramTextPx(page)).toBeGreaterThanOrEqual(11);
+      await page.screenshot({ path: join(SHOTS, 'lab-diagram-still.png') });
+      await noAxeViolations(page);
+    },
+    90_000,
+  );
+
+  it.skipIf(!HAVE_BROKER)(
     'Bob offline, three messages, Bob back gets all three once, in order; side by side with the simulation',
     async () => {
       const page = await suite.open(`?autoplay=0&lab=${encodeURIComponent(lab!.wsUrl)}`);
@@ -102,8 +163,21 @@ describe('lab mode in the playground', () => {
       await card(page, 'Alice')
         .getByText(/^online/)
         .waitFor();
+      // The diagram: Mosquitto in the middle, each phone an MQTT.js client beside it.
+      await diagram(page).getByRole('region', { name: 'Mosquitto broker' }).waitFor();
+      await diagram(page).getByRole('region', { name: "Alice's MQTT client" }).waitFor();
+      await poll(() => diagram(page).getAttribute('aria-label')).toMatch(
+        /^Real broker diagram: 2 phones, 2 online; latest packet /,
+      );
+      await poll(() => linkText(page, 'Alice')).toMatch(
+        /up from Alice: CONNECT.*down to Alice: CONNACK/,
+      );
+
       await page.getByRole('button', { name: 'Bob: go offline (DISCONNECT)' }).click();
       await bob.getByText(/offline \(said goodbye\)/).waitFor();
+      // Bob's link is drawn dashed: no connection.
+      await diagram(page).getByRole('img', { name: 'Bob to the broker: no connection' }).waitFor();
+      expect(await diagram(page).getAttribute('aria-label')).toMatch(/2 phones, 1 online/);
 
       for (const text of ['one', 'two', 'three']) await send(page, 'Alice', 'Bob', text);
       const sent = page.getByRole('list', { name: "Alice's sent messages" });
@@ -111,6 +185,15 @@ describe('lab mode in the playground', () => {
       expect(await bob.getByText('Nothing received yet.').count()).toBe(1);
 
       await page.getByRole('button', { name: 'Bring Bob back online' }).click();
+      // The queued PUBLISHes fly down to Bob, labelled, one after another; a click on one shows it.
+      const flight = page.locator('.pg-lab-flight button').filter({ hasText: /^↓ PUBLISH \d+ B$/ });
+      await flight.first().waitFor({ timeout: 30_000 });
+      await page.screenshot({ path: join(SHOTS, 'lab-diagram-flight.png') });
+      await flight.first().dispatchEvent('click');
+      const inspector = page.getByRole('complementary', { name: 'Details' });
+      await inspector
+        .getByRole('heading', { name: 'PUBLISH from the broker to Bob' })
+        .waitFor({ timeout: 5_000 });
       await poll(() => items(inbox(page, 'Bob')), { timeout: 30_000 }).toEqual([
         'Alice: one',
         'Alice: two',
@@ -122,6 +205,41 @@ describe('lab mode in the playground', () => {
       expect(await bob.getByText(/redelivered/).count()).toBe(0);
       const connacks = await logRows(page, 'broker → Bob', 'CONNACK').allTextContents();
       expect(connacks.map((r) => r.includes('sessionPresent true'))).toEqual([true, false]);
+
+      // Each link says what it carried: three PUBLISHes up from Alice, three down to Bob.
+      await poll(() => linkText(page, 'Alice')).toMatch(/; up from Alice: [^;]*\b3 PUBLISH\b/);
+      await poll(() => linkText(page, 'Bob')).toMatch(/; down to Bob: [^;]*\b3 PUBLISH\b/);
+      expect(await linkText(page, 'Bob')).toMatch(/up from Bob: [^;]*\b3 PUBACK\b/);
+      await diagram(page)
+        .getByRole('region', { name: "Bob's MQTT client" })
+        .getByText('sessionPresent true')
+        .waitFor();
+      await diagram(page).getByRole('img', { name: 'Bob to the broker: connected' }).waitFor();
+      await poll(() => diagram(page).getAttribute('aria-label')).toMatch(/2 phones, 2 online/);
+      // The newest packet on Bob's link, chosen from the keyboard, is the inspector's packet.
+      await poll(() => page.locator('.pg-lab-flight').count(), { timeout: 15_000 }).toBe(0);
+      const latest = latestPacket(page, 'Bob');
+      const [, type, way] = /^[↑↓] (\w+) \d+ B (up from|down to) Bob/.exec(
+        (await latest.textContent()) ?? '',
+      )!;
+      await latest.focus();
+      await page.keyboard.press('Enter');
+      expect(await latest.getAttribute('aria-pressed')).toBe('true');
+      await inspector
+        .getByRole('heading', {
+          name:
+            way === 'up from' ? `${type} from Bob to the broker` : `${type} from the broker to Bob`,
+        })
+        .waitFor();
+      // Fitted into its pane at 1280×720, the diagram's text is still legible.
+      expect(await diagramTextPx(page)).toBeGreaterThanOrEqual(11);
+      await page.screenshot({ path: join(SHOTS, 'lab-diagram-light.png') });
+      await noAxeViolations(page);
+      await page.getByRole('button', { name: 'Dark theme' }).click();
+      await page.screenshot({ path: join(SHOTS, 'lab-diagram-dark.png') });
+      await noAxeViolations(page);
+      await page.getByRole('button', { name: 'Light theme' }).click();
+      await page.getByRole('tab', { name: 'Side by side' }).click();
 
       // Text from another phone is shown as text, never as markup.
       await send(page, 'Bob', 'Alice', '<b>bold</b><img src=x>');

@@ -7,6 +7,7 @@
 import type { Packet } from 'mqtt-packet';
 import {
   LAB_LIMITS,
+  SPIKE_CLIENT,
   type LabCommand,
   type LabPacketView,
   type LabSnapshot,
@@ -14,7 +15,7 @@ import {
   type LabStatus,
 } from '../../bridge/lab-api';
 import { LAB_START_COMMAND } from '../../bridge/lab-url';
-import { sideBySide, SPIKE_CLIENT, type ComparedPacket, type LabInput } from '../side-by-side';
+import { sideBySide, type ComparedPacket, type LabInput } from '../side-by-side';
 import { decodeLabMessage, encodeLabMessage } from './lab-message';
 import { LabPhone, type MqttLib } from './lab-phone';
 import { capturePacket } from './packet-capture';
@@ -33,8 +34,6 @@ const EMIT_MS = 50;
 const GONE_AFTER_MS = 8_000;
 /** Packets kept for the comparison (a spike of 190 makes about 600). */
 const MAX_COMPARED_PACKETS = 100_000;
-/** One spike packet in this many goes to the log. */
-const SPIKE_LOG_EVERY = 50;
 
 const shown = (name: string): string => name.charAt(0).toUpperCase() + name.slice(1);
 
@@ -127,7 +126,8 @@ export class LabRoom {
     if (!c) return;
     this.packetTotal++;
     // A spike's packets are all counted but only some shown, so the log keeps the phones' story.
-    if (client !== SPIKE_CLIENT || this.spikeLogged++ % SPIKE_LOG_EVERY === 0) this.logged(c.view);
+    if (client !== SPIKE_CLIENT || this.spikeLogged++ % LAB_LIMITS.spikeLogEvery === 0)
+      this.logged(c.view);
     if (this.compared.length < MAX_COMPARED_PACKETS)
       this.compared.push({ client, session: c.session, byteLength: c.byteLength });
     if (dir === 'down' && c.session.type === 'CONNACK' && client !== SPIKE_CLIENT) this.back();

@@ -56,13 +56,14 @@ function PhoneCard({ phone }: { phone: LabPhoneView }): React.JSX.Element {
   );
 }
 
-/** The diagram's place in lab mode: each real phone with its inbox. */
+/** Below the diagram: each real phone with its inbox and what it sent. */
 export function LabPhones({ snapshot }: { snapshot: LabSnapshot }): React.JSX.Element {
   return (
-    <div className="pg-lab-phones">
+    // It scrolls when the phones' inboxes outgrow it: focusable, so a keyboard can scroll it too.
+    <section className="pg-lab-phones" aria-label="Phones' inboxes" tabIndex={0}>
       {snapshot.phones.map((p) => (
         <PhoneCard key={p.name} phone={p} />
       ))}
-    </div>
+    </section>
   );
 }

@@ -58,7 +58,7 @@ function LabOrSimulation({ lab, ...panels }: PanelProps & { lab: LabMode }): Rea
   if (phase !== 'running' || !host) return <SimulationPanels {...panels} />;
   return (
     <Suspense fallback={<p role="status">Loading lab mode…</p>}>
-      <LabLayout host={host} />
+      <LabLayout host={host} theme={panels.theme} />
     </Suspense>
   );
 }

@@ -11,6 +11,7 @@ import {
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { usePlaygroundStore, useView } from '../../hooks/usePlayground';
 import { useReducedMotion } from '../../hooks/useMediaQuery';
+import { useRefitOnResize } from '../../hooks/useRefitOnResize';
 import {
   diagramMode,
   drawLimitFor,
@@ -24,6 +25,7 @@ import { FlightLegend } from './FlightLegend';
 import { FlightOverlay, type HitTest } from './FlightOverlay';
 import { GroupNode } from './GroupNode';
 import { PhoneNode } from './PhoneNode';
+import { READ_ONLY_FLOW } from './read-only-flow';
 import { GatewayNode, SessionsNode, StoreNode } from './ServerNodes';
 
 const nodeTypes = {
@@ -107,29 +109,14 @@ function Flow({
     return () => cancelAnimationFrame(id);
   }, [nodes, fitView, reducedMotion]);
 
-  // Refit when the pane changes size (window resize, the legend wrapping), after it settles.
+  // Refit when the pane changes size (window resize, the legend wrapping), after it settles; draw
+  // as many phones one by one as the pane's height keeps legible.
   const area = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const el = area.current;
-    if (!el) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let first = true;
-    const ro = new ResizeObserver(() => {
-      // As many phones drawn one by one as the pane's height keeps legible.
-      store.setDrawLimit(drawLimitFor(el.clientHeight));
-      if (first) {
-        first = false;
-        return;
-      }
-      clearTimeout(timer);
-      timer = setTimeout(() => void fitView({ padding: FIT_PADDING, duration: 0 }), 150);
-    });
-    ro.observe(el);
-    return () => {
-      clearTimeout(timer);
-      ro.disconnect();
-    };
-  }, [fitView, store]);
+  useRefitOnResize(
+    area,
+    useCallback(() => void fitView({ padding: FIT_PADDING, duration: 0 }), [fitView]),
+    useCallback((heightPx: number) => store.setDrawLimit(drawLimitFor(heightPx)), [store]),
+  );
 
   const onNodeClick: NodeMouseHandler = useCallback(
     (_, node) => {
@@ -156,18 +143,10 @@ function Flow({
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
           colorMode={theme}
-          nodesDraggable={false}
-          nodesConnectable={false}
-          nodesFocusable={false}
-          edgesFocusable={false}
-          elementsSelectable={false}
-          panActivationKeyCode={null}
-          zoomActivationKeyCode={null}
+          {...READ_ONLY_FLOW}
           // In an embed the wheel belongs to the host page: no zoom on scroll, and the page scrolls on.
           zoomOnScroll={!compact}
           preventScrolling={!compact}
-          minZoom={0.2}
-          maxZoom={2}
           onNodeClick={onNodeClick}
           onPaneClick={onPaneClick}
           fitView

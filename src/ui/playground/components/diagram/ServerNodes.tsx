@@ -3,7 +3,7 @@ import { DEFAULT_GATEWAY } from '../../../../bridge/vocabulary';
 import { shallowEqual, useView } from '../../hooks/usePlayground';
 import { formatInt, formatPct } from '../../../../views/format';
 import { displayName } from '../../model/names';
-import { Handles } from './Handles';
+import { Handles, HUB_SIDES } from './Handles';
 
 /** The Chat Gateway: connections held against capacity, load against the backpressure threshold. */
 export function GatewayNode(): React.JSX.Element {
@@ -25,13 +25,7 @@ export function GatewayNode(): React.JSX.Element {
       className={`pg-node pg-server pg-gateway${g.crashed ? ' pg-crashed' : ''}`}
       aria-label="Chat Gateway"
     >
-      <Handles
-        sides={[
-          { id: 'left', type: 'target' },
-          { id: 'right', type: 'source' },
-          { id: 'bottom', type: 'source' },
-        ]}
-      />
+      <Handles sides={HUB_SIDES} />
       <header className="pg-node-head">
         <strong>Chat Gateway</strong>
         {g.crashed ? <span className="pg-badge pg-bad-badge">down</span> : null}
