@@ -88,8 +88,13 @@ export abstract class RunCore<R extends SessionRun = SessionRun> {
    */
   protected serial<T>(fn: () => Promise<T>, control = true): Promise<T> {
     const run = async (): Promise<T> => {
+      if (!control) return fn();
+      const started = this.now();
       const v = await fn();
-      if (control) await this.changed();
+      await this.changed();
+      // The wall time a learner's action took (a worker restarted, a run rebuilt) is not time a
+      // playing run owes: it plays on from what the page shows, not in a jump to catch up.
+      this.lastWallMs += this.now() - started;
       return v;
     };
     const p = this.queue.then(run, run);
