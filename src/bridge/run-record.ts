@@ -82,12 +82,3 @@ export function playgroundScenario(c: PlaygroundChoices): ScenarioFile {
     phones: [{ count: 2, protocol: c.protocol, names: ['alice', 'bob'] }],
   };
 }
-
-/** A new run of `file` as a record: no inputs, at time 0 with its events run (as a load leaves it). */
-export const startOf = (file: ScenarioFile): RunRecord => ({
-  version: RUN_RECORD_VERSION,
-  scenario: file,
-  inputs: [],
-  reached: { ms: 0, inclusive: true },
-  settings: { speed: 1 },
-});

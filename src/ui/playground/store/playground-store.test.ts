@@ -291,37 +291,4 @@ describe('PlaygroundStore', () => {
       expect(store.log.items).toHaveLength(0);
     });
   });
-
-  it('previews the page’s first run while the host starts, and no later one', async () => {
-    const host = fakeHost();
-    const asked: RunRecord[] = [];
-    let finishLoad!: () => void;
-    const loading = () => new Promise<void>((r) => (finishLoad = r));
-    const previewing = Object.assign(host, {
-      load: async () => {
-        await loading();
-        host.emit({ events: [], snapshot: snap(0, false), replaceLog: { dropped: 0 } });
-        return { ok: true as const };
-      },
-      preview: async (r: RunRecord) => {
-        asked.push(r);
-        return { events: [], snapshot: snap(0, false), replaceLog: { dropped: 0 } };
-      },
-    });
-    const store = new PlaygroundStore(previewing, () => 0);
-    const started = store.start(undefined, false);
-    await new Promise((r) => setTimeout(r, 0));
-    // The host is still starting, and the run is already drawn at 0.
-    expect(store.getState().snapshot?.nowMs).toBe(0);
-    expect(asked).toHaveLength(1);
-    expect(asked[0]!.reached).toEqual({ ms: 0, inclusive: true });
-    expect(asked[0]!.inputs).toEqual([]);
-    finishLoad();
-    await started;
-    const reset = store.reset();
-    await new Promise((r) => setTimeout(r, 0));
-    finishLoad();
-    await reset;
-    expect(asked).toHaveLength(1);
-  });
 });

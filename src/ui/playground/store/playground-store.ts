@@ -8,7 +8,6 @@ import type {
   ScenarioFile,
   SearchResultView,
 } from '../../../bridge/playground-api';
-import { startOf } from '../../../bridge/run-record';
 import { PROTOCOLS } from '../../../bridge/vocabulary';
 import { withPending } from '../model/pending';
 import {
@@ -181,35 +180,9 @@ export class PlaygroundStore {
   setProtocolAll = (protocol: ProtocolName): Promise<void> =>
     this.input({ do: 'protocol', user: 'all', protocol });
 
-  /**
-   * A new run from the settings (seed, encryption, starting protocol, retry policy). The page's
-   * first run is previewed while the host's workers start (its state at 0, computed in one thread).
-   */
-  reset = (settings: RunSettings = DEFAULT_SETTINGS): Promise<void> => {
-    const file = scenarioFor(settings);
-    const first = !this.state.snapshot;
-    return this.loadWith('reset', () =>
-      first ? this.previewWhile(startOf(file), this.host.load(file)) : this.host.load(file),
-    );
-  };
-
-  /**
-   * Shows the host's one-thread preview of `record` (see PlaygroundHost.preview) while `loading`
-   * runs, if it comes first; a preview that comes later is dropped. A failed preview changes
-   * nothing: `loading` says what is wrong with the run.
-   */
-  private previewWhile<T>(record: RunRecord, loading: Promise<T>): Promise<T> {
-    let settled = false;
-    void this.host
-      .preview?.(record)
-      .then((b) => {
-        if (b && !settled) this.onBatch(b);
-      })
-      .catch(() => undefined);
-    return loading.finally(() => {
-      settled = true;
-    });
-  }
+  /** A new run from the settings (seed, encryption, starting protocol, retry policy). */
+  reset = (settings: RunSettings = DEFAULT_SETTINGS): Promise<void> =>
+    this.loadWith('reset', () => this.host.load(scenarioFor(settings)));
 
   /**
    * A scenario file (an example, or one the learner opened): a new run of it. `paused` (a
@@ -242,7 +215,16 @@ export class PlaygroundStore {
     const d = decodeShare(text);
     if (!d.ok) return this.set({ shareError: d.message, ready: true });
     const record = d.record as RunRecord;
-    const r = await this.previewWhile(record, this.host.open(record));
+    // The one-thread replay is shown as soon as it is ready, unless the host's own is first.
+    let opened = false;
+    void this.host
+      .preview?.(record)
+      .then((b) => {
+        if (b && !opened) this.onBatch(b);
+      })
+      .catch(() => undefined);
+    const r = await this.host.open(record);
+    opened = true;
     if (!r.ok)
       return this.set({
         shareError: `The run in the link does not check out: ${r.errors.slice(0, 3).join('; ')}`,
