@@ -1,53 +1,17 @@
 // Proves `npm run lab -- --classroom` as a teacher runs it: without a built page it stops and says
 // to run `npm run build`; with one it prints the room's code, the students' link with its QR code
 // and the teacher's link, serves the page on that link, and SIGTERM stops it.
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { mosquittoInstalled } from '../../src/lab/node/mosquitto-process';
 import { terminalQr } from '../../src/lab/node/terminal-qr';
+import { exited, labScript, output, ROOT } from './lab-script';
 
-const ROOT = resolve(__dirname, '../..');
-const TSX = resolve(ROOT, 'node_modules/.bin/tsx');
-const dirs: string[] = [];
-const children: ChildProcessWithoutNullStreams[] = [];
-
-afterEach(() => {
-  for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL');
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-function classroom(dist: string, ...args: string[]): ChildProcessWithoutNullStreams {
-  const data = mkdtempSync(join(tmpdir(), 'doubletick-classroom-start-'));
-  dirs.push(data);
-  const child = spawn(
-    TSX,
-    ['lab/start.ts', '--classroom', '--data', data, '--dist', dist, ...args],
-    { cwd: ROOT },
-  );
-  children.push(child);
-  return child;
-}
-
-function output(child: ChildProcessWithoutNullStreams, until: RegExp): Promise<string> {
-  return new Promise((ok, fail) => {
-    let text = '';
-    const on = (b: Buffer): void => {
-      text += b.toString();
-      if (until.test(text)) ok(text);
-    };
-    child.stdout.on('data', on);
-    child.stderr.on('data', on);
-    child.once('exit', () => (until.test(text) ? ok(text) : fail(new Error(text))));
-  });
-}
-
-const exited = (child: ChildProcessWithoutNullStreams): Promise<number | null> =>
-  new Promise((ok) =>
-    child.exitCode !== null ? ok(child.exitCode) : child.once('exit', (c) => ok(c)),
-  );
+const { start, tempDir } = labScript('doubletick-classroom-start-');
+const classroom = (dist: string, ...args: string[]) =>
+  start('--classroom', '--dist', dist, ...args);
 
 const BLACK_ON_WHITE = '\u001b[30;47m';
 const RESET = '\u001b[0m';
@@ -73,8 +37,7 @@ describe.skipIf(!mosquittoInstalled())('npm run lab -- --classroom', () => {
   });
 
   it('prints the links and the QR code, serves the page there, and stops on SIGTERM', async () => {
-    const dist = mkdtempSync(join(tmpdir(), 'doubletick-classroom-dist-'));
-    dirs.push(dist);
+    const dist = tempDir('doubletick-classroom-dist-');
     mkdirSync(dist, { recursive: true });
     writeFileSync(join(dist, 'classroom.html'), '<!doctype html><title>classroom</title>');
     const child = classroom(dist, '--host', '127.0.0.1', '--size', '12');

@@ -1,52 +1,17 @@
 // Proves `npm run lab` starts Mosquitto and its WebSocket bridge, prints where they are, refuses
 // to listen beyond loopback without --expose, and stops both on SIGTERM; and that the bridge
 // speaks MQTT over WebSocket as §6 asks (the "mqtt" subprotocol, binary frames only).
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import mqtt from 'mqtt';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { renderMosquittoConfig } from '../../src/lab/node/mosquitto-config';
 import { mosquittoInstalled } from '../../src/lab/node/mosquitto-process';
+import { exited, labScript, output, ROOT } from './lab-script';
 
-const ROOT = resolve(__dirname, '../..');
-const TSX = resolve(ROOT, 'node_modules/.bin/tsx');
-const dirs: string[] = [];
-const children: ChildProcessWithoutNullStreams[] = [];
-
-afterEach(() => {
-  for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL');
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-function startScript(...args: string[]): ChildProcessWithoutNullStreams {
-  const data = mkdtempSync(join(tmpdir(), 'doubletick-lab-'));
-  dirs.push(data);
-  const child = spawn(TSX, ['lab/start.ts', '--data', data, ...args], { cwd: ROOT });
-  children.push(child);
-  return child;
-}
-
-function output(child: ChildProcessWithoutNullStreams, until: RegExp): Promise<string> {
-  return new Promise((ok, fail) => {
-    let text = '';
-    const on = (b: Buffer): void => {
-      text += b.toString();
-      if (until.test(text)) ok(text);
-    };
-    child.stdout.on('data', on);
-    child.stderr.on('data', on);
-    child.once('exit', () => (until.test(text) ? ok(text) : fail(new Error(text))));
-  });
-}
-
-const exited = (child: ChildProcessWithoutNullStreams): Promise<number | null> =>
-  new Promise((ok) =>
-    child.exitCode !== null ? ok(child.exitCode) : child.once('exit', (c) => ok(c)),
-  );
+const { start: startScript } = labScript('doubletick-lab-');
 
 const tcpRefused = (port: number): Promise<boolean> =>
   new Promise((ok) => {
