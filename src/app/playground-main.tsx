@@ -133,8 +133,13 @@ async function boot(): Promise<void> {
   // A shared run (`#run=…`) opens paused where it was shared; a lesson loads its own run; a
   // reloaded tab reopens its run; otherwise a fresh run starts, and a new tab offers a copy of
   // another tab's newest run.
-  if (shared !== null) await store.openShared(shared);
-  else if (config.initial) {
+  if (shared !== null) {
+    await store.openShared(shared);
+    // Opened, the link's run is this tab's own (saved as it plays on): a reload reopens that, where
+    // the learner got, not the link again. A link that did not open stays, with its error.
+    if (!store.getState().shareError)
+      history.replaceState(null, '', location.pathname + location.search);
+  } else if (config.initial) {
     // The lesson player starts the lesson's run.
   } else if (example) {
     await store.loadScenario(await example.load(), { paused: pinned });

@@ -54,6 +54,14 @@ describe('the run in a real browser', () => {
     await expect.poll(() => traceHash(other), { timeout: 30_000 }).toBe(hash);
     expect(await new Learner(other).clock()).toBe(clock);
     expect(await other.getByRole('button', { name: 'Play' }).count()).toBe(1);
+
+    // Played on and reloaded, the tab reopens where the learner got, not the link's moment.
+    await expect.poll(() => other.url(), { timeout: 30_000 }).not.toContain('#run=');
+    await stepSeconds(other, 1);
+    const later = await new Learner(other).clock();
+    expect(later).not.toBe(clock);
+    await other.reload();
+    await expect.poll(() => new Learner(other).clock(), { timeout: 30_000 }).toBe(later);
   });
 
   it('a damaged, foreign or newer link shows what is wrong and a way to a fresh run', async () => {
